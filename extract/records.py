@@ -1,0 +1,91 @@
+"""Plain record types that flow from reading to extraction.
+
+`extract` never imports rdflib: the graph layer turns these records into RDF.
+A `Fact` carries its fields in the spelling of the facts format
+(../shared/eval/FORMAT.md), so one record type serves every fact type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: fact types, in the facts format's spelling
+FACT_TYPES = (
+    "person", "organisation", "plan", "meeting", "membership", "attendance", "position",
+    "change", "oversight", "principle", "action", "alignment", "priority", "recommendation",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural unit of a document, tied to its source line.
+
+    `kind` is heading, paragraph, list_item or table_row. A table row keeps its
+    `cells`; one source line may yield several blocks (HTML fragments).
+    """
+
+    kind: str
+    line: int
+    text: str
+    cells: tuple[str, ...] = ()
+    page: int | None = None
+    level: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "line": self.line, "text": self.text,
+                "cells": list(self.cells), "page": self.page, "level": self.level}
+
+
+@dataclass(slots=True)
+class Document:
+    """A paper as read from disk: its text lines (1-based through `line`) and blocks."""
+
+    id: str  #: content hash (sha256 of the bytes, 16 hex digits)
+    name: str  #: file name, the `doc` of every fact
+    path: str
+    format: str  #: txt, md, html, pdf, docx
+    lines: list[str]
+    blocks: list[Block] = field(default_factory=list)
+    pages: list[int] | None = None  #: page of each line, for PDF
+    title: str | None = None
+    date: str | None = None  #: meeting date (ISO) when the paper states one
+
+    def line(self, number: int) -> str:
+        """The text of a 1-based line, or '' past the end."""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(slots=True)
+class Fact:
+    """One extracted fact with its evidence.
+
+    `fields` holds the type's fields as in the facts format (name, person, body, ...).
+    """
+
+    type: str
+    fields: dict[str, Any]
+    line: int
+    quote: str = ""
+    extractor: str = ""
+    confidence: float = 1.0
+
+    def to_dict(self, doc_name: str) -> dict[str, Any]:
+        """The fact in the facts format."""
+        return {"type": self.type, "doc": doc_name, "line": self.line, "quote": self.quote,
+                **self.fields}
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    facts: list[Fact] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def of_type(self, fact_type: str) -> list[Fact]:
+        return [f for f in self.facts if f.type == fact_type]

@@ -45,7 +45,7 @@ class Registered:
 EXTRACTORS: dict[str, Registered] = {}
 
 #: modules whose import registers the built-in extractors
-BUILTIN_MODULES: list[str] = []
+BUILTIN_MODULES: list[str] = ["extract.people", "extract.governance", "extract.resolve"]
 
 
 def register(name: str, order: int = 50) -> Callable[[Extractor], Extractor]:

@@ -1,0 +1,1 @@
+"""govgraph's interfaces: the HTTP API (FastAPI) and the `govgraph` command line."""

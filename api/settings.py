@@ -1,0 +1,36 @@
+"""One typed settings object, read from GOVGRAPH_* environment variables."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """govgraph's settings. Every field can be set as GOVGRAPH_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVGRAPH_", extra="ignore")
+
+    data: Path = Field(Path("govgraph-data"), description="data directory holding the store")
+    overrides: Path | None = Field(None, description="identity overrides file (same / different pairs)")
+    spacy_model: str | None = Field(None, description="an installed spaCy pipeline to use instead of the shipped one")
+    host: str = Field("127.0.0.1", description="address the API listens on")
+    port: int = Field(8000, description="port the API listens on")
+    query_timeout: float = Field(10.0, description="seconds a SPARQL query may run")
+    row_cap: int = Field(10_000, description="most rows a SPARQL query returns")
+
+    def extract_settings(self) -> dict[str, object]:
+        """The settings extraction reads, as a plain dict (extract does not import api)."""
+        out: dict[str, object] = {}
+        if self.overrides:
+            out["overrides"] = str(self.overrides)
+        if self.spacy_model:
+            out["spacy_model"] = self.spacy_model
+        return out
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

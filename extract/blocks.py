@@ -64,11 +64,29 @@ def segment_line(raw: str, number: int, page: int | None = None) -> list[Block]:
         return []
     stripped = line.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
-        cells = tuple(" ".join(c.split()) for c in stripped.strip("|").split("|"))
+        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]  # keep empty edge cells
+        cells = tuple(" ".join(c.split()) for c in inner.split("|"))
         return [Block("table_row", number, " ".join(c for c in cells if c), cells, page)]
     if has_html(line):
-        return [_classify(part, number, page) for part in html_parts(line)]
+        return _html_blocks(line, number, page)
     return [_classify(stripped, number, page)]
+
+
+def _html_blocks(fragment: str, number: int, page: int | None) -> list[Block]:
+    """Blocks of a line holding HTML: one per block-level piece; an <li> piece is a list item."""
+    blocks: list[Block] = []
+    start, in_item = 0, False
+    for tag in [*_SPLIT_TAGS.finditer(fragment), None]:
+        for part in html_parts(fragment[start:tag.start() if tag else len(fragment)]):
+            block = _classify(part, number, page)
+            if in_item and block.kind == "paragraph":
+                block = Block("list_item", number, part, page=page)
+            blocks.append(block)
+        if tag is not None:
+            if tag.group(1).lower() == "li":
+                in_item = not tag.group(0).startswith("</")
+            start = tag.end()
+    return blocks
 
 
 def _classify(text: str, number: int, page: int | None) -> Block:

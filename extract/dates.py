@@ -33,6 +33,13 @@ def _make(year: str, month: str | int, day: str) -> date | None:
         return None
 
 
+def _section_number(numeric: str) -> bool:
+    """'5.1.13' is a paragraph or action number, not 5 January 2013: a dotted date with a
+    two-digit year is taken as a date only when written in full, as '05.01.13'."""
+    day, month, year = re.split(r"[/.]", numeric)
+    return "." in numeric and len(year) == 2 and (len(day) < 2 or len(month) < 2)
+
+
 def find_dates(text: str) -> list[tuple[date, int, int]]:
     """Every full date in a text, with its character span, in order of appearance."""
     found: list[tuple[date, int, int]] = []
@@ -40,6 +47,8 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if pattern is NUMERIC and _section_number(m.group(0)):
                 continue
             value = _make(m.group("year"), m.group("month"), m.group("day"))
             if value:

@@ -29,13 +29,17 @@ def document_id(data: bytes) -> str:
 def iter_paper_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named, and the supported files inside folders named, in a stable order.
 
-    A path that does not exist is yielded as is so the caller reports it.
+    A path that does not exist is yielded as is so the caller reports it. Inside folders,
+    hidden files and folders and README files (a folder's notes, e.g. the sample's answer
+    key) are skipped; a file named explicitly is always yielded.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED and not child.name.startswith("."):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                readme = child.stem.lower() == "readme"
+                if child.is_file() and child.suffix.lower() in SUPPORTED and not hidden and not readme:
                     yield child
         else:
             yield path
@@ -103,7 +107,7 @@ def _read_html(path: Path, data: bytes) -> tuple[list[str], None]:
     for tag in soup(["script", "style", "noscript"]):
         tag.decompose()
     for row in soup.find_all("tr"):
-        cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
+        cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"], recursive=False)]
         row.replace_with(soup.new_string("\n" + "\t".join(cells) + "\n"))
     for level in range(1, 7):
         for h in soup.find_all(f"h{level}"):
@@ -170,10 +174,12 @@ def _read_docx(path: Path, data: bytes) -> tuple[list[str], None]:
         elif isinstance(item, Table):
             for row in item.rows:
                 cells: list[str] = []
+                previous = None
                 for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if not cells or cells[-1] != value:  # merged cells repeat their text
-                        cells.append(value)
+                    if cell._tc is previous:  # a merged cell is repeated once per grid column it spans
+                        continue
+                    previous = cell._tc
+                    cells.append(" ".join(cell.text.split()))
                 lines.append("\t".join(cells))
             lines.append("")
     return _squeeze_blank(lines), None

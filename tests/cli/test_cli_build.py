@@ -54,7 +54,7 @@ def test_bad_files_are_named_and_counted_while_the_batch_goes_on(tmp_path: Path)
     (papers / good.name).write_bytes(good.read_bytes())
     (papers / "empty.txt").write_bytes(b"")
     (papers / "junk.txt").write_bytes(bytes(range(256)) * 8)
-    (papers / "latin1.txt").write_bytes("Board minutes \x96 caf\xe9".encode("cp1252"))
+    (papers / "latin1.txt").write_bytes("Board minutes \u2013 caf\u00e9".encode("cp1252"))
     (papers / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not really a pdf")
     data = tmp_path / "data"
     result = _invoke("build", str(papers), "--data", str(data), "--quiet")

@@ -1,0 +1,101 @@
+"""Entities, facts and evidence assembled from stored-query rows."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from pyoxigraph import NamedNode
+
+from api import queries
+from api.schemas import Entity, EntityRef, Evidence, Fact, Relation, split_iri
+from graph.vocab import RELATION_NAMES
+
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#notation",
+          "http://purl.org/dc/terms/identifier", "https://w3id.org/govgraph/ontology#fileName")
+
+
+def local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _value(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def properties(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Statements (p, o rows) grouped by the property's local name; provenance links left out."""
+    out: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        if row["p"] == PROV_DERIVED:
+            continue
+        value = _value(row["o"])
+        key = local_name(row["p"])
+        if value not in out[key]:
+            out[key].append(value)
+    return dict(out)
+
+
+def display_name(props: dict[str, list[Any]]) -> str | None:
+    for key in map(local_name, LABELS):
+        if props.get(key):
+            return str(props[key][0])
+    return None
+
+
+def evidence(store: Any, iri: str) -> list[Evidence]:
+    """Evidence of a fact, of every fact mentioning an entity, or an evidence node itself."""
+    seen: dict[str, Evidence] = {}
+    for row in queries.run(store, "evidence", e=NamedNode(iri)):
+        seen.setdefault(row["ev"], Evidence.of_row(row))
+    return list(seen.values())
+
+
+def evidence_by_fact(store: Any, iri: str) -> dict[str, list[Evidence]]:
+    """Evidence rows of `iri` (see `evidence`), grouped by the fact they support."""
+    out: dict[str, dict[str, Evidence]] = defaultdict(dict)
+    for row in queries.run(store, "evidence", e=NamedNode(iri)):
+        out[row["fact"]].setdefault(row["ev"], Evidence.of_row(row))
+    return {fact: list(evs.values()) for fact, evs in out.items()}
+
+
+def facts(store: Any, iri: str, by_fact: dict[str, list[Evidence]] | None = None) -> list[Fact]:
+    """Fact nodes mentioning `iri`, with their statements and evidence."""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in queries.run(store, "entity_facts", e=NamedNode(iri)):
+        if row["fact"] != iri:
+            grouped[row["fact"]].append(row)
+    by_fact = evidence_by_fact(store, iri) if by_fact is None else by_fact
+    out = []
+    for fact, fact_rows in grouped.items():
+        found = by_fact.get(fact, [])
+        out.append(Fact(id=fact, type=found[0].fact_type if found else split_iri(fact)[0],
+                        fields=properties(fact_rows), evidence=found))
+    return sorted(out, key=lambda f: (f.type or "", _first(f.evidence)))
+
+
+def _first(evidence: list[Evidence]) -> tuple[str, int]:
+    return min(((e.document_name, e.line) for e in evidence), default=("", 0))
+
+
+def relations(store: Any, iri: str) -> list[Relation]:
+    names: dict[tuple[str, str, str], str | None] = {}
+    for row in queries.run(store, "entity_relations", e=NamedNode(iri)):
+        key = (row["rel"], row["dir"], row["other"])
+        names[key] = names.get(key) or row.get("name")
+    return [Relation(relation=RELATION_NAMES.get(rel, local_name(rel)), direction=d, other=EntityRef.of(o, n))
+            for (rel, d, o), n in sorted(names.items())]
+
+
+def entity(store: Any, iri: str) -> Entity | None:
+    """The entity at `iri` with statements, relations, facts and evidence; None when absent."""
+    rows = queries.run(store, "entity_properties", e=NamedNode(iri))
+    if not rows:
+        return None
+    props = properties(rows)
+    types = props.pop("type", [])
+    by_fact = evidence_by_fact(store, iri)
+    return Entity(entity=EntityRef.of(iri, display_name(props)), types=[str(t) for t in types], properties=props,
+                  relations=relations(store, iri), facts=facts(store, iri, by_fact),
+                  evidence=by_fact.get(iri, []))

@@ -1,0 +1,76 @@
+"""`/people`: people, with their posts, memberships over time and attendance."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pyoxigraph import NamedNode
+
+from api import queries
+from api.deps import PageDep, StoreDep
+from api.errors import ERROR_RESPONSES
+from api.queries.entities import properties
+from api.routes.common import Key, matches, require
+from api.schemas import (Attendance, EntityRef, Evidence, Membership, Page, Person, PersonDetail, Position, Tenure,
+                         page, ref)
+
+router = APIRouter(prefix="/people", tags=["people"], responses=ERROR_RESPONSES)
+
+FOAF_PERSON = "http://xmlns.com/foaf/0.1/Person"
+
+
+@router.get("", response_model=Page[Person], summary="List or search people")
+def list_people(store: StoreDep, paging: PageDep,
+                q: Annotated[str | None, Query(max_length=200, description="name contains (any case, accents)")]
+                = None) -> dict[str, Any]:
+    items = [Person(person=EntityRef.of(r["p"], r["name"])) for r in queries.run(store, "people")
+             if matches(r["name"], q)]
+    return page(items, paging.limit, paging.offset)
+
+
+def _once(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """One row per fact node (labels seen in several documents repeat rows)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(row[key], row)
+    return list(seen.values())
+
+
+@router.get("/{key}", response_model=PersonDetail,
+            summary="A person: posts, memberships over time (per body), attendance, with evidence")
+def get_person(key: Key, store: StoreDep) -> PersonDetail:
+    iri = require(store, "person", key, FOAF_PERSON, "person")
+    person = NamedNode(iri)
+    props = properties(queries.run(store, "entity_properties", e=person))
+    names = sorted(set(props.get("label", [])) | set(props.get("altLabel", [])))
+    positions = [Position(post=r.get("post"), organisation=ref(r.get("org"), r.get("orgName")), as_of=r.get("asOf"),
+                          evidence=Evidence.of_row(r))
+                 for r in _once(queries.run(store, "person_positions", person=person), "pos")]
+    memberships = [Membership(body=EntityRef.of(r["body"], r["bodyName"]), role=r.get("role"), post=r.get("post"),
+                              as_of=r.get("asOf"), evidence=Evidence.of_row(r))
+                   for r in _once(queries.run(store, "person_memberships", person=person), "m")]
+    attendance = [Attendance(meeting=ref(r.get("meeting")), body=ref(r.get("body"), r.get("bodyName")),
+                             date=r.get("date"), status=r.get("status"), mode=r.get("mode"),
+                             evidence=Evidence.of_row(r))
+                  for r in _once(queries.run(store, "person_attendance", person=person), "a")]
+    return PersonDetail(person=EntityRef.of(iri, (props.get("label") or [None])[0]), names=names,
+                        titles=sorted(props.get("title", [])), positions=positions, memberships=memberships,
+                        bodies=_tenures(memberships), attendance=attendance)
+
+
+def _tenures(memberships: list[Membership]) -> list[Tenure]:
+    by_body: dict[str, list[Membership]] = defaultdict(list)
+    for m in memberships:
+        by_body[m.body.id].append(m)
+    out = []
+    for ms in by_body.values():
+        dates = sorted(m.as_of for m in ms if m.as_of)
+        roles = []
+        for m in sorted(ms, key=lambda m: (m.as_of is None, m.as_of)):
+            if m.role and m.role not in roles:
+                roles.append(m.role)
+        out.append(Tenure(body=ms[0].body, first_listed=dates[0] if dates else None,
+                          last_listed=dates[-1] if dates else None, roles=roles,
+                          listings=len({(m.as_of, m.evidence.document) for m in ms})))
+    return sorted(out, key=lambda t: (t.first_listed is None, t.first_listed, t.body.name or ""))

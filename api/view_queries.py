@@ -1,0 +1,342 @@
+"""SPARQL for the views and UI pages, and the plain rows they give.
+
+Every query is a constant; values reach it only as bound variables
+(`store.query(text, name=value)`, Oxigraph substitutions), never pasted in.
+`store` is anything with ``query(sparql, **bindings) -> list[dict]`` (graph.store.GraphStore).
+Rows come back with dates as ISO strings, ready for `visualisations`.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from pyoxigraph import NamedNode
+
+Row = dict[str, Any]
+
+
+class RowStore(Protocol):
+    def query(self, query: str, **bindings: Any) -> list[dict[str, Any]]: ...
+
+
+#: entity class → view kind; an entity with several classes takes the first kind listed here
+KIND_ORDER = ("action", "principle", "plan", "meeting", "person", "body")
+
+_EVIDENCE = """
+  OPTIONAL {{
+    {fact} prov:wasDerivedFrom ?ev .
+    ?ev gg:line ?line ; gg:quote ?quote ; gg:document ?doc .
+    OPTIONAL {{ ?doc gg:fileName ?document }}
+    OPTIONAL {{ ?doc gg:contentHash ?doc_id }}
+  }}"""
+
+
+def _evidence(fact: str) -> str:
+    return _EVIDENCE.format(fact=fact)
+
+
+ENTITIES = """
+SELECT ?id ?kind ?label ?notation ?text ?framework WHERE {
+  VALUES (?cls ?kind) { (gg:Action "action") (gg:Principle "principle") (gg:Plan "plan") (gg:Meeting "meeting")
+                        (foaf:Person "person") (org:Organization "body") }
+  ?id a ?cls .
+  OPTIONAL { ?id rdfs:label ?label }
+  OPTIONAL { ?id skos:notation ?notation }
+  OPTIONAL { ?id gg:text ?text }
+  OPTIONAL { ?id skos:inScheme/rdfs:label ?framework }
+}"""
+
+MEMBERSHIPS = """
+SELECT ?body ?person ?role ?as_of ?document ?doc_id ?line ?quote WHERE {
+  ?m a org:Membership ; org:member ?person ; org:organization ?body .
+  OPTIONAL { ?m gg:role ?role }
+  FILTER (!BOUND(?role) || ?role != "vacancy")
+  OPTIONAL { ?m gg:asOf ?fact_date }
+  OPTIONAL { ?m prov:wasDerivedFrom/gg:document/dcterms:date ?doc_date }
+  BIND (COALESCE(?fact_date, ?doc_date) AS ?as_of)
+""" + _evidence("?m") + "\n}"
+
+CHANGES = """
+SELECT ?body ?person ?kind ?date ?detail ?document ?doc_id ?line ?quote WHERE {
+  ?c a gg:Change ; gg:person ?person ; gg:body ?body .
+  OPTIONAL { ?c gg:changeType ?kind }
+  OPTIONAL { ?c gg:date ?date }
+  OPTIONAL { ?c gg:detail ?detail }
+""" + _evidence("?c") + "\n}"
+
+#: governance relations between bodies and plans, each with the evidence of its statement
+RELATIONS = """
+SELECT ?s ?p ?o ?document ?doc_id ?line ?quote WHERE {
+  VALUES (?prop ?p) { (gg:oversees "oversees") (gg:reportsTo "reportsTo") (gg:accountableTo "accountableTo")
+                      (gg:partOf "partOf") (gg:delivers "delivers") (gg:leads "leads") }
+  ?s ?prop ?o .
+  OPTIONAL {
+    ?st a gg:Oversight ; rdf:subject ?s ; rdf:predicate ?prop ; rdf:object ?o .
+""" + _evidence("?st") + """
+  }
+}"""
+
+PLAN_ACTIONS = """
+SELECT ?s ?o ?document ?doc_id ?line ?quote WHERE {
+  ?o a gg:Action ; gg:plan ?s .
+""" + _evidence("?o") + "\n}"
+
+PLANS = """
+SELECT ?id ?label WHERE { ?id a gg:Plan . OPTIONAL { ?id rdfs:label ?label } }"""
+
+ALIGNMENTS = """
+SELECT ?item ?principle ?framework ?document ?doc_id ?line ?quote WHERE {
+  ?item gg:alignsWith ?principle .
+  OPTIONAL { ?principle skos:inScheme/rdfs:label ?framework }
+  OPTIONAL {
+    ?a a gg:Alignment ; gg:item ?item ; gg:principle ?principle .
+""" + _evidence("?a") + """
+  }
+}"""
+
+#: everything one step from ?centre: direct links both ways, and links through a fact node
+#: (membership, attendance, position, change, alignment) with that fact's evidence
+NEIGHBOURS = """
+SELECT ?centre ?s ?p ?o ?document ?doc_id ?line ?quote WHERE {
+  {
+    ?centre ?prop ?o . FILTER (isIRI(?o) && ?prop != rdf:type && ?prop != skos:inScheme)
+    FILTER NOT EXISTS { ?o a gg:Evidence } FILTER NOT EXISTS { ?o a gg:Document }
+    BIND (?centre AS ?s) BIND (REPLACE(STR(?prop), "^.*[#/]", "") AS ?p)
+  } UNION {
+    ?s ?prop ?centre . FILTER (?prop != rdf:subject && ?prop != rdf:object && ?prop != gg:item
+                               && ?prop != gg:principle && ?prop != prov:wasDerivedFrom)
+    FILTER NOT EXISTS { ?s a gg:Evidence }
+    FILTER NOT EXISTS { ?s a org:Membership } FILTER NOT EXISTS { ?s a gg:Attendance }
+    FILTER NOT EXISTS { ?s a gg:Position } FILTER NOT EXISTS { ?s a gg:Change }
+    BIND (?centre AS ?o) BIND (REPLACE(STR(?prop), "^.*[#/]", "") AS ?p)
+  } UNION {
+    VALUES (?cls ?p) { (org:Membership "member") (gg:Attendance "attended") (gg:Position "holds post at")
+                       (gg:Change "change") }
+    ?f a ?cls ; ?in ?centre ; ?out ?other .
+    FILTER (?in != ?out && isIRI(?other) && ?out != rdf:type && ?out != prov:wasDerivedFrom)
+    FILTER NOT EXISTS { ?other a gg:Evidence }
+    BIND (IF(?in IN (org:member, gg:attendee, gg:holder, gg:person), ?centre, ?other) AS ?s)
+    BIND (IF(?in IN (org:member, gg:attendee, gg:holder, gg:person), ?other, ?centre) AS ?o)
+""" + _evidence("?f") + """
+  }
+}"""
+
+SEARCH = """
+SELECT ?q ?id ?kind ?label WHERE {
+  VALUES (?cls ?kind) { (gg:Plan "plan") (foaf:Person "person") (org:Organization "body") (gg:Action "action")
+                        (gg:Principle "principle") }
+  ?id a ?cls .
+  { ?id rdfs:label ?label } UNION { ?id skos:altLabel ?label } UNION { ?id gg:text ?label }
+  UNION { ?id skos:notation ?label }
+  FILTER (CONTAINS(LCASE(STR(?label)), LCASE(STR(?q))))
+} LIMIT 400"""
+
+POSITIONS = """
+SELECT ?person ?post ?organisation ?as_of ?document ?doc_id ?line ?quote WHERE {
+  ?f a gg:Position ; gg:holder ?person .
+  OPTIONAL { ?f gg:post ?post }
+  OPTIONAL { ?f gg:organisation ?organisation }
+  OPTIONAL { ?f gg:asOf ?as_of }
+""" + _evidence("?f") + "\n}"
+
+ATTENDANCE = """
+SELECT ?person ?meeting ?meeting_id ?body ?date ?status ?mode ?document ?doc_id ?line ?quote WHERE {
+  ?f a gg:Attendance ; gg:attendee ?person .
+  OPTIONAL { ?f gg:meeting ?meeting . OPTIONAL { ?meeting dcterms:identifier ?meeting_id }
+             OPTIONAL { ?meeting gg:body ?body } }
+  OPTIONAL { ?f gg:date ?f_date }
+  OPTIONAL { ?meeting dcterms:date ?m_date }
+  BIND (COALESCE(?f_date, ?m_date) AS ?date)
+  OPTIONAL { ?f gg:status ?status }
+  OPTIONAL { ?f gg:mode ?mode }
+""" + _evidence("?f") + "\n}"
+
+
+def plain(rows: list[dict[str, Any]]) -> list[Row]:
+    """Rows with dates as ISO strings and numbers kept, ready for the view builders."""
+    out = []
+    for row in rows:
+        out.append({k: (v.isoformat()[:10] if isinstance(v, (date, datetime)) else v) for k, v in row.items()})
+    return out
+
+
+def iri(value: str) -> NamedNode:
+    """Bind a string as an IRI (raises ValueError on something that is not one)."""
+    return NamedNode(value)
+
+
+def entities(store: RowStore) -> dict[str, Row]:
+    """Every entity: id → {id, kind, label, framework}; actions and principles labelled by notation and text."""
+    found: dict[str, Row] = {}
+    for r in plain(store.query(ENTITIES)):
+        current = found.get(r["id"])
+        if current and KIND_ORDER.index(current["kind"]) <= KIND_ORDER.index(r["kind"]):
+            if not current.get("framework") and r.get("framework"):
+                current["framework"] = r["framework"]
+            continue
+        found[r["id"]] = {"id": r["id"], "kind": r["kind"], "label": _label(r), "framework": r.get("framework") or ""}
+    return found
+
+
+def _label(r: Row) -> str:
+    if r["kind"] in ("action", "principle") and r.get("notation"):
+        text = str(r.get("text") or "")
+        short = text if len(text) <= 48 else text[:47] + "…"
+        return f"{r['notation']} {short}".strip()
+    return str(r.get("label") or r.get("notation") or r["id"].rsplit("/", 1)[-1])
+
+
+def _name(rows: list[Row], index: dict[str, Row], *keys: str) -> list[Row]:
+    """Add `<key>_label` and `<key>_kind` (and `<key>_group` = framework) from the entity index."""
+    for r in rows:
+        for key in keys:
+            if r.get(key) is None:
+                continue
+            entity = index.get(str(r[key]))
+            if entity:
+                r.setdefault(f"{key}_label", entity["label"])
+                r.setdefault(f"{key}_kind", entity["kind"])
+                if entity.get("framework"):
+                    r.setdefault(f"{key}_group", entity["framework"])
+    return rows
+
+
+def membership_rows(store: RowStore, body: str | None = None, person: str | None = None) -> list[Row]:
+    """Membership listings (body, person, role, as_of, evidence), optionally for one body and/or person."""
+    bindings: dict[str, Any] = {}
+    if body:
+        bindings["body"] = iri(body)
+    if person:
+        bindings["person"] = iri(person)
+    rows = plain(store.query(MEMBERSHIPS, **bindings))
+    return _name(rows, entities(store), "body", "person")
+
+
+def change_rows(store: RowStore, body: str | None = None) -> list[Row]:
+    return plain(store.query(CHANGES, **({"body": iri(body)} if body else {})))
+
+
+def oversight_rows(store: RowStore) -> tuple[list[Row], list[Row]]:
+    """(edge rows, plan rows): governance relations and plans' actions; every plan, for unoverseen ones."""
+    index = entities(store)
+    edges = plain(store.query(RELATIONS))
+    edges += [{**r, "p": "hasAction"} for r in plain(store.query(PLAN_ACTIONS))]
+    plans = [{"id": p["id"], "label": index.get(p["id"], {}).get("label") or p.get("label")}
+             for p in plain(store.query(PLANS))]
+    return _name(edges, index, "s", "o"), plans
+
+
+def alignment_rows(store: RowStore, with_plans: bool = False) -> list[Row]:
+    """Edge rows item → principle (p = alignsWith) with the principle's framework as `o_group`.
+
+    With `with_plans`, also plan → action (p = hasAction) for every aligned action, so
+    actions gather round their plans.
+    """
+    index = entities(store)
+    rows = [{**r, "s": r["item"], "o": r["principle"], "p": "alignsWith", "o_group": r.get("framework") or ""}
+            for r in plain(store.query(ALIGNMENTS))]
+    if with_plans:
+        aligned = {r["s"] for r in rows}
+        rows += [{**r, "p": "hasAction"} for r in plain(store.query(PLAN_ACTIONS)) if r["o"] in aligned]
+    return _name(rows, index, "s", "o")
+
+
+def neighbour_rows(store: RowStore, centre: str) -> list[Row]:
+    """Edge rows for everything one step from `centre` (only links between known entities)."""
+    index = entities(store)
+    rows = [r for r in plain(store.query(NEIGHBOURS, centre=iri(centre))) if r["s"] in index and r["o"] in index]
+    return _name(rows, index, "s", "o")
+
+
+def matrix_rows(store: RowStore, item_kind: str = "action", plan: str | None = None
+                ) -> tuple[list[Row], list[Row], list[Row]]:
+    """(items, principles, cells) for the alignment heatmap: every item of `item_kind` and every principle.
+
+    With `plan`, only that plan's actions (item_kind "action") or the plan itself (item_kind "plan").
+    """
+    index = entities(store)
+    items = [{"id": e["id"], "label": e["label"]} for e in index.values() if e["kind"] == item_kind]
+    if plan:
+        if item_kind == "action":
+            mine = {r["o"] for r in plain(store.query(PLAN_ACTIONS, s=iri(plan)))}
+            items = [i for i in items if i["id"] in mine]
+        else:
+            items = [i for i in items if i["id"] == plan]
+    principles = [{"id": e["id"], "label": e["label"], "framework": e.get("framework") or ""}
+                  for e in index.values() if e["kind"] == "principle"]
+    wanted = {i["id"] for i in items}
+    cells = [r for r in plain(store.query(ALIGNMENTS)) if r["item"] in wanted]
+    return items, principles, cells
+
+
+def search(store: RowStore, text: str) -> list[Row]:
+    """Entities whose name, variant, notation or text contains `text` (case-insensitive), one row each."""
+    index = entities(store)
+    seen: dict[str, Row] = {}
+    for r in plain(store.query(SEARCH, q=text)):
+        entity = index.get(r["id"])
+        if entity and r["id"] not in seen:
+            seen[r["id"]] = {"id": r["id"], "kind": entity["kind"], "label": entity["label"],
+                             "matched": str(r.get("label") or "")}
+    return sorted(seen.values(), key=lambda r: (KIND_ORDER.index(r["kind"]), r["label"].lower()))
+
+
+def position_rows(store: RowStore, person: str) -> list[Row]:
+    rows = plain(store.query(POSITIONS, person=iri(person)))
+    return _name(rows, entities(store), "organisation")
+
+
+def attendance_rows(store: RowStore, person: str) -> list[Row]:
+    rows = plain(store.query(ATTENDANCE, person=iri(person)))
+    return sorted(_name(rows, entities(store), "body"), key=lambda r: str(r.get("date") or ""))
+
+
+def body_choices(store: RowStore) -> list[tuple[str, str]]:
+    """(iri, label) of every body that has members or governance links, by label."""
+    index = entities(store)
+    return sorted(((e["id"], e["label"]) for e in index.values() if e["kind"] == "body"), key=lambda b: b[1].lower())
+
+
+def fetch_view_rows(store: RowStore, name: str, params: Any) -> Any:
+    """The `visualisations.ViewRows` a named view needs, read from the store with `params` bound."""
+    from visualisations.views import ViewRows
+
+    rows = ViewRows(bodies=body_choices(store))
+    if name == "membership":
+        rows.memberships = membership_rows(store)
+    elif name == "oversight":
+        rows.edges, rows.plans = oversight_rows(store)
+    elif name == "alignment":
+        rows.edges = alignment_rows(store, with_plans=True)
+    elif name == "neighbourhood" and params.entity:
+        entity = entities(store).get(params.entity)
+        rows.edges = neighbour_rows(store, params.entity)
+        rows.centre_label = entity["label"] if entity else ""
+        rows.centre_kind = entity["kind"] if entity else "entity"
+    elif name == "timeline":
+        rows.memberships = membership_rows(store, body=params.body or None)
+        rows.changes = change_rows(store, body=params.body or None)
+        if params.body:
+            rows.centre_label = entities(store).get(params.body, {}).get("label", "")
+    elif name == "heatmap":
+        rows.items, rows.principles, rows.cells = matrix_rows(store, params.item_kind, params.plan or None)
+    return rows
+
+
+DOCUMENT = """
+SELECT ?doc_id ?name ?title ?date WHERE {
+  ?d a gg:Document ; gg:contentHash ?doc_id ; gg:fileName ?name .
+  OPTIONAL { ?d dcterms:title ?title }
+  OPTIONAL { ?d dcterms:date ?date }
+}"""
+
+
+def relation_rows(store: RowStore) -> list[Row]:
+    """Every governance relation and plan → action link as named edge rows (for the UI pages)."""
+    edges, _ = oversight_rows(store)
+    return edges
+
+
+def document_info(store: RowStore, doc_id: str) -> Row | None:
+    rows = plain(store.query(DOCUMENT, doc_id=doc_id))
+    return rows[0] if rows else None

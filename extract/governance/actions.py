@@ -1,0 +1,347 @@
+"""Action tables: numbered actions with their leads and the principles they align to.
+
+Papers print a strategy's action plans as tables ("Action no. | Action | Lead partner(s) |
+Strategic Principle alignment | Enabling Principle alignment"). Converted from PDF they
+arrive damaged, and each repair here is a general rule:
+
+- page numbers glued to ids ("5.1.1 Page 54") or printed in the id column ("Page 56"
+  with the id moved into the action cell);
+- ids misprinted ("5.97", "5.4" for the fifth action of 5.4, "5.3.3.") or missing;
+- rows split over several lines (continuation rows start with an empty id cell);
+- a principle cell printed once for a run of consecutive actions (a merged cell): the
+  run ends at a sub-heading row or when that column is stated again, and carries on
+  across page breaks and blank lines;
+- a principle label printed in the wrong column: the label, not the column, decides
+  whether it is strategic or enabling; a label wins over its quoted text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.governance.common import (ID_AT_START, PAGE_MARK, PAGE_ONLY, clean, principle_labels,
+                                       quote_of, split_leads, title_case)
+from extract.pipeline import Context, register
+from extract.records import Document, Fact
+
+_HEADER_ACTION = re.compile(r"\b(action|activit|task|deliverable|commitment)", re.IGNORECASE)
+_HEADER_OTHER = re.compile(r"\b(lead|owner|responsib|principle|alignment|partner)", re.IGNORECASE)
+_SECTION = re.compile(r"^\s*(?P<id>\d{1,2}\.\d{1,2})\.?\s+(?P<title>\S.*)$")
+_TOP = re.compile(r"^\s*(?P<n>\d{1,2})\.?\s+(?P<title>[A-Z].*)$")
+_KIND_WORD = re.compile(r"\b(strategic|enabling|guiding|core|key|delivery|operating)\b", re.IGNORECASE)
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list[str]
+    raw: str
+
+
+@dataclass
+class ActionRow:
+    id: str
+    printed: str
+    line: int
+    raw: str
+    cells: list[str]
+    section: str | None
+    plan: str | None
+    label_lines: dict[str, int] = field(default_factory=dict)
+
+    def add(self, row: Row) -> None:
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            while len(self.cells) <= i:
+                self.cells.append("")
+            self.cells[i] = f"{self.cells[i]} {cell}".strip()
+            for pid in principle_labels(cell) if i >= 2 else []:
+                self.label_lines.setdefault(pid, row.line)
+
+
+def _rows(doc: Document) -> list[tuple[int, str, list[str] | None, str]]:
+    """(line, kind, cells or None, text) for every block, in order."""
+    out = []
+    for b in doc.blocks:
+        if b.kind == "table_row":
+            out.append((b.line, "row", [clean(c) for c in b.cells], clean(b.text)))
+        else:
+            out.append((b.line, b.kind, None, clean(b.text)))
+    return out
+
+
+def _is_header(cells: list[str]) -> bool:
+    if len([c for c in cells if c]) < 3 or ID_AT_START.match(cells[0] or ""):
+        return False
+    if any(len(c) > 60 for c in cells[:3]):
+        return False
+    return any(_HEADER_ACTION.search(c) for c in cells[:2]) and sum(bool(_HEADER_OTHER.search(c)) for c in cells) >= 1
+
+
+def _section_title(text: str) -> tuple[str, str] | None:
+    m = _SECTION.match(text)
+    if not m:
+        return None
+    title = m.group("title").strip(" *#")
+    letters = [c for c in title if c.isalpha()]
+    if not letters or len(title.split()) > 14:
+        return None
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    if upper < 0.6 and not re.search(r"\b(plan|strategy|programme|initiative|framework|activity|unit|work)\b",
+                                     title, re.IGNORECASE):
+        return None
+    return m.group("id"), title
+
+
+def _expected(prev: str | None, section: str | None) -> str | None:
+    if prev:
+        head, _, last = prev.rpartition(".")
+        if last.isdigit():
+            return f"{head}.{int(last) + 1}"
+    if section:
+        return f"{section}.1"
+    return None
+
+
+def _fix_id(printed: str, prev: str | None, section: str | None) -> str:
+    """The id an action row stands for: printed unless it is plainly misprinted."""
+    expected = _expected(prev, section)
+    depth_ok = section is None or (printed.startswith(section + ".") and printed.count(".") == section.count(".") + 1)
+    if depth_ok:
+        return printed
+    if expected and printed.replace(".", "") == expected.replace(".", ""):
+        return expected  # "5.97" for 5.9.7
+    if expected and section and printed == section:
+        return expected  # "5.4" printed for the fifth action of 5.4
+    if expected and section and printed.startswith(section[:section.rfind(".") + 1]) and \
+            printed.count(".") == section.count("."):
+        return expected  # "5.6" for 5.6.5 when the section prefix lost its last part
+    return printed
+
+
+def _split_id(cells: list[str]) -> tuple[str | None, list[str]]:
+    """The printed id of a row and its cells with the id column normalised."""
+    cells = list(cells)
+    if not cells:
+        return None, cells
+    first = PAGE_MARK.sub(" ", cells[0]).strip()
+    m = ID_AT_START.match(first)
+    if m and not first[m.end():].strip():
+        cells[0] = m.group(1)
+        return m.group(1), cells
+    if not first and len(cells) > 1:
+        m = ID_AT_START.match(cells[1])
+        if m and cells[1][m.end():].strip():
+            rest = cells[1][m.end():].strip()
+            return m.group(1), [m.group(1), rest, *cells[2:]]
+    cells[0] = first
+    return None, cells
+
+
+def parse_action_tables(doc: Document, people: set[str] | None = None):
+    """Yield (ActionRow list, events) for each action table; events are rows and 'break' marks."""
+    rows = _rows(doc)
+    i = 0
+    n = len(rows)
+    while i < n:
+        line, kind, cells, text = rows[i]
+        if kind != "row" or not _is_header(cells):
+            i += 1
+            continue
+        header = cells
+        layout = _layout(header)
+        col_kind = {}
+        for ci, c in enumerate(header):
+            m = _KIND_WORD.search(c)
+            if m and re.search(r"principle", c, re.IGNORECASE):
+                col_kind[ci] = m.group(1).lower()
+        events: list = []
+        section = plan = None
+        major = None
+        prev_id = None
+        last: ActionRow | None = None
+        i += 1
+        # the section may be announced just before the header
+        if i >= 2:
+            back = rows[i - 2]
+            st = _section_title(back[3]) if back[2] is None or not any(back[2][1:]) else None
+            if st:
+                section, plan = st[0], title_case(st[1])
+                major = section.split(".")[0]
+        while i < n:
+            line, kind, cells, text = rows[i]
+            i += 1
+            if not text or PAGE_ONLY.match(text):
+                continue
+            if kind == "row":
+                if _is_header(cells):
+                    continue  # header repeated after a page break
+                printed, norm = _split_id(cells)
+                others = [c for c in norm[1:] if c]
+                if printed is None:
+                    if not norm[0] and any(norm[1:]):
+                        if last is not None:
+                            last.add(Row(line, norm, doc.line(line)))
+                        continue
+                    if not any(norm):
+                        continue
+                    st = _section_title(norm[0]) if not any(norm[1:]) else None
+                    if st:
+                        if major and st[0].split(".")[0] != major:
+                            break
+                        section, plan = st[0], title_case(st[1])
+                        major = major or section.split(".")[0]
+                        prev_id = None
+                        last = None
+                        events.append("break")
+                        continue
+                    events.append("break")  # sub-heading or description row
+                    continue
+                if not others and norm[0] != printed:
+                    continue
+                st = _section_title(cells[0]) if not others else None
+                if st and not any(norm[1:]) and PAGE_MARK.sub("", cells[0]).strip() != printed:
+                    section, plan = st[0], title_case(st[1])
+                    events.append("break")
+                    prev_id = None
+                    last = None
+                    continue
+                if major is None:
+                    major = printed.split(".")[0]
+                    if section is None and printed.count(".") >= 2:
+                        section = printed.rsplit(".", 1)[0]
+                elif printed.split(".")[0] != major:
+                    break
+                aid = _fix_id(printed, prev_id, section)
+                last = ActionRow(aid, printed, line, doc.line(line), [], section, plan)
+                last.add(Row(line, norm, doc.line(line)))
+                events.append(last)
+                prev_id = aid
+                continue
+            # a line outside the table grid
+            bare = PAGE_MARK.sub(" ", text).strip()
+            m = ID_AT_START.match(bare)
+            if m and not bare[m.end():].strip() and major and m.group(1).split(".")[0] == major:
+                aid = _fix_id(m.group(1), prev_id, section)  # an id alone; its cells follow
+                last = ActionRow(aid, m.group(1), line, doc.line(line), [m.group(1)], section, plan)
+                events.append(last)
+                prev_id = aid
+                continue
+            st = _section_title(text)
+            if st:
+                if major and st[0].split(".")[0] != major:
+                    break
+                section, plan = st[0], title_case(st[1])
+                major = major or section.split(".")[0]
+                prev_id = None
+                last = None
+                events.append("break")
+                continue
+            top = _TOP.match(text)
+            if top and major and top.group("n") != major and "." not in text.split()[0].rstrip("."):
+                break
+            events.append("break")
+        yield header, col_kind, events, layout
+
+
+def _layout(header: list[str]) -> dict[str, object]:
+    """Which column holds the text, the leads and the principle cells, from the header."""
+    text_col, lead_col, label_cols = 1, 2, []
+    for ci, cell in enumerate(header):
+        if ci == 0:
+            continue
+        if re.search(r"\b(lead|owner|responsib|partner|who)\b", cell, re.IGNORECASE) and \
+                not re.search(r"principle|alignment", cell, re.IGNORECASE):
+            lead_col = ci
+        elif re.search(r"principle|alignment|priorit|objective", cell, re.IGNORECASE):
+            label_cols.append(ci)
+        elif _HEADER_ACTION.search(cell) and ci < 3:
+            text_col = ci
+    return {"text": text_col, "lead": lead_col, "labels": label_cols}
+
+
+def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = None):
+    """(action, principle id, line, inherited_from) for every action, merged cells carried down."""
+    current: dict[str, tuple[list[str], ActionRow]] = {}
+    for ev in events:
+        if ev == "break":
+            current = {}
+            continue
+        labels_by_kind: dict[str, list[str]] = {}
+        stated: set[str] = set()
+        skip = {0, (layout or {}).get("text", 1), (layout or {}).get("lead", 2)}
+        for ci, cell in enumerate(ev.cells):
+            if ci in skip or ci < 2 or not cell:
+                continue
+            labels = principle_labels(cell)
+            if not labels:
+                continue
+            if ci in col_kind:
+                stated.add(col_kind[ci][0].upper() + "P")
+            for pid in labels:
+                k = re.match(r"[A-Z]+", pid).group(0)
+                stated.add(k)
+                labels_by_kind.setdefault(k, []).append(pid)
+        kinds = set(stated) | set(current)
+        for k in sorted(kinds):
+            if k in stated:
+                ids = labels_by_kind.get(k, [])
+                current[k] = (ids, ev)
+                for pid in ids:
+                    yield ev, pid, ev.label_lines.get(pid, ev.line), None
+            elif k in current:
+                ids, src = current[k]
+                for pid in ids:
+                    yield ev, pid, ev.line, src.id
+
+
+@register("govgraph.actions.v1", order=60)
+def extract_actions(doc: Document, context: Context):
+    people = set()
+    for f in context.of_type("person"):
+        for name in [f.fields.get("name"), *(f.fields.get("variants") or [])]:
+            if name:
+                people.add(name.lower())
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    tables = []
+    for header, col_kind, events, layout in parse_action_tables(doc, people):
+        actions = [e for e in events if e != "break"]
+        tables.append(actions)
+        for a in actions:
+            if a.id in seen:
+                continue
+            seen.add(a.id)
+            tc, lc = layout["text"], layout["lead"]
+            text = a.cells[tc] if len(a.cells) > tc else ""
+            text = PAGE_MARK.sub(" ", text)
+            text = " ".join(text.split())
+            leads = split_leads(a.cells[lc], people) if len(a.cells) > lc else []
+            conf = 0.9 if a.printed == a.id else 0.7
+            facts.append(Fact("action", {"id": a.id, "text": text, "plan": a.plan, "section": a.section,
+                                         "leads": leads}, a.line, quote_of(a.raw, text[:120] or a.printed),
+                              confidence=conf))
+        done: set[tuple[str, str]] = set()
+        for a, pid, line, src in _alignments(events, col_kind, layout):
+            if (a.id, pid) in done:
+                continue
+            done.add((a.id, pid))
+            fields = {"item": a.id, "principle": pid,
+                      "basis": "explicit" if src is None else "merged_cell"}
+            if src is not None:
+                fields["inherited_from"] = src
+            raw = doc.line(line)
+            facts.append(Fact("alignment", fields, line,
+                              quote_of(raw, _label_text(raw, pid) or a.id),
+                              confidence=0.9 if src is None else 0.7))
+    context.cache["governance.action_tables"] = tables
+    return facts
+
+
+def _label_text(raw: str, pid: str) -> str:
+    text = clean(raw)
+    for m in re.finditer(r"\[?\s*\b\w+\s+principles?\s*\d{1,2}\b\s*\]?", text, re.IGNORECASE):
+        if pid in principle_labels(m.group(0)):
+            return m.group(0).strip()
+    return ""

@@ -1,0 +1,181 @@
+"""Shared helpers for the governance extractors: cells, ids, principle labels, leads."""
+from __future__ import annotations
+
+import re
+
+from extract.blocks import has_html, html_to_text
+
+#: "Page 54" markers glued into cells by PDF conversion
+PAGE_MARK = re.compile(r"\bPage\s+\d{1,4}\b", re.IGNORECASE)
+PAGE_ONLY = re.compile(r"^\s*(?:Page\s+\d{1,4}|\d{1,4})\s*$", re.IGNORECASE)
+#: an action / section number at the start of a text: 5.1.1, 5.1.1., 5.10, 5.97
+ID_AT_START = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3}){1,3})\.?(?=\s|$)")
+#: "[Strategic Principle 4]", "Enabling principle 1", "[Guiding Principle 2]"
+PRINCIPLE_LABEL = re.compile(
+    r"\[?\s*\b(strategic|enabling|guiding|core|key|delivery|operating)?\s*principles?\s*(\d{1,2})\b\s*\]?",
+    re.IGNORECASE)
+MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def clean(text: str | None) -> str:
+    """Plain text of a cell or line: HTML and markdown links removed, spaces collapsed."""
+    if not text:
+        return ""
+    if has_html(text):
+        text = html_to_text(text, " ")
+    text = MD_LINK.sub(r"\1", text)
+    text = text.replace("**", "").replace("__", "")
+    return " ".join(text.split()).strip()
+
+
+def kind_prefix(word: str | None) -> str:
+    """'strategic' -> 'SP', 'enabling' -> 'EP', None -> 'P'."""
+    if not word:
+        return "P"
+    return word[0].upper() + "P"
+
+
+def kind_name(prefix: str) -> str:
+    return {"SP": "strategic", "EP": "enabling", "GP": "guiding", "CP": "core", "KP": "key",
+            "DP": "delivery", "OP": "operating"}.get(prefix, "principle")
+
+
+def principle_labels(text: str) -> list[str]:
+    """Principle ids named by labels in a cell: '[Strategic Principle 4] ...' -> ['SP4']."""
+    out = []
+    for m in PRINCIPLE_LABEL.finditer(text or ""):
+        pid = kind_prefix(m.group(1)) + str(int(m.group(2)))
+        if pid not in out:
+            out.append(pid)
+    return out
+
+
+def title_case(text: str) -> str:
+    """Title case for ALL CAPS headings, keeping short acronyms and small words."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+        return text
+    small = {"and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "at", "or"}
+    words = []
+    for i, w in enumerate(text.split()):
+        bare = re.sub(r"[^A-Za-z]", "", w)
+        if i and bare.lower() in small:
+            words.append(w.lower())
+        elif bare.isupper() and len(bare) >= 2 and not re.search(r"[AEIOU]", bare):
+            words.append(w)  # "CRP", "HCVS": no vowels, an acronym
+        else:
+            words.append(w[:1].upper() + w[1:].lower() if w[:1].isalpha() else
+                         w[:1] + w[1:2].upper() + w[2:].lower())
+    return " ".join(words)
+
+
+def quote_of(line: str, want: str, limit: int = 160) -> str:
+    """A short exact excerpt of a source line, preferring the wanted text."""
+    raw = line.strip()
+    want = (want or "").strip()
+    if want:
+        piece = want[:limit]
+        if piece in raw:
+            return piece
+        words = want.split()
+        for n in (8, 5, 3):
+            if len(words) >= n:
+                head = " ".join(words[:n])
+                if head in raw:
+                    i = raw.index(head)
+                    return raw[i:i + limit]
+    text = re.sub(r"\s+", " ", raw)
+    return raw[:limit] if raw else text
+
+
+# ---------------------------------------------------------------------------- leads
+
+#: words that make a fragment a person's post, not a body
+_ROLE_TAIL = re.compile(
+    r"\s*\b(?:(?:board|senior|team|programme|project|operations?|area|borough|strategic|policy|"
+    r"community|intel(?:ligence)?|link|deputy|assistant|interim|acting)\s+)*"
+    r"(?:manager|manger|managers|analyst|lead|leads|officer|officers|co-?ordinator|coordinator|worker|"
+    r"director|tea|team leader|head of service|commissioner|administrator|adviser|advisor|practitioner|"
+    r"chair|clerk|secretary)s?\b\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
+_ROLE_HEAD = re.compile(
+    r"^\s*(?:(?:service\s+)?managers?\s+for|head\s+of\s+(?:\w+\s+)?services?(?:\s*[-–:]\s*)?|director(?:\s+of)?|"
+    r"manager\s+of|lead\s+for)\s+", re.IGNORECASE)
+#: fragments that are only a post or rank: dropped
+_ROLE_ONLY = re.compile(
+    r"^(?:.*\b(?:inspector|sergeant|superintendent|constable)|dci|di|ds|pc|sgt|head of .*|.*\blead|"
+    r"(?:community\s+)?co-?ordinator|policy lead.*|chair|vice[- ]chair|tbc|tbd|n/?a|all|"
+    r"all partners|partners|various)$", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$")
+_PAREN_ORG = re.compile(r"^(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\((?P<org>[^)]+)\)$")
+_ORG_HEAD = re.compile(r"\b(?:services?|team|unit|board|partnership|council|group|trust|alliance|commission|"
+                       r"committee|forum|network|hub|agency|authority|police|hospital|college|school|schools|"
+                       r"directorate|department)$", re.IGNORECASE)
+_SMALL = {"and", "of", "the", "for", "&", "-"}
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _split_conj(fragment: str) -> list[str]:
+    """Split 'X CCG and Y Alliance' / 'VAWG Lead & HCVS' where a side is an acronym or a post."""
+    parts = re.split(r"\s+(and|&)\s+", fragment)
+    if len(parts) == 1:
+        return [fragment]
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        right = parts[i + 1]
+        left = out[-1]
+        left_last = left.split()[-1] if left.split() else ""
+        split = (_is_acronym(left_last) and len(left.split()) >= 1 and not left_last.endswith("&")) \
+            or bool(_ROLE_TAIL.search(left)) or bool(_ROLE_ONLY.match(right.strip())) \
+            or bool(_ROLE_TAIL.search(right)) and not _ROLE_ONLY.match(left.strip()) and len(left.split()) > 1
+        if split:
+            out.append(right)
+        else:
+            out[-1] = f"{left} {parts[i]} {right}"
+    return out
+
+
+def split_leads(cell: str, people: set[str] | None = None) -> list[str]:
+    """Organisation names in a 'Lead partner(s)' cell, posts and people dropped.
+
+    'IGU Manager/ YOS Manager/ C&F service manager' -> ['IGU', 'YOS', 'C&F service'].
+    """
+    text = clean(cell)
+    text = PAGE_MARK.sub(" ", text)
+    text = " ".join(text.split())
+    if not text:
+        return []
+    people = people or set()
+    out: list[str] = []
+    for chunk in re.split(r"\s*[/;,]\s*|\s+\+\s+|\n", text):
+        for frag in _split_conj(chunk.strip()):
+            frag = frag.strip(" .-–:")
+            if not frag:
+                continue
+            m = _PAREN_ORG.match(frag)
+            if m:  # "Jane Doe (HCVS)" -> HCVS; "Policy Lead (Strategy)" is a post
+                if _ROLE_ONLY.match(m.group("who")) or _ROLE_TAIL.search(m.group("who")):
+                    continue
+                frag = m.group("org").strip()
+            if frag.lower() in people:
+                continue
+            stripped = _ROLE_HEAD.sub("", frag).strip()
+            if stripped != frag and not (_is_acronym(stripped.split()[0] if stripped else "")
+                                         or _ORG_HEAD.search(stripped)):
+                continue  # "Head of Service - Early Help" names a post
+            frag = stripped
+            if not frag or _ROLE_ONLY.match(frag):
+                continue
+            before = frag
+            frag = _ROLE_TAIL.sub("", frag).strip(" -–")
+            if not frag:
+                continue
+            if frag != before and _ROLE_ONLY.match(frag):
+                continue
+            if re.fullmatch(r"[a-z].*", frag) and not _is_acronym(frag.split()[0]):
+                continue  # lower-case leftovers are not names
+            if frag not in out:
+                out.append(frag)
+    return out

@@ -1,0 +1,149 @@
+"""Enumerated principles of a framework: strategic (SP1...) and enabling (EP1...).
+
+Papers print them as two side-by-side numbered lists under "Strategic Principles" and
+"Enabling Principles" (a table row per page, items run together by PDF conversion),
+as numbered lists under a "... Principles" heading, or as labelled lines
+("Strategic Principle 3: ..."). Ids keep the printed numbers, gaps included.
+Labels quoted in action tables ("[Enabling Principle 3] We will ...") fill in any
+principle whose list the paper does not print.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.governance.common import PRINCIPLE_LABEL, clean, kind_name, kind_prefix, quote_of, title_case
+from extract.pipeline import Context, register
+from extract.records import Document, Fact
+
+_KIND_HEAD = re.compile(r"\b(strategic|enabling|guiding|core|key|delivery|operating)\s+principles\b", re.IGNORECASE)
+_ANY_HEAD = re.compile(r"\bprinciples\b", re.IGNORECASE)
+_ENUM = re.compile(r"(?:^|(?<=[.!?;:)\s\u201d\"]))\s*(\d{1,2})[.)]\s+(?=[A-Z\u2018'\"])")
+_LABELLED = re.compile(
+    r"^\s*\[?\s*(strategic|enabling|guiding|core|key|delivery|operating)\s+principle\s*(\d{1,2})\s*\]?\s*[:.\-–—]?\s*"
+    r"(?P<text>[A-Z].{15,})$", re.IGNORECASE)
+_FRAMEWORK = re.compile(r"\b(strategy|approach|framework|plan|programme|principles)\b", re.IGNORECASE)
+
+
+def enumerate_items(text: str, last: int = 0) -> list[tuple[int, str]]:
+    """'1. First. 2. Second' -> [(1, 'First.'), (2, 'Second')], numbers rising after `last`."""
+    marks = list(_ENUM.finditer(text))
+    out: list[tuple[int, str]] = []
+    for k, m in enumerate(marks):
+        num = int(m.group(1))
+        if num <= last or num > last + 3:
+            continue
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        # a later mark that is not a rising number belongs to this item
+        j = k + 1
+        while j < len(marks) and not (last < int(marks[j].group(1)) and int(marks[j].group(1)) > num
+                                      and int(marks[j].group(1)) <= num + 3):
+            j += 1
+        end = marks[j].start() if j < len(marks) else len(text)
+        body = " ".join(text[m.end():end].split()).strip()
+        if len(body) >= 10:
+            out.append((num, body))
+            last = num
+    return out
+
+
+def _framework(doc: Document, line: int) -> str | None:
+    for b in reversed([b for b in doc.blocks if line - 100 <= b.line <= line]):
+        text = clean(b.text).strip(" #*")
+        if b.kind == "heading" and _ANY_HEAD.search(text) and len(text) <= 100:
+            name = re.sub(r"^\d+(\.\d+)*\.?\s+", "", text)
+            name = re.sub(r"\bprinciples\b", "", name, flags=re.IGNORECASE).strip(" :-")
+            return title_case(name) or None
+    for b in reversed([b for b in doc.blocks if line - 100 <= b.line < line]):
+        text = clean(b.text).strip(" #*")
+        if b.kind == "heading" and _FRAMEWORK.search(text) and 3 <= len(text) <= 100 \
+                and not _ANY_HEAD.search(text):
+            return title_case(re.sub(r"^\d+(\.\d+)*\.?\s+", "", text))
+    return doc.title
+
+
+@register("govgraph.principles.v1", order=55)
+def extract_principles(doc: Document, context: Context):
+    found: dict[str, Fact] = {}
+
+    def add(pid: str, text: str, line: int, framework: str | None, conf: float) -> None:
+        if pid in found:
+            return
+        text = text.strip()
+        found[pid] = Fact("principle", {"id": pid, "kind": kind_name(re.match(r"[A-Z]+", pid).group(0)),
+                                        "framework": framework, "text": text},
+                          line, quote_of(doc.line(line), text[:90]), confidence=conf)
+
+    blocks = doc.blocks
+    # 1. side-by-side columns: a row of "Strategic Principles" / "Enabling Principles" headers
+    for k, b in enumerate(blocks):
+        if b.kind != "table_row":
+            continue
+        kinds = {}
+        for ci, cell in enumerate(b.cells):
+            m = _KIND_HEAD.search(clean(cell)[:60])
+            if m:
+                kinds[ci] = m.group(1).lower()
+        if len(kinds) < 1:
+            continue
+        framework = _framework(doc, b.line)
+        last_num: dict[str, int] = {}
+        # items may sit in the header row itself or in the rows that follow
+        for row in blocks[k:k + 12]:
+            if row is not b and row.kind != "table_row":
+                if row.kind == "heading":
+                    break
+                continue
+            hit = False
+            for ci, cell in enumerate(row.cells):
+                kind = kinds.get(ci)
+                if not kind:
+                    continue
+                for num, text in enumerate_items(clean(cell), last_num.get(kind, 0)):
+                    add(kind_prefix(kind) + str(num), text, row.line, framework, 0.9)
+                    last_num[kind] = num
+                    hit = True
+            if row is not b and not hit and found:
+                break
+    # 2. numbered lists under a "<kind> principles" heading or lead-in
+    current = None
+    framework = None
+    for b in blocks:
+        text = clean(b.text)
+        m = _KIND_HEAD.search(text)
+        if b.kind in ("heading", "paragraph") and m and len(text) < 300 and b.kind != "table_row":
+            items = enumerate_items(text)
+            current = m.group(1).lower()
+            framework = _framework(doc, b.line)
+            for num, body in items:
+                add(kind_prefix(current) + str(num), body, b.line, framework, 0.8)
+            continue
+        if current and b.kind == "list_item":
+            lm = re.match(r"^\s*\(?(\d{1,2})[.)]\s+(.{10,})$", text)
+            if lm:
+                add(kind_prefix(current) + str(int(lm.group(1))), lm.group(2), b.line, framework, 0.8)
+                continue
+        if current and b.kind in ("heading",):
+            current = None
+    # 3. labelled lines: "Strategic Principle 2: We will ..."
+    for b in blocks:
+        if b.kind == "table_row":
+            continue
+        lm = _LABELLED.match(clean(b.text))
+        if lm:
+            add(kind_prefix(lm.group(1)) + str(int(lm.group(2))), lm.group("text"), b.line,
+                _framework(doc, b.line), 0.8)
+    # 4. labels quoted with their text in action tables
+    for b in blocks:
+        if b.kind != "table_row" or "rinciple" not in b.text:
+            continue
+        for cell in b.cells[3:]:
+            text = clean(cell)
+            marks = list(PRINCIPLE_LABEL.finditer(text))
+            for j, m in enumerate(marks):
+                if not m.group(1) or "[" not in m.group(0):
+                    continue
+                end = marks[j + 1].start() if j + 1 < len(marks) else len(text)
+                body = text[m.end():end].strip()
+                if len(body) > 20:
+                    add(kind_prefix(m.group(1)) + str(int(m.group(2))), body, b.line, _framework(doc, b.line), 0.5)
+    return list(found.values())

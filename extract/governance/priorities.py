@@ -1,0 +1,96 @@
+"""Enumerated recommendations and priorities in reports.
+
+"RECOMMENDATIONS" (or "The Board is recommended to:") followed by lettered or numbered
+items gives recommendation facts; a lead-in naming priorities ("four priority areas:",
+"Our strategic priorities are") followed by numbered items gives priority facts. The
+body is the board the report is for (the paper's meeting) for recommendations, and the
+plan or body named in the lead-in for priorities.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.governance.common import clean, quote_of, title_case
+from extract.governance.principles import enumerate_items
+from extract.pipeline import Context, register
+from extract.records import Document, Fact
+
+_REC_HEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*\.?\s*)?recommendations?\b\s*:?\s*$", re.IGNORECASE)
+_REC_LEAD = re.compile(r"\b(?:is|are)\s+(?:asked|recommended|invited)\s+to\b.*:\s*$", re.IGNORECASE)
+_PRI_LEAD = re.compile(r"\bpriorit(?:y|ies)\b[^.]*:\s*$|\bpriorit(?:y|ies)\b\s+(?:are|is)\s*:?\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"^\s*(?:[-*•]\s*)?\(?(?P<id>\d+(?:\.\d+)*[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+(?P<text>\S.{5,})$")
+
+
+def _board(doc: Document, context: Context) -> str | None:
+    for f in context.of_type("meeting"):
+        if f.fields.get("body"):
+            return f.fields["body"]
+    for b in doc.blocks[:40]:
+        m = re.search(r"((?:[A-Z][\w&’']*\s+(?:(?:and|of|for|&)\s+)?){1,8}(?:Board|Committee|Cabinet|Council|Partnership))\b",
+                      title_case(clean(b.text)))
+        if m:
+            return m.group(1).strip()
+    return doc.title
+
+
+def _style(item_id: str) -> str:
+    """'a' and 'b' share a style; '2.1a' and '2.1b'; '3.1' and '3.2' but not '4.1'."""
+    if re.fullmatch(r"[a-z]", item_id):
+        return "letter"
+    if re.fullmatch(r"[ivx]+", item_id):
+        return "roman"
+    if re.fullmatch(r"\d+", item_id):
+        return "number"
+    return "dotted:" + re.sub(r"[a-z]$|\.?\d+$", "", item_id)
+
+
+@register("govgraph.priorities.v1", order=66)
+def extract_priorities(doc: Document, context: Context):
+    facts: list[Fact] = []
+    board = _board(doc, context)
+    mode = None
+    body = None
+    seen: set[tuple[str, str, str]] = set()
+    style = None
+    for b in doc.blocks:
+        text = clean(b.text).strip(" *#")
+        if b.kind in ("heading", "paragraph", "list_item") and (_REC_HEAD.match(text) or _REC_LEAD.search(text)):
+            mode, body, style = "recommendation", board, None
+            continue
+        if b.kind in ("heading", "paragraph", "list_item") and _PRI_LEAD.search(text):
+            mode, style = "priority", None
+            named = re.search(r"\b(?:in|of)\s+(?:the\s+)?([A-Z][\w’' ]{3,60}?(?:Plan|Strategy|Framework|Group|Board))",
+                              text)
+            body = named.group(1) if named else None
+            plans = context.cache.get("governance.plans")
+            if body is None and plans is not None:
+                from extract.governance.relations import _plans_in
+                found = _plans_in(plans, text)
+                body = found[0] if found else None
+            body = body or board
+            inline = enumerate_items(text.split(":", 1)[1]) if ":" in text[:-1] else []
+            for num, item in inline:
+                key = (mode, str(num), item)
+                if key not in seen:
+                    seen.add(key)
+                    facts.append(Fact(mode, {"id": str(num), "text": item, "body": body}, b.line,
+                                      quote_of(doc.line(b.line), item[:80]), confidence=0.6))
+            continue
+        if mode is None:
+            continue
+        m = _ITEM.match(text) if b.kind in ("list_item", "paragraph") else None
+        if m and style is not None and _style(m.group("id")) != style:
+            mode = None
+            continue
+        if m:
+            style = _style(m.group("id"))
+            item = m.group("text").strip()
+            key = (mode, m.group("id"), item)
+            if key not in seen:
+                seen.add(key)
+                facts.append(Fact(mode, {"id": m.group("id"), "text": item, "body": body}, b.line,
+                                  quote_of(doc.line(b.line), item[:80]), confidence=0.6))
+            continue
+        if b.kind == "heading" or (b.kind == "paragraph" and facts and len(text) > 0):
+            mode = None
+    return facts

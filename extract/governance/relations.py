@@ -1,0 +1,491 @@
+"""Oversight and accountability: who oversees, chairs, leads, delivers, reports to whom.
+
+Only what a sentence states, in the usual phrasings of board papers:
+"X, chaired by Y" / "It is chaired by Y"; "led by X" / "Led by X, the Y initiative";
+"the group reports quarterly to the Y Board" / "presented at the Y"; "accountable to";
+"oversight of the plan sits with X" / "X will oversee ..."; "delivered by/through X";
+"the Z Group, which includes the A and the B" (part_of); a plan "in alignment with" or
+"framed within the context of" another (aligns_with). Role references ("chaired by the
+Director of Public Health") resolve to the person when the paper names the post holder
+(from position/membership facts). Chairs listed in membership tables give chaired_by.
+Bodies found are emitted as organisation facts for the resolution pass.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.governance.common import clean, quote_of, title_case
+from extract.pipeline import Context, register
+from extract.records import Document, Fact
+
+_ORG_HEADS = (r"Board|Partnership|Group|Council|Unit|Team|Service|Services|Trust|CCG|Commission|Committee|Forum|"
+              r"Network|Panel|Executive|Cabinet|Authority|Alliance|Agency|Hub|Directorate|Department|Office|"
+              r"Police|Healthwatch|Confederation|Foundation|Charity|Programme Board|Steering Group")
+_CAPW = r"[A-Z][\w’'&\-]*"
+ORG = (rf"(?:the\s+)?(?:{_CAPW}(?:\s+(?:and|&|of|for|on)\s+|\s+))*?(?:{_ORG_HEADS})s?\b"
+       rf"|(?:the\s+)?(?:[A-Z][a-z]+\s+(?:(?:of|and|for)\s+(?:the\s+)?)?){{0,4}}\b[A-Z]{{2,6}}s?\b")
+_ORG_RE = re.compile(rf"(?P<org>{ORG})")
+PERSON = (r"(?:(?:Cllr|Councillor|Dr|Mayor|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Miss)\.?\s+)?"
+          r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}")
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_NOT_ORG = {"The", "This", "It", "We", "Our", "In", "A", "An", "Page", "Item", "Action", "Report", "Recent", "Local", "New",
+            "Both", "All", "Each", "Many", "Some", "Other", "Further", "Current", "Key", "Relevant", "Their", "Its",
+            "These", "Those", "With", "From", "By", "For", "To", "And", "At", "On", "As", "If", "When", "While"}
+
+
+def _clean_org(text: str) -> str | None:
+    text = re.sub(r"^(?:the|a|an|our|its)\s+", "", text.strip(), flags=re.IGNORECASE).strip(" ,.;:")
+    words = text.split()
+    while words and words[0] in _NOT_ORG and len(words) > 1:
+        words = words[1:]
+    text = " ".join(words)
+    if not text or len(text) < 2 or text in _NOT_ORG:
+        return None
+    return text
+
+
+def _person_name(text: str) -> str:
+    return re.sub(r"^(?:Cllr|Councillor|Dr|Mayor|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Miss)\.?\s+", "", text).strip()
+
+
+class Rel:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.facts: list[Fact] = []
+        self.seen: set[tuple[str, str, str]] = set()
+        self.orgs: dict[str, Fact] = {}
+
+    def known_orgs(self) -> dict[str, int]:
+        if not hasattr(self, "_known"):
+            from collections import Counter
+            counts: Counter = Counter()
+            for b in self.doc.blocks:
+                for m in _ORG_RE.finditer(clean(b.text)):
+                    org = _clean_org(m.group("org"))
+                    if org and len(org.split()) >= 2 and not org.split()[0].islower():
+                        counts[org] += 1
+            self._known = dict(counts)
+        return self._known
+
+    def resolve(self, name: str) -> str:
+        """A bare generic name ("the Council", "the Police") as the body of that kind the paper names most."""
+        if len(name.split()) != 1 or not name[:1].isupper() or name.isupper():
+            return name
+        word = name.lower()
+        best = [(n, o) for o, n in self.known_orgs().items()
+                if re.search(rf"\b{re.escape(word)}(?: service)?$", o.lower()) and len(o.split()) <= 5
+                and " and " not in o.lower() and not re.search(r"['’]s\b", o)]
+        return max(best)[1] if best else name
+
+    def add(self, subject: str | None, relation: str, obj: str | None, line: int, quote: str, conf: float,
+            subject_is_org: bool = False, object_is_org: bool = False) -> None:
+        if not subject or not obj:
+            return
+        if subject_is_org:
+            subject = self.resolve(subject)
+        if object_is_org:
+            obj = self.resolve(obj)
+        if subject.lower() == obj.lower():
+            return
+        key = (subject.lower(), relation, obj.lower())
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        raw = self.doc.line(line)
+        self.facts.append(Fact("oversight", {"subject": subject, "relation": relation, "object": obj},
+                               line, quote_of(raw, quote), confidence=conf))
+        for name, is_org in ((subject, subject_is_org), (obj, object_is_org)):
+            if is_org and name.lower() not in self.orgs and len(name) > 2 and \
+                    not re.fullmatch(rf"(?:{_ORG_HEADS})", name):
+                self.orgs[name.lower()] = Fact("organisation", {"name": name, "kind": _kind(name), "variants": [name]},
+                                               line, quote_of(raw, name), confidence=0.6)
+
+
+def _kind(name: str) -> str:
+    low = name.lower()
+    for pat, kind in ((r"board$", "board"), (r"council$", "council"), (r"partnership$", "partnership"),
+                      (r"committee$", "committee"), (r"commission$", "commission"), (r"(group|panel|forum)$",
+                                                                                    "panel_or_group"),
+                      (r"(ccg|trust|nhs)", "nhs_body"), (r"police", "police"), (r"(unit|hub)$", "unit"),
+                      (r"(team|service|services)$", "council_service")):
+        if re.search(pat, low):
+            return kind
+    return "other"
+
+
+def _last_org(text: str) -> str | None:
+    found = [m.group("org") for m in _ORG_RE.finditer(text)]
+    for cand in reversed(found):
+        org = _clean_org(cand)
+        if org and not org.isupper() or (org and len(org) >= 3):
+            return org
+    return None
+
+
+def _topic_org(text: str) -> str | None:
+    """The body a paragraph is about: the subject of the latest sentence that opens with one."""
+    for sent in reversed(_SENT.split(text)):
+        m = re.match(rf"\s*(?P<org>{ORG})\s+(?:is|was|has|have|will|are|were|brings|meets|provides)\b", sent)
+        if m and _clean_org(m.group("org")):
+            return _clean_org(m.group("org"))
+    return None
+
+
+def _first_org(text: str) -> str | None:
+    for m in _ORG_RE.finditer(text):
+        org = _clean_org(m.group("org"))
+        if org:
+            return org
+    return None
+
+
+_HOLDER = re.compile(rf"\b[Tt]he\s+(?P<post>[A-Z][\w’'\- ]{{3,60}}?)\s+is\s+(?P<name>{PERSON})\b"
+                     rf"|(?P<name2>{PERSON})\s+is\s+(?:the\s+)?(?:borough's\s+|council's\s+)?(?P<post2>[A-Z][\w’'\- ]{{3,60}}?)\b[.,;]")
+
+
+def _post_holders(context: Context) -> dict[str, str]:
+    """'director of public health' -> 'Jane Doe', from position and membership facts and
+    from sentences that name a post's holder ("The Independent Commissioner is Dr Sam Lee")."""
+    out = {}
+    for b in context.document.blocks:
+        for m in _HOLDER.finditer(clean(b.text)):
+            post = m.group("post") or m.group("post2")
+            name = m.group("name") or m.group("name2")
+            if post and name:
+                out.setdefault(post.lower().strip(), _person_name(name))
+    for f in context.facts:
+        if f.type == "position" and f.fields.get("post") and f.fields.get("person"):
+            out.setdefault(f.fields["post"].lower().strip(), f.fields["person"])
+        if f.type == "membership" and f.fields.get("post") and f.fields.get("person"):
+            out.setdefault(f.fields["post"].lower().strip(), f.fields["person"])
+    return out
+
+
+def _plans_in(plans, text: str) -> list[str]:
+    if plans is None:
+        return []
+    out = []
+    low = text.lower()
+    for p in plans.plans:
+        for v in p["variants"]:
+            if len(v) < 3 or (len(v) < 4 and not v.isupper()):
+                continue
+            m = re.search(r"(?<![\w])" + re.escape(v.lower()) + r"(?![\w])", low)
+            if m:
+                out.append((m.start(), p["name"] if not p["name"].isupper() else v))
+                break
+    return [name for _, name in sorted(out)]
+
+
+@register("govgraph.oversight.v1", order=70)
+def extract_oversight(doc: Document, context: Context):
+    rel = Rel(doc)
+    new_plans: list[Fact] = []
+    plans = context.cache.get("governance.plans")
+    holders = _post_holders(context)
+    # chairs from membership facts
+    for f in context.of_type("membership"):
+        role = (f.fields.get("role") or "").lower()
+        if role in ("chair", "co-chair") and f.fields.get("person") and f.fields.get("body"):
+            rel.add(f.fields["body"], "chaired_by", f.fields["person"], f.line, f.quote or f.fields["person"], 0.8)
+    section_plan = doc_plan = None
+    section_from_heading = False
+    recent: list[str] = []
+    title_next = False
+    for b in doc.blocks:
+        text = clean(b.text)
+        title_line = re.match(r"^\s*(?:title of (?:the )?report|report title|subject)\s*:?", text, re.IGNORECASE)
+        if title_line or title_next:
+            hp = _plans_in(plans, text)
+            if hp:
+                section_plan = doc_plan = hp[0]
+            title_next = bool(title_line) and not hp
+            continue
+        if b.kind == "heading" or (b.kind == "list_item" and len(text) < 90 and not text.endswith(".")
+                                   and re.match(r"^\s*\d+(?:\.\d+)*\.?\s+[A-Z\[]", text)):
+            hp = _plans_in(plans, text)
+            for m in _ORG_RE.finditer(text):
+                org = _clean_org(m.group("org"))
+                if org and len(org.split()) >= 2:
+                    recent.append(org)
+            if hp:
+                section_plan = hp[0]
+                section_from_heading = True
+            elif b.kind == "heading" and re.match(r"^\s*\d+\s*\.?\s+[A-Z]{3,}", text) and "." not in text.split()[0].rstrip("."):
+                section_plan = doc_plan  # a new top-level section of the same paper
+                section_from_heading = False
+            continue
+        if b.kind not in ("paragraph", "list_item", "table_row") or len(text) < 20:
+            continue
+        sentences = _SENT.split(text)
+        for k, s in enumerate(sentences):
+            prev = " ".join(sentences[:k])
+            _chaired(rel, s, prev, b.line, holders)
+            _led(rel, s, b.line, plans, section_plan)
+            _reports(rel, s, prev, b.line)
+            _oversees(rel, s, b.line, plans, section_plan)
+            _includes(rel, s, b.line)
+            _delivers(rel, s, b.line, plans)
+            _appositive(rel, s, b.line, plans, new_plans)
+            _aligns(rel, s, b.line, plans, section_plan)
+            _corresponding(rel, s, b.line, plans)
+            _runs(rel, s, b.line, plans, new_plans)
+            _brings(rel, s, b.line, section_plan if section_from_heading else None)
+            _members(rel, s, b.line, recent)
+        for m in _ORG_RE.finditer(text):
+            org = _clean_org(m.group("org"))
+            if org and len(org.split()) >= 2:
+                recent.append(org)
+        del recent[:-30]
+    return rel.facts + list(rel.orgs.values()) + new_plans
+
+
+_CHAIR = re.compile(rf"(?P<subj>{ORG}|\bIt\b|\bThe\s+(?:group|board|partnership|committee))\s*,?\s+"
+                    rf"(?:(?:which|that)\s+)?(?:is|was|will be|has been)?\s*(?:co-)?chaired\s+by\s+"
+                    rf"(?P<obj>(?:the\s+)?{PERSON}(?:\s*,\s*(?P<post>[A-Z][\w ]{{3,60}}))?)")
+
+
+def _chaired(rel: Rel, s: str, prev: str, line: int, holders: dict[str, str]) -> None:
+    for m in _CHAIR.finditer(s):
+        subj = m.group("subj")
+        if subj.lower() in ("it",) or subj.lower().startswith("the "):
+            if subj.lower() == "it" or not _clean_org(subj[4:]) or subj.split()[-1].islower():
+                subj = _topic_org(prev) or None
+        subj = _clean_org(subj) if subj else None
+        obj = m.group("obj")
+        obj = re.sub(r"\s*,.*$", "", obj)
+        if obj.lower().startswith("the "):
+            holder = holders.get(obj[4:].lower())
+            if not holder:
+                continue
+            obj = holder
+        rel.add(subj, "chaired_by", _person_name(obj), line, m.group(0), 0.8, subject_is_org=True)
+
+
+_LED = re.compile(rf"\b(?:is\s+|are\s+|being\s+)?led\s+by\s+(?P<org>{ORG})", re.IGNORECASE)
+_LED_FRONT = re.compile(rf"^\s*Led\s+by\s+(?P<org>{ORG})\s*,\s*(?P<rest>.*)$")
+
+
+def _led(rel: Rel, s: str, line: int, plans, section_plan) -> None:
+    m = _LED_FRONT.match(s)
+    if m:
+        found = _plans_in(plans, m.group("rest")[:120])
+        org = _clean_org(m.group("org"))
+        if found and org:
+            rel.add(org, "leads", found[0], line, m.group(0)[:100], 0.7, subject_is_org=True)
+        return
+    for m in _LED.finditer(s):
+        org = _clean_org(m.group("org"))
+        if not org or not org[:1].isupper():
+            continue
+        before = s[:m.start()]
+        found = _plans_in(plans, before[-150:])
+        if found:
+            rel.add(org, "leads", found[-1], line, m.group(0), 0.6, subject_is_org=True)
+
+
+_REPORTS = re.compile(rf"(?P<subj>{ORG}|\b[Tt]he\s+(?:group|board|partnership|unit|team))?[^.]*?\b"
+                      rf"(?:reports?|reporting|(?:is|are)\s+(?:also\s+|then\s+|regularly\s+|formally\s+)?presented|accountable)\s+(?:\w+\s+){{0,2}}"
+                      rf"(?:to|at)\s+(?P<obj>{ORG})")
+
+
+def _reports(rel: Rel, s: str, prev: str, line: int) -> None:
+    for m in _REPORTS.finditer(s):
+        obj = _clean_org(m.group("obj"))
+        subj = m.group("subj")
+        if not subj or subj.split()[-1].islower():
+            subj = _last_org(prev + " " + s[:m.start("obj")]) if not subj else _last_org(prev)
+        subj = _clean_org(subj) if subj else None
+        if subj == obj:
+            subj = _last_org(prev)
+        if not obj or (len(obj.split()) < 2 and not re.fullmatch(r"[A-Z]{2,6}s?", obj)):
+            continue
+        relation = "accountable_to" if "accountable" in m.group(0) else "reports_to"
+        rel.add(subj, relation, obj, line, m.group(0)[-120:], 0.6, subject_is_org=True, object_is_org=True)
+
+
+_OVERSEE = re.compile(rf"(?P<subj>{ORG}|\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:working|steering|accountability|project|programme)\s+"
+                      rf"(?:group|board))[^.]{{0,80}}?\b(?:to\s+)?(?:oversee|oversees|overseeing|oversight\s+of|"
+                      rf"monitor the use of|monitors?)\b(?P<rest>[^.]*)")
+_OVERSIGHT_SITS = re.compile(rf"(?i:oversight)\s+of\s+(?P<what>[^.]{{3,80}}?)\s+(?:sits|rests|lies)\s+with\s+(?P<org>{ORG})")
+
+
+def _oversees(rel: Rel, s: str, line: int, plans, section_plan) -> None:
+    for m in _OVERSIGHT_SITS.finditer(s):
+        found = _plans_in(plans, m.group("what")) or ([section_plan] if section_plan else [])
+        if found:
+            rel.add(_clean_org(m.group("org")), "oversees", found[0], line, m.group(0), 0.7, subject_is_org=True)
+        return
+    for m in _OVERSEE.finditer(s):
+        subj = m.group("subj")
+        low = subj.lower()
+        if low.split()[0] in ("a", "an", "the") and low.split()[-1] in ("group", "board"):
+            subj = " ".join(subj.split()[1:])
+        subj = _clean_org(subj)
+        found = _plans_in(plans, m.group("rest")) or _plans_in(plans, s)
+        obj = found[0] if found else None
+        if obj is None:
+            o = _first_org(m.group("rest"))
+            obj = o
+        if obj is None and section_plan and re.search(r"\bdevelopments?\b|\bwork\b|\bprogramme\b", m.group("rest")):
+            obj = section_plan
+        rel.add(subj, "oversees", obj, line, m.group(0)[:120], 0.6, subject_is_org=True)
+
+
+_INCLUDES = re.compile(rf"(?P<whole>{ORG})\s*,?\s+(?:which|that)\s+(?:includes|comprises|brings together)\s+"
+                       rf"(?P<parts>[^.;]{{5,200}})")
+
+
+def _includes(rel: Rel, s: str, line: int) -> None:
+    for m in _INCLUDES.finditer(s):
+        whole = _clean_org(m.group("whole"))
+        for part in re.split(r",\s*|\s+and\s+(?=the\s|[A-Z])", m.group("parts")):
+            org = _clean_org(part)
+            if org and re.search(rf"(?:{_ORG_HEADS})$|^[A-Z]{{2,6}}$", org):
+                rel.add(org, "part_of", whole, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
+
+
+_DELIVER = re.compile(rf"\bdeliver(?:s|ed)?\s+(?P<what>[^.]{{3,80}}?)\s+(?:in\s+\w+\s+)?(?:through|via|by)\s+"
+                      rf"(?P<org>{ORG}|[A-Z][\w’'&\-]+(?:\s+[A-Z][\w’'&\-]+){{0,3}})")
+_DELIVERED_BY = re.compile(rf"(?P<what>[^.]{{3,80}}?)\s+(?:is|are|will be)\s+delivered\s+by\s+(?P<org>{ORG})")
+
+
+def _delivers(rel: Rel, s: str, line: int, plans) -> None:
+    for pat in (_DELIVER, _DELIVERED_BY):
+        for m in pat.finditer(s):
+            found = _plans_in(plans, m.group("what"))
+            org = _clean_org(m.group("org"))
+            if found and org:
+                rel.add(org, "delivers", found[-1], line, m.group(0)[:120], 0.6, subject_is_org=True)
+
+
+_ALIGN = re.compile(r"\b(?:in\s+alignment\s+with(?:\s+that\s+of)?|aligns?\s+with|following(?=\s+the\s+[A-Z])|aligned\s+(?:with|to)|framed\s+within\s+the\s+context"
+                    r"\s+of|link\s+in\s+with|links?\s+(?:in\s+)?with|consistent\s+with|in\s+line\s+with)\b"
+                    r"(?P<rest>[^.]*)", re.IGNORECASE)
+
+
+def _aligns(rel: Rel, s: str, line: int, plans, section_plan) -> None:
+    if not section_plan or re.search(r"\bprincipl|\bpriorit", s, re.IGNORECASE):
+        return
+    for m in _ALIGN.finditer(s):
+        rest = m.group("rest") if not m.group(0).lower().startswith("following") else m.group("rest")[:90]
+        targets = [t for t in _plans_in(plans, rest) if not re.search(r"['’]s\s", t)]
+        for target in targets:
+            rel.add(section_plan, "aligns_with", target, line, m.group(0)[:120], 0.5)
+        if not targets and re.match(r"(?i)in\s+alignment\s+with|aligns?\s+with", m.group(0)):
+            org = _first_org(rest[:100])
+            if org and len(org.split()) >= 2:
+                rel.add(section_plan, "aligns_with", org, line, m.group(0)[:120], 0.4, object_is_org=True)
+
+
+_CORRESPONDING = re.compile(r"\band\s+(?:its\s+|the\s+|a\s+)?(?:corresponding|associated|accompanying|supporting)\s+")
+
+
+def _corresponding(rel: Rel, s: str, line: int, plans) -> None:
+    """'the VAWG strategy and corresponding VAWG action plan': the plan is part of the strategy."""
+    for m in _CORRESPONDING.finditer(s):
+        before = _plans_in(plans, s[max(0, m.start() - 80):m.start()])
+        after = _plans_in(plans, s[m.end():m.end() + 80])
+        if before and after and before[-1] != after[0]:
+            rel.add(after[0], "part_of", before[-1], line, m.group(0), 0.5)
+
+
+_APPOSITIVE = re.compile(r"(?P<x>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}),\s+the\s+(?P<org>[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,4})"
+                         r"['’]s\s+(?P<what>(?:[\w\-]+\s+){0,3}?(?:initiative|programme|strategy|scheme|plan|project|policy|"
+                         r"framework|campaign))\b")
+
+
+def _appositive(rel: Rel, s: str, line: int, plans, new_plans: list[Fact]) -> None:
+    """'Prevent, the Council's counter-terrorism initiative': a plan named by what it is."""
+    from extract.governance.plans import kind_of
+    for m in _APPOSITIVE.finditer(s):
+        x = m.group("x")
+        words = x.split()
+        while len(words) > 1 and words[0] in _NOT_ORG | {"As", "Well"}:
+            words = words[1:]
+        x = " ".join(words)
+        if plans is not None and plans.find(x) is None:
+            plans.add(x, m.group("what"), line, quote_of(rel.doc.line(line), x), 0.5)
+            new_plans.append(Fact("plan", {"name": x, "kind": kind_of(m.group("what")), "variants": [x],
+                                           "period": None}, line, quote_of(rel.doc.line(line), m.group(0)),
+                                  confidence=0.5))
+        rel.add(_clean_org(m.group("org")), "leads", x, line, m.group(0), 0.5, subject_is_org=True)
+
+
+_RUNS = re.compile(rf"(?P<org>{ORG})(?:\s*\([A-Z]{{2,8}}\))?\s+(?:has|have|had)\s+(?:also\s+)?(?:been\s+running|launched|"
+                   rf"developed|set\s+up|introduced|embedded|established|commissioned|created)\s+(?P<rest>[^.;]{{4,160}})")
+_NP_HEAD = re.compile(r"\b(?:strateg(?:y|ies)|plan|programme|framework|initiative|project|scheme|approach|pilot|service)\b",
+                      re.IGNORECASE)
+
+
+def _runs(rel: Rel, s: str, line: int, plans, new_plans: list[Fact]) -> None:
+    from extract.governance.plans import kind_of
+    for m in _RUNS.finditer(s):
+        org = _clean_org(m.group("org"))
+        if not org:
+            continue
+        rest = m.group("rest")
+        found = _plans_in(plans, rest[:120])
+        if found:
+            rel.add(org, "leads", found[0], line, m.group(0)[:120], 0.6, subject_is_org=True)
+            continue
+        seg = re.split(r"\s*[,;(]\s*|\s+(?:and|which|that|to|in|with|as|by|where)\s+", rest)[0]
+        seg = re.sub(r"^(?:an?|the|its\s+own|their\s+own|our|new)\s+", "", seg.strip(), flags=re.IGNORECASE)
+        head = list(_NP_HEAD.finditer(seg))
+        if not head:
+            continue
+        name = seg[:head[-1].end()].strip()
+        after = rest[rest.find(name) + len(name):] if name in rest else ""
+        named = re.match(r"\s*[–—-]\s*(?P<n>[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,4})", after)
+        if named:
+            name = named.group("n")
+        tail = None if named else re.match(r"\s+(?:for)\s+(?P<t>[a-z][\w\- ]{3,40}?)(?=\s+(?:and|which|that|to)\b|[,.;]|$)",
+                        rest[rest.find(name) + len(name):] if name in rest else "")
+        if tail:
+            name = f"{name} {tail.group(0).strip()}"
+        if not 2 <= len(name.split()) <= 8 and not named:
+            continue
+        if plans is not None and plans.find(name) is None:
+            plans.add(name, name.split()[-1], line, quote_of(rel.doc.line(line), name), 0.5)
+            new_plans.append(Fact("plan", {"name": name, "kind": kind_of(name), "variants": [name], "period": None},
+                                  line, quote_of(rel.doc.line(line), name), confidence=0.5))
+        rel.add(org, "leads", name, line, m.group(0)[:120], 0.5, subject_is_org=True)
+
+
+_BRINGS = re.compile(r"\bbring(?:s|ing)?\s+together\s+(?:partners|agencies|colleagues)\s+(?:in|from)\s+(?:the\s+)?"
+                     r"(?P<list>[^.;:]{5,200})")
+_MEMBERS = re.compile(rf"^(?P<list>[^.;:]{{5,200}}?)\s+(?:are|is)\s+(?:all\s+)?(?:also\s+)?(?:members?|part)\s+of\s+"
+                      rf"(?:the\s+)?(?P<whole>{ORG}|team|group|board|partnership|panel|network)\b")
+
+
+def _list_items(text: str) -> list[str]:
+    out = []
+    for part in re.split(r"\s*,\s*|(?<!['’]s)\s+and\s+(?=the\s|[A-Z])", text):
+        part = re.sub(r"^(?:and\s+|the\s+)+", "", part.strip(), flags=re.IGNORECASE).strip(" .")
+        if part and part[:1].isupper() and len(part.split()) <= 8 and not re.search(r"['’]s\s+and\b", part):
+            out.append(part)
+    return out
+
+
+def _brings(rel: Rel, s: str, line: int, plan: str | None) -> None:
+    if not plan:
+        return
+    for m in _BRINGS.finditer(s):
+        for org in _list_items(m.group("list")):
+            rel.add(org, "delivers", plan, line, m.group(0)[:120], 0.5, subject_is_org=True)
+
+
+def _members(rel: Rel, s: str, line: int, recent: list[str]) -> None:
+    m = _MEMBERS.match(s.strip())
+    if not m:
+        return
+    whole = m.group("whole")
+    if whole.islower() or whole.lower().startswith("the ") and whole.split()[-1].islower():
+        noun = whole.split()[-1].lower()
+        whole = next((o for o in reversed(recent) if o.lower().rstrip("s").endswith(noun)), None)
+    else:
+        whole = _clean_org(whole)
+    if not whole:
+        return
+    for org in _list_items(m.group("list")):
+        rel.add(org, "part_of", whole, line, m.group(0)[:120], 0.5, subject_is_org=True, object_is_org=True)

@@ -1,0 +1,188 @@
+"""Attendance from minutes and notes: Present, Officers in Attendance, Also in
+Attendance, Apologies, substitutes ("substituting for"), who chaired, mode.
+
+Entries wrap over lines ("Dr Jane Doe (Director of Public Health, City" / "and
+Anytown)"); the first entry often sits on the heading's line ("Present: Cllr A, B").
+"""
+from __future__ import annotations
+
+import re
+
+from extract.names import PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
+from extract.organisations import split_post
+from extract.people.common import meeting_before, quote
+from extract.pipeline import Context, register
+from extract.records import Document, Fact
+
+_SECTION = re.compile(
+    r"^(?P<head>(?:(?:members|councillors|board members)\s+)?present|attendees|attending|"
+    r"(?:council\s+)?officers?\s+(?:in\s+attendance|present|attending)|in\s+attendance|also\s+(?:in\s+attendance|present|attending)|"
+    r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received\s+)?from)?|substitutes?|observers?)"
+    r"\s*(?:[:\-–]\s*|$)(?P<rest>.*)$", re.IGNORECASE)
+_APOLOGY_SENTENCE = re.compile(
+    r"apologies\s+(?:for\s+absence\s+)?(?:were|was|had been|have been)?\s*(?:received|submitted|given|noted|tendered)?\s*"
+    r"(?:on\s+behalf\s+of|from)\s+(?P<names>[^.]+)", re.IGNORECASE)
+_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|item\s+\d+)\s+\S")
+_SUB = re.compile(r"\((?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|sub)\s+(?:for\s+)?(?P<who>[^)]+)\)", re.IGNORECASE)
+_CHAIRING = re.compile(r"\(\s*in\s+the\s+chair\s*\)", re.IGNORECASE)
+_VIRTUAL = re.compile(r"\((?:virtual(?:ly)?|remote(?:ly)?|online|via\s+\w+)\)", re.IGNORECASE)
+_IN_PERSON = re.compile(r"\((?:in\s+person|in\s+the\s+room)\)", re.IGNORECASE)
+
+
+def _status(head: str) -> str:
+    h = head.lower()
+    if h.startswith("apolog"):
+        return "apologies"
+    if "officer" in h:
+        return "officer_in_attendance"
+    if h.startswith("also") or h.startswith("in attendance") or h.startswith("observer"):
+        return "also_in_attendance"
+    if h.startswith("substitut"):
+        return "substitute"
+    return "present"
+
+
+def _plain(line: str) -> str:
+    return clean_text(re.sub(r"<[^>]+>", " ", line.replace("**", "").replace("\t", " ")))
+
+
+_MODE_HEAD = re.compile(r"^(?P<mode>in\s+person|in\s+the\s+room|virtually|virtual|remotely|remote|online|"
+                        r"via\s+\w+(?:\s+\w+)?|on\s+(?:ms\s+)?teams|on\s+zoom)\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
+
+
+def _mode_of(text: str) -> str:
+    return "in_person" if re.match(r"in\s+(?:person|the\s+room)", text, re.I) else "virtual"
+
+
+def _entries(lines: list[str], start: int, first: str) -> tuple[list[tuple[int, str, str | None]], int]:
+    """Logical entries (line, text, mode) of a list after line `start` (0-based); `first` is on the heading line."""
+    entries: list[list] = []
+    mode: str | None = None
+    first = _plain(first)
+    mh = _MODE_HEAD.match(first)
+    if mh:
+        mode, first = _mode_of(mh.group("mode")), mh.group("rest") or ""
+    if first.strip():
+        entries.append([start + 1, first, mode])
+    i = start + 1
+    blank_run = 0
+    while i < len(lines):
+        raw = lines[i]
+        text = _plain(raw)
+        if not text:
+            blank_run += 1
+            if blank_run > 2:
+                break
+            i += 1
+            continue
+        blank_run = 0
+        if _SECTION.match(text) or _ITEM.match(text):
+            break
+        mh = _MODE_HEAD.match(text)
+        if mh:
+            mode = _mode_of(mh.group("mode"))
+            if (mh.group("rest") or "").strip():
+                entries.append([i + 1, mh.group("rest").strip(), mode])
+            i += 1
+            continue
+        open_paren = entries and entries[-1][1].count("(") > entries[-1][1].count(")")
+        if open_paren or text.startswith("(") or text[:1].islower() or (entries and entries[-1][1].endswith((",", "-", "–", "&", " and"))
+                                                                      and not looks_like_name(" ".join(text.split()[:2]))):
+            if not entries:
+                break
+            entries[-1][1] = (entries[-1][1] + " " + text).replace("- ", "-" if entries[-1][1].endswith("-") else "- ")
+            i += 1
+            continue
+        person, _ = split_name_post(text)
+        if person is None:
+            break
+        entries.append([i + 1, text, mode])
+        i += 1
+    return [(n, t, md) for n, t, md in entries], i
+
+
+def _people(text: str) -> list[tuple[PersonName, str]]:
+    """One entry -> [(person, rest)]; an entry may be a comma list of names."""
+    bare = re.sub(r"\([^)]*\)", "", text)
+    if ("," in bare or " and " in bare) and "(" not in text:
+        parts = split_names(text)
+        people = [(parse_person(p), "") for p in parts]
+        if people and all(p and looks_like_name(p.name) for p, _ in people):
+            return [(p, "") for p, _ in people]  # type: ignore[misc]
+    person, post = split_name_post(text)
+    return [(person, post)] if person else []
+
+
+@register("govgraph.attendance.v1", order=25)
+def extract_attendance(doc: Document, context: Context):
+    lines = doc.lines
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+    i = 0
+    while i < len(lines):
+        text = _plain(lines[i])
+        m = _SECTION.match(text) if text and len(text) < 400 else None
+        meeting = meeting_before(context, i + 1, ("minutes", "notes")) if m else None
+        if not m or meeting is None or i + 1 - meeting["line"] > 200:
+            if text and "apolog" in text.lower():
+                ms = _APOLOGY_SENTENCE.search(text)
+                meeting = meeting_before(context, i + 1, ("minutes", "notes"))
+                if ms and meeting:
+                    for raw in split_names(ms.group("names")):
+                        person = parse_person(raw)
+                        if person and looks_like_name(person.name):
+                            _add(facts, seen, meeting, person, "apologies", None, i + 1, lines[i], None, False)
+            i += 1
+            continue
+        status = _status(m.group("head"))
+        entries, nxt = _entries(lines, i, m.group("rest"))
+        for line_no, entry, list_mode in entries:
+            for person, post in _people(entry):
+                st, sub_for = status, None
+                sub = _SUB.search(entry)
+                if sub:
+                    sp = parse_person(sub.group("who"))
+                    if sp:
+                        st, sub_for = "substitute", sp.name
+                post_clean = _SUB.sub("", post)
+                post_clean = re.sub(r"(?i)^\s*(?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|sub)\s+for\s+.*$", "", post_clean)
+                chairing = bool(_CHAIRING.search(entry))
+                mode = "virtual" if _VIRTUAL.search(entry) else "in_person" if _IN_PERSON.search(entry) else list_mode
+                _add(facts, seen, meeting, person, st, sub_for, line_no, lines[line_no - 1], mode, chairing)
+                post_clean = re.sub(r"\(?\b(?:co-?chair|chair|in the chair|observer|public questions?|member of the public)"
+                                    r"\b\)?", "", post_clean, flags=re.I) if re.fullmatch(
+                    r"(?:\s*\(?(?:co-?chair|chair|in the chair|observer|public questions?|member of the public)\)?\s*)+",
+                    post_clean, flags=re.I) else re.sub(r"\((?:co-?chair|chair|in the chair|observer)\)", "", post_clean,
+                                                        flags=re.I)
+                post_only, org = split_post(post_clean)
+                civic = [t for t in person.titles if t.lower() in ("mayor", "deputy mayor", "lord mayor")]
+                if civic and not post_only and org:
+                    post_only = civic[0]
+                if st != "apologies" and (post_only or org):
+                    facts.append(Fact("position", {"person": person.name, "post": post_only, "organisation": org,
+                                                   "as_of": meeting["date"], "surface": person.surface},
+                                      line=line_no, quote=quote(_plain(lines[line_no - 1]))))
+                for title in person.titles:
+                    if title.lower() in ("mayor", "deputy mayor", "lord mayor"):
+                        facts.append(Fact("position", {"person": person.name, "post": title, "organisation": None,
+                                                       "as_of": meeting["date"], "surface": person.surface},
+                                          line=line_no, quote=quote(_plain(lines[line_no - 1]))))
+        i = max(nxt, i + 1)
+    yield from facts
+
+
+def _add(facts: list[Fact], seen: set, meeting: dict, person: PersonName, status: str, sub_for: str | None,
+         line: int, raw: str, mode: str | None, chairing: bool) -> None:
+    key = (person.name, meeting["id"], status)
+    if key in seen:
+        return
+    seen.add(key)
+    if status == "apologies":
+        mode = None
+    else:
+        mode = mode or meeting.get("mode") or "in_person"
+    fields = {"person": person.name, "meeting": meeting["id"], "date": meeting["date"], "status": status,
+              "substitute_for": sub_for, "mode": mode, "surface": person.surface, "titles": person.titles}
+    if chairing:
+        fields["chairing"] = True
+    facts.append(Fact("attendance", fields, line=line, quote=quote(_plain(raw))))

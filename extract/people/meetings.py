@@ -1,0 +1,207 @@
+"""Meetings inside a paper: agendas, minutes, notes and attendance sheets.
+
+An agenda pack holds the meeting's agenda, the previous meeting's minutes and
+reports; each header found gives a `meeting` fact (id body-date, body, date, role).
+The paper's own meeting date goes to `context.cache["paper_date"]` and `doc.date`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.dates import find_dates, iso, parse_date
+from extract.names import clean_text
+from extract.people.common import BODY_HEAD, quote, slug, smart_title
+from extract.pipeline import Context, register
+from extract.records import Document, Fact
+
+_MINUTES = re.compile(r"^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\s+of\s+(?:an?\s+|the\s+)?"
+                      r"(?:(?:extraordinary|ordinary|special|virtual|remote|annual)\s+)?(?:meeting|meetings)\s+of\s+"
+                      r"(?:the\s+)?(?P<body>.+?)(?:\s+held\b.*)?$", re.IGNORECASE)
+_MINUTES_SHORT = re.compile(r"^(?P<body>.+?)\s*[-–:]?\s+(?:draft\s+)?minutes$", re.IGNORECASE)
+_AGENDA = re.compile(r"^agenda\b(?!\s*item)(?P<rest>.*)$", re.IGNORECASE)
+_NOTES = re.compile(r"^(?:(?:notes|note|action notes|record)\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
+                    r"(?P<body1>.+?)|(?P<body2>.+?)\s*[-–:]?\s*(?:key points raised|notes and actions|action notes|"
+                    r"notes of (?:the )?meeting|meeting notes|summary notes|key points)\b.*)$", re.IGNORECASE)
+_SHEET = re.compile(r"^(?P<body>.*?)\s*attendance\s+(?:sheet|record|register|list)\b(?P<rest>.*)$", re.IGNORECASE)
+_COVER = re.compile(r"^(?P<body>[A-Z][A-Za-z&'’ ]{3,80}?)\s*[-–:,]\s*(?P<date>.+\d{4}\b.*)$")
+_REMOTE = re.compile(r"\b(?:remotely|virtual(?:ly)?|online|via (?:ms )?teams|microsoft teams|zoom|live[- ]?streamed)\b",
+                     re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|meeting date|held on)\s*[:\-]\s*", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+'?(?P<year>\d{2}|\d{4})\b",
+                         re.IGNORECASE)
+
+
+def _clean(line: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", line)
+    text = clean_text(text.replace("\t", " ")).strip("#* ")
+    return " ".join(text.split())
+
+
+def _body(text: str) -> str | None:
+    text = re.sub(r"\s*\(.*?\)\s*$", "", clean_text(text)).strip(" -–:,")
+    text = re.sub(r"^(?:the|a)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:(?:extraordinary|special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?", "", text,
+                  flags=re.IGNORECASE).strip(" .")
+    if not text or len(text.split()) > 12 or not BODY_HEAD.search(text) or \
+            re.search(r"\b(?:members(?:hip)?|attendees|agenda|minutes|contact)\b", text, re.I):
+        return None
+    return smart_title(text)
+
+
+def _date_near(lines: list[str], start: int, span: int = 5) -> tuple[str | None, int]:
+    """First full date on lines[start:start+span] (0-based), with its 1-based line."""
+    seen = 0
+    i = start
+    while i < len(lines) and seen < span:
+        text = _clean(lines[i])
+        if text:
+            seen += 1
+            if seen > 1 and (_AGENDA.match(text) or _MINUTES.match(text)):
+                break
+            found = find_dates(text)
+            if found:
+                return found[0][0].isoformat(), i + 1
+        i += 1
+    return None, start + 1
+
+
+def _body_above(lines: list[str], index: int, span: int = 12) -> str | None:
+    """The body named in short lines above line `index` (0-based); joins a name split over lines."""
+    i = index - 1
+    seen = 0
+    while i >= 0 and seen < span:
+        text = _clean(lines[i])
+        if text:
+            seen += 1
+            if len(text) < 80 and "\t" not in lines[i] and "<" not in lines[i]:
+                parts = [text]
+                j = i - 1
+                while j >= 0 and len(parts) < 4:
+                    prev = _clean(lines[j])
+                    if not prev or len(prev) > 25 or find_dates(prev):
+                        break
+                    parts.insert(0, prev)
+                    j -= 1
+                for k in range(len(parts)):
+                    body = _body(" ".join(parts[k:]))
+                    if body and not find_dates(body):
+                        return body
+        i -= 1
+    return None
+
+
+def find_meetings(doc: Document) -> list[dict[str, Any]]:
+    lines = doc.lines
+    found: list[dict[str, Any]] = []
+    for idx, raw in enumerate(lines):
+        text = _clean(raw)
+        if not text or len(text) > 160:
+            continue
+        number = idx + 1
+        m = _MINUTES.match(text)
+        if m and _body(m.group("body")):
+            date = iso(parse_date(text))
+            date_line = number
+            if not date:
+                date, date_line = _date_near(lines, idx + 1)
+            window = " ".join(_clean(x) for x in lines[max(0, idx - 4): idx + 8])
+            found.append(dict(role="minutes", body=_body(m.group("body")), date=date, line=date_line,
+                              header=number, quote=quote(lines[date_line - 1]),
+                              mode="virtual" if _REMOTE.search(window) else "in_person"))
+            continue
+        m = _AGENDA.match(text)
+        if m and len(text) < 60:
+            date = iso(parse_date(m.group("rest")))
+            date_line = number
+            if not date:
+                date, date_line = _date_near(lines, idx + 1, 3)
+            body = _body_above(lines, idx)
+            if body:
+                found.append(dict(role="agenda", body=body, date=date, line=number if not date else date_line,
+                                  header=number, quote=quote(lines[(number if not date else date_line) - 1]),
+                                  mode=None))
+            continue
+        m = _SHEET.match(text)
+        if m:
+            body = _body(m.group("body")) or _body_above(lines, idx)
+            if body:
+                date = iso(parse_date(m.group("rest")))
+                month = _MONTH_YEAR.search(m.group("rest"))
+                found.append(dict(role="attendance", body=body, date=date, line=number, header=number,
+                                  quote=quote(raw), mode=None, month=month.groups() if month else None))
+            continue
+        m = _NOTES.match(text)
+        if m:
+            body = _body(m.group("body1") or m.group("body2") or "")
+            if body:
+                date, date_line = _date_near(lines, idx, 6)
+                found.append(dict(role="notes", body=body, date=date, line=date_line, header=number,
+                                  quote=quote(lines[date_line - 1]), mode=None))
+                continue
+        m = _COVER.match(text)
+        if m and _body(m.group("body")) and parse_date(m.group("date")) and len(text) < 90:
+            found.append(dict(role="agenda", body=_body(m.group("body")), date=iso(parse_date(m.group("date"))),
+                              line=number, header=number, quote=quote(raw), mode=None))
+    _fill_sheet_dates(found)
+    _unify_bodies(found)
+    for m in found:
+        m["id"] = f"{slug(m['body'])}-{m['date'] or 'undated'}"
+    return found
+
+
+def _fill_sheet_dates(found: list[dict[str, Any]]) -> None:
+    """An attendance sheet dated by month only takes the day from the paper's meeting of that month."""
+    months = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+              "nov": 11, "dec": 12}
+    for sheet in found:
+        if sheet["role"] != "attendance" or sheet["date"]:
+            continue
+        month = sheet.pop("month", None)
+        others = [m for m in found if m is not sheet and m["date"]]
+        for other in others:
+            y, mo = int(other["date"][:4]), int(other["date"][5:7])
+            if month:
+                want_m = months[month[0][:3].lower()]
+                want_y = int(month[1]) + (2000 if len(month[1]) == 2 else 0)
+                if (y, mo) == (want_y, want_m):
+                    sheet["date"] = other["date"]
+                    break
+        sheet.pop("month", None)
+    for m in found:
+        m.pop("month", None)
+
+
+def _unify_bodies(found: list[dict[str, Any]]) -> None:
+    """'Health & Wellbeing Board' and 'HEALTH AND WELLBEING BOARD' are one body: keep the longest spelling."""
+    def key(body: str) -> str:
+        return slug(re.sub(r"^(?:the\s+)", "", body, flags=re.IGNORECASE))
+    longest: dict[str, str] = {}
+    for m in found:
+        for other in found:
+            a, b = key(m["body"]), key(other["body"])
+            if a == b or b.endswith("-" + a):
+                if len(other["body"]) > len(longest.get(a, "")) or (len(other["body"]) == len(longest.get(a, ""))
+                                                                     and not other["body"].isupper()):
+                    longest[a] = other["body"]
+    for m in found:
+        m["body"] = longest.get(key(m["body"]), m["body"])
+
+
+@register("govgraph.meetings.v1", order=10)
+def extract_meetings(doc: Document, context: Context):
+    found = find_meetings(doc)
+    context.cache["meetings"] = found
+    own = [m for m in found if m["role"] in ("agenda", "notes") and m["date"]] or [m for m in found if m["date"]]
+    paper_date = own[0]["date"] if own else None
+    context.cache["paper_date"] = paper_date
+    if paper_date and doc.date is None:
+        doc.date = paper_date
+    seen = set()
+    for m in found:
+        key = (m["id"], m["role"])
+        if key in seen:
+            continue
+        seen.add(key)
+        yield Fact("meeting", {"id": m["id"], "body": m["body"], "date": m["date"], "role": m["role"]},
+                   line=m["line"], quote=m["quote"])

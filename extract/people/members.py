@@ -1,0 +1,321 @@
+"""Membership lists in every layout.
+
+- two-column tab tables and HTML cells where name and post run together
+  ("Dr Jane Doe Director of Public Health Anytown Council");
+- section headings (Board Members, Independent Advisers, Additional Attendees,
+  Core membership, ... Representative) that set the role;
+- tables with a header row (Name | Position | Role), "Vacancy"/"TBC" rows;
+- attendance sheets of invited members, with substitutes in a third column
+  (attendance facts for those are made here too, as the row is one record).
+
+Each list entry also gives a `position` (person, post, organisation, as_of).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.names import PersonName, clean_text, parse_person, split_name_post, split_names, looks_like_name
+from extract.organisations import split_post
+from extract.people.common import listing_date, meeting_before, quote, smart_title, BODY_HEAD
+from extract.pipeline import Context, register
+from extract.records import Block, Document, Fact
+
+SECTION_ROLES = [
+    (re.compile(r"^(?:the\s+)?independent\s+advis[eo]rs?\b", re.I), "independent adviser"),
+    (re.compile(r"^(?:the\s+)?additional\s+attendees?\b|^(?:standing\s+)?invitees?\b", re.I),
+     "additional attendee"),
+    (re.compile(r"^(?:officers?|supporting officers?|lead officers?)\b(?!\s+(?:in|also)\b)", re.I), "officer"),
+    (re.compile(r"^(?:advis[eo]rs?|professional advis[eo]rs?)\b", re.I), "adviser"),
+    (re.compile(r"^(?:(?:board|core|committee|voting|non-voting|full|statutory|co-opted|partnership)\s+)?"
+                r"(?:members?|membership)\b(?!\s+of\s+the\s+public)", re.I), "member"),
+    (re.compile(r"^.{0,60}\brepresentatives?$", re.I), "member"),
+    (re.compile(r"^.{0,80}\bmembership(?:\s+and\s+additional\s+attendees)?$", re.I), "member"),
+]
+_STOP = re.compile(r"^(?:agenda|order of business|item|apologies|minutes|declarations?|present|contact|date|venue|"
+                   r"recommendations?|introduction|background|\d+\.?\s+[A-Z])", re.I)
+_VACANT = re.compile(r"\b(?:vacan(?:cy|t)|tbc|to be (?:confirmed|appointed)|tba)\b", re.I)
+_HEADER_NAME = re.compile(r"^(?:name|member|members|board members? invited|invited members?|representative)s?\b", re.I)
+_SHEET_STATUS = re.compile(r"\b(?:attended|attending|present|apologies|absent|expected|sent apologies|"
+                           r"not present|did not attend)\b", re.I)
+
+
+def _section_role(text: str) -> str | None:
+    text = clean_text(text).rstrip(":")
+    if not text or len(text) > 90 or re.search(r"\d{4}", text):
+        return None
+    for pattern, role in SECTION_ROLES:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def _role_from_post(post: str, default: str) -> tuple[str, str]:
+    """'(Chair)', 'Co-Chair, ...' in a post set the role; returns (role, post without the marker)."""
+    m = re.search(r"\((co-?chair|vice-?chair|chair(?:man|person)?|deputy chair)\)", post, re.I)
+    if m:
+        role = _norm_role(m.group(1))
+        return role, clean_text(post[:m.start()] + post[m.end():])
+    m = re.match(r"^(co-?chair|vice-?chair|deputy chair)\b[,:]?\s*", post, re.I)
+    if m:
+        return _norm_role(m.group(1)), post
+    if re.fullmatch(r"chair(?:man|person)?", post.strip(), re.I):
+        return "chair", post
+    return default, post
+
+
+def _norm_role(word: str) -> str:
+    w = word.lower().replace(" ", "-")
+    if w.startswith("co"):
+        return "co-chair"
+    if w.startswith(("vice", "deputy")):
+        return "vice-chair"
+    return "chair"
+
+
+def _entry(text: str) -> tuple[PersonName | None, str]:
+    """Name and post of one list cell; (None, text) when the cell names no person."""
+    text = clean_text(text)
+    if not text:
+        return None, ""
+    lead_role = None
+    m = re.match(r"^(co-?chair|vice-?chair|chair)\s*[:,-]?\s+(?=[A-Z])", text, re.I)
+    if m:
+        lead_role = _norm_role(m.group(1))
+        text = text[m.end():]
+    person, post = split_name_post(text)
+    if person is not None and lead_role:
+        post = f"({lead_role}) {post}".strip()
+    return person, post
+
+
+class _Emitter:
+    def __init__(self, doc: Document, context: Context):
+        self.doc = doc
+        self.context = context
+        self.facts: list[Fact] = []
+
+    def member(self, block: Block, person: PersonName | None, post: str, role: str, body: str | None,
+               quote_text: str, source: str) -> None:
+        role, post = _role_from_post(post, role)
+        post_only, org = split_post(post)
+        as_of = listing_date(self.context, block.line)
+        name = person.name if person else None
+        self.facts.append(Fact("membership", {
+            "person": name, "body": body, "role": role if person else "vacancy",
+            "post": post_only, "affiliation": org, "as_of": as_of, "source": source,
+            "surface": person.surface if person else None, "titles": person.titles if person else []},
+            line=block.line, quote=quote(quote_text)))
+        if person is None:
+            return
+        formerly = re.search(r"\b(?:formerly|previously)\s+(?P<old>[^,;()]+)", post, re.I)
+        if formerly:
+            self.facts.append(Fact("change", {"change": "role_changed", "person": person.name, "body": body,
+                                              "date": None, "detail": clean_text(post), "surface": person.surface},
+                                   line=block.line, quote=quote(quote_text)))
+        civic = [t for t in person.titles if t.lower() in ("mayor", "deputy mayor", "lord mayor")]
+        pos_post = post_only
+        if civic and pos_post and re.match(r"^(?:co-?chair|vice-?chair|chair)\s*,", pos_post, re.I) and org and \
+                re.sub(r"^(?:co-?chair|vice-?chair|chair)\s*,\s*", "", pos_post, flags=re.I) == org:
+            pos_post = None  # "Co-Chair, Anytown Council": the role, and the organisation
+        civic = [t for t in person.titles if t.lower() in ("mayor", "deputy mayor", "lord mayor")]
+        if civic and not pos_post:
+            self.position(block, person, civic[0], org, as_of, quote_text)
+            return
+        if pos_post or org:
+            self.position(block, person, pos_post, org, as_of, quote_text)
+        for title in civic:
+            self.position(block, person, title, None, as_of, quote_text)
+
+    def position(self, block: Block, person: PersonName, post: str | None, org: str | None, as_of: str | None,
+                 quote_text: str) -> None:
+        self.facts.append(Fact("position", {"person": person.name, "post": post, "organisation": org,
+                                            "as_of": as_of, "surface": person.surface},
+                               line=block.line, quote=quote(quote_text)))
+
+
+def _body_for(context: Context, line: int, heading: str | None) -> str | None:
+    if heading:
+        h = re.sub(r"^(?:table|figure)\s*\d*[.:]?\s*", "", clean_text(heading), flags=re.I)
+        h = re.sub(r"\s*[-–:]?\s*(?:membership|members|board members)(?:\s+and\s+additional\s+attendees)?\s*$", "",
+                   h, flags=re.I).strip(" -–:")
+        if h and BODY_HEAD.search(h) and 2 <= len(h.split()) <= 12:
+            return smart_title(h)
+    m = meeting_before(context, line, ("agenda", "notes", "attendance", "minutes"))
+    if m:
+        return m["body"]
+    ms = context.cache.get("meetings", [])
+    return ms[0]["body"] if ms else None
+
+
+def _cells(block: Block) -> list[str]:
+    if block.kind == "table_row":
+        return [c for c in block.cells]
+    return [block.text]
+
+
+def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None:
+    """Entries of a list row when every non-empty cell is a name (+ post) or vacancy; else None."""
+    out = []
+    for cell in _cells(block):
+        if not cell.strip():
+            continue
+        person, post = _entry(cell)
+        if person is None:
+            if _VACANT.search(cell):
+                out.append((None, cell, cell))
+                continue
+            return None
+        out.append((person, post, cell))
+    return out or None
+
+
+def _strong(entries: list[tuple[PersonName | None, str, str]]) -> bool:
+    """A headerless row reads as a membership list: titles or posts next to the names."""
+    people = [e for e in entries if e[0] is not None]
+    return bool(people) and all(p.titles or post for p, post, _ in people)
+
+
+@register("govgraph.members.v1", order=20)
+def extract_members(doc: Document, context: Context):
+    out = _Emitter(doc, context)
+    blocks = doc.blocks
+    role: str | None = None
+    heading: str | None = None
+    table: dict[str, Any] | None = None
+    caption: str | None = None
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        text = clean_text(block.text)
+        # captions like "Table 1: X Steering Group Membership"
+        if block.kind != "table_row" and re.search(r"\bmembership\b", text, re.I) and len(text) < 120:
+            caption = text
+        # tables with a header row
+        if block.kind == "table_row" and len([c for c in block.cells if c]) >= 2 and block.cells[0] and \
+                _HEADER_NAME.match(clean_text(block.cells[0])):
+            header = [clean_text(c).lower() for c in block.cells]
+            if any(_SHEET_STATUS.search(h) or "apolog" in h or "attend" in h for h in header[1:]):
+                table = {"kind": "sheet", "header": header}
+            else:
+                table = {"kind": "members", "header": header,
+                         "body": _body_for(context, block.line, caption)}
+            role = None
+            i += 1
+            continue
+        if table is not None:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.kind != "table_row" and nxt is not None and nxt.kind == "table_row" \
+                    and nxt.line - block.line <= 2 and block.kind != "heading":
+                block = Block("table_row", block.line, block.text, (block.text,), block.page)
+            if block.kind == "table_row":
+                if table["kind"] == "sheet":
+                    _sheet_row(out, context, block)
+                else:
+                    _table_row(out, context, block, table)
+                i += 1
+                continue
+            table = None
+        section = _section_role(text) if block.kind != "table_row" or len([c for c in block.cells if c]) <= 1 else None
+        if section:
+            role = section
+            heading = text if re.search(r"membership", text, re.I) else heading
+            i += 1
+            continue
+        entries = _row_people(block) if block.kind in ("table_row", "paragraph", "list_item") else None
+        if entries and (role or (_strong(entries) and block.kind == "table_row")):
+            if role is None:
+                # a headerless list needs a second such row to start
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                nxt_entries = _row_people(nxt) if nxt is not None else None
+                if not (nxt_entries and _strong(nxt_entries)):
+                    i += 1
+                    continue
+                role = "member"
+            body = _body_for(context, block.line, heading)
+            for person, post, cell in entries:
+                out.member(block, person, post, role, body, cell, "membership_list")
+            i += 1
+            continue
+        if role and (_STOP.match(text) or block.kind in ("paragraph", "list_item", "heading", "table_row")):
+            role = None
+            heading = None
+        i += 1
+    yield from out.facts
+
+
+def _table_row(out: _Emitter, context: Context, block: Block, table: dict[str, Any]) -> None:
+    cells = [clean_text(c) for c in block.cells]
+    if not cells or not cells[0]:
+        return
+    header = table["header"]
+    role_col = next((k for k, h in enumerate(header) if k and h.startswith("role")), None)
+    post_cols = [k for k, h in enumerate(header) if k and k != role_col]
+    role_text = cells[role_col] if role_col is not None and role_col < len(cells) else ""
+    role = "member"
+    if re.match(r"^(?:co-?chair|vice-?chair|chair)\b", role_text, re.I):
+        role = _norm_role(re.match(r"^(\S+)", role_text).group(1))
+    elif re.search(r"\b(?:officer|operational lead|secretariat|support)\b", role_text, re.I):
+        role = "officer"
+    post = ", ".join(cells[k] for k in post_cols if k < len(cells) and cells[k])
+    if _VACANT.search(cells[0]) and not looks_like_name(cells[0].split(" - ")[0]):
+        out.member(block, None, post, "vacancy", table["body"], block.text, "membership_table")
+        return
+    names = [n for n in re.split(r"\s*/\s*", re.sub(r"\s*\((?:shared|job share|joint)\)\s*", "", cells[0], flags=re.I))]
+    for raw in names:
+        person = parse_person(raw)
+        if person is None or not looks_like_name(person.name):
+            continue
+        out.member(block, person, post, role, table["body"], block.text, "membership_table")
+
+
+def _sheet_row(out: _Emitter, context: Context, block: Block) -> None:
+    """An attendance-sheet row: invited member | status | colleague attending on their behalf."""
+    cells = [clean_text(c) for c in block.cells]
+    if not cells or not cells[0]:
+        return
+    body = _body_for(context, block.line, None)
+    meeting = meeting_before(context, block.line, ("attendance", "notes", "minutes", "agenda"))
+    status_text = cells[1] if len(cells) > 1 else ""
+    sub_text = cells[2] if len(cells) > 2 else ""
+    first = cells[0]
+    m = re.match(r"^in attendance(?: as (?P<as>[^:]+))?:\s*(?P<names>.+)$", first, re.I)
+    if m:
+        post = clean_text(m.group("as") or "") or None
+        post_only, org = split_post(post or "")
+        for raw in split_names(m.group("names")):
+            person = parse_person(raw)
+            if person and looks_like_name(person.name):
+                out.facts.append(Fact("membership", {
+                    "person": person.name, "body": body, "role": "adviser", "post": post and re.sub(r"s\b", "", post, 1),
+                    "affiliation": org, "as_of": listing_date(context, block.line), "source": "attendance_sheet",
+                    "surface": person.surface, "titles": person.titles}, line=block.line, quote=quote(block.text)))
+                _attend(out, block, meeting, person, "officer_in_attendance", None)
+        return
+    person, post = _entry(first)
+    out.member(block, person, post, "member", body, block.text, "attendance_sheet")
+    if person is None:
+        return
+    status = None
+    if re.search(r"apolog|absent|not present|did not attend", status_text, re.I):
+        status = "apologies"
+    elif re.search(r"attend|present", status_text, re.I):
+        status = "present"
+    if status:
+        _attend(out, block, meeting, person, status, None)
+    if sub_text:
+        sub, sub_post = split_name_post(sub_text)
+        if sub is not None:
+            _attend(out, block, meeting, sub, "substitute", person.name)
+            post_only, org = split_post(sub_post)
+            if post_only or org:
+                out.position(block, sub, post_only, org, listing_date(context, block.line), sub_text)
+
+
+def _attend(out: _Emitter, block: Block, meeting: dict | None, person: PersonName, status: str,
+            substitute_for: str | None) -> None:
+    mode = None if status == "apologies" else ((meeting or {}).get("mode") or "in_person")
+    out.facts.append(Fact("attendance", {
+        "person": person.name, "meeting": meeting["id"] if meeting else None,
+        "date": meeting["date"] if meeting else None, "status": status, "substitute_for": substitute_for,
+        "mode": mode, "surface": person.surface, "titles": person.titles}, line=block.line, quote=quote(block.text)))

@@ -1,0 +1,208 @@
+"""People in prose and the posts they hold.
+
+Rules find: titled mentions ("Cllr Doe", "Dr Jane Doe", "Mayor Doe"), speakers
+("Jane Doe said/asked/reported...", "<p>Jane Doe:</p>"), agenda presenters
+("(Jane Doe)", "(Jane Doe - Anytown Healthwatch)"), "Name, Post" and "Post (Name)"
+signatures and report covers ("Report author Jane Doe, Policy Officer"). The spaCy
+NER of extract.nlp adds untitled names the rules miss. Mentions go to
+`context.cache["person_mentions"]` for the resolution pass; posts become `position` facts.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.names import (PersonName, clean_text, looks_like_name, parse_person, split_name_post, strip_titles,
+                           is_name_token, TITLES, POST_WORDS, FORENAMES, compact)
+from extract.organisations import split_post, _LEAD_POST
+from extract.people.common import listing_date, quote
+from extract.pipeline import Context, register
+from extract.records import Document, Fact
+
+_NAME = r"(?:Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|D['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]+(?:[-'’](?:Mc|Mac)?[A-Z]?[a-zà-ÿ]+)?)(?![\w'’-])"
+_FULL = rf"{_NAME}(?:\s+(?:Mc|Mac|de|van|von|le|da|di)?\s?{_NAME}){{1,2}}"
+_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(
+    [t for t in TITLES if t not in ("Mr", "Mrs", "Ms", "Miss", "Mx", "Lady", "Lord", "Inspector", "Commander")],
+    key=len, reverse=True))
+TITLED = re.compile(rf"(?<![\w])(?P<title>(?:{_TITLE_ALT}|Mr|Mrs|Ms|Miss|Mx)\.?)\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})")
+SPEECH = (r"said|asked|reported|introduced|explained|noted|thanked|presented|gave|stated|confirmed|added|responded|"
+          r"commented|highlighted|agreed|welcomed|raised|told|clarified|suggested|updated|provided|outlined|"
+          r"queried|replied|informed|emphasised|emphasized|stressed|proposed|expressed|acknowledged|described|"
+          r"advised|invited|summarised|summarized|spoke|talked|referred|answered|undertook|to\s+circulate")
+SPEAKER = re.compile(rf"(?<![\w-])(?P<name>{_FULL})\s+(?:{SPEECH})\b")
+COLON_SPEAKER = re.compile(rf"^\s*(?:<[^>]+>\s*)*(?:initial response\s*[-–:]?\s*(?:from\s+)?)?(?P<name>{_FULL})\s*(?:,\s*(?P<post>[^:<]{{2,90}}))?:\s*(?:</[^>]+>)?\s*$",
+                           re.IGNORECASE)
+PRESENTER = re.compile(rf"\((?P<name>{_FULL})(?:\s*[-–,]\s*(?P<post>[^()]{{2,90}}))?\)")
+NAME_COMMA_POST = re.compile(rf"(?<![\w-])(?P<name>{_FULL}),\s+(?:the\s+)?(?P<post>(?:[A-Z][\w&'’-]*\s+){{0,4}}"
+                             rf"(?:Director|Head|Manager|Officer|Chair|Chief Executive|CEO|Lead|Consultant|Adviser|Advisor|"
+                             rf"Member|Representative|Principal|Coordinator|Co-ordinator|Specialist|Commissioner|Secretary|"
+                             rf"Nurse|Clerk|Planner|Analyst|Engineer|Champion|Instructor|Connector|Worker)\b[^.;()<]{{0,100}})")
+BY_NAME = re.compile(rf"\b(?:by|from|with|thanked|welcomed|to)\s+(?P<name>{_FULL})(?=\s*(?:[,.;:)]|\s+(?:and|at|of|for|who|as|on)\b|$))")
+POST_NAME = re.compile(r"(?P<post>(?:[A-Z][\w’'/&-]*\s+){1,6}(?:of|for|to)?\s*[\w’'/&, -]{0,80}?)\s*\((?P<name>[A-Z][^()]{3,40})\)")
+COVER = re.compile(r"^(?:report\s+)?(?:author|contact|lead officer|report author|group director|director|corporate director|"
+                   r"strategic director|lead member|cabinet member|officer)s?\s*[:\t]?\s+(?P<rest>.+)$", re.IGNORECASE)
+
+_BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "We", "Our", "They", "He", "She", "In",
+              "On", "At", "For", "And", "But", "If", "As", "All", "Any", "Each", "New", "North", "South", "East", "West",
+              "Health", "Public", "City", "Council", "Board", "Group", "Cabinet", "Chief", "Director", "Head",
+              "Mental", "Young", "Community", "Children", "Adult", "Adults", "Social", "Primary", "Local", "National",
+              "Hackney", "London", "Borough", "Key", "Action", "Actions", "Item", "Agenda", "Minutes", "Report",
+              "Strategy", "Plan", "Policy", "Following", "Further", "Members", "Member", "Officers", "Partners",
+              "Black", "White", "Asian", "British", "Safer", "Better", "Good", "High", "Low", "Early", "Further",
+              "Strategic", "Integrated", "Clinical", "Violence", "Domestic", "Serious", "Youth", "Place", "Whole",
+              "Joint", "Annual", "Quarterly", "Monthly", "Weekly", "Mayor", "Deputy", "Councillor", "Cllr", "Dr",
+              "Community", "Voluntary", "Covid", "Coronavirus", "Vaccine", "Lead", "Leads", "Outcome", "Outcomes"}
+
+
+def _ok(name: str) -> bool:
+    words = name.split()
+    if not words or words[0] in _BAD_FIRST:
+        return False
+    return looks_like_name(name)
+
+
+@register("govgraph.people_prose.v1", order=40)
+def extract_prose_people(doc: Document, context: Context):
+    mentions: list[dict] = []
+    facts: list[Fact] = []
+    firsts = {compact(str(f.fields.get("person")).split()[0]) for f in context.facts
+              if f.type in ("membership", "attendance") and f.fields.get("person")}
+
+    def plausible(person: PersonName) -> bool:
+        first = compact(person.name.split()[0])
+        return bool(person.titles) or first in FORENAMES or first in firsts
+
+    def mention(person: PersonName, line: int, source: str, post: str | None = None, org: str | None = None):
+        if source != "cover" and not plausible(person):
+            return
+        mentions.append({"name": person.name, "surface": person.surface, "titles": person.titles, "line": line,
+                         "source": source, "post": post, "org": org})
+
+    def position(person: PersonName, line: int, post_text: str, raw: str, strong: bool = False):
+        post_text = re.split(r"\s+(?:on|or|at|tel|email)\s+[\d\[]|\s+(?:email|tel)[:\s]|,\s+(?=[a-z])|\s+[–:]\s+|\s+-\s+(?=[A-Z][a-z]+ [A-Z][a-z]+:)",
+                             post_text)[0]
+        post, org = split_post(post_text)
+        if not strong and not plausible(person):
+            return None, None
+        if post or org:
+            facts.append(Fact("position", {"person": person.name, "post": post, "organisation": org,
+                                           "as_of": listing_date(context, line), "surface": person.surface},
+                              line=line, quote=quote(clean_text(raw))))
+        return post, org
+
+    for number, raw in enumerate(doc.lines, 1):
+        if not raw.strip():
+            continue
+        text = re.sub(r"<[^>]+>", " ", raw).replace("**", "")
+        text = re.sub(r"([a-z])- (?=[A-Z][a-z])", r"\1-", text)
+        for m in TITLED.finditer(text):
+            title = m.group("title")
+            name = m.group("name")
+            words = name.split()
+            # stop the name at a post word or a lowercase word
+            keep = []
+            for w in words:
+                if not is_name_token(w) or w.lower() in POST_WORDS:
+                    break
+                keep.append(w)
+            if not keep:
+                continue
+            if title.lower().startswith("mayor") and text[max(0, m.start() - 7):m.start()].lower().endswith("deputy "):
+                continue
+            person = parse_person(f"{title} {' '.join(keep)}")
+            if person and person.titles and person.name and person.name[0].isupper():
+                mention(person, number, "titled")
+        for pattern, source in ((SPEAKER, "speaker"), (BY_NAME, "prose")):
+            for m in pattern.finditer(text):
+                name = clean_text(m.group("name"))
+                before = text[:m.start()].rstrip()
+                if re.search(rf"(?:{_TITLE_ALT})\.?$", before, re.IGNORECASE):
+                    continue
+                if _ok(name):
+                    person = parse_person(name)
+                    if person:
+                        mention(person, number, source)
+        m = COLON_SPEAKER.match(text.strip())
+        if m and _ok(clean_text(m.group("name"))):
+            person = parse_person(m.group("name"))
+            if person:
+                post, org = (position(person, number, m.group("post"), raw) if m.group("post") else (None, None))
+                mention(person, number, "speaker", post, org)
+        for m in PRESENTER.finditer(text):
+            name = clean_text(m.group("name"))
+            if _ok(name):
+                person = parse_person(name)
+                if person:
+                    post, org = position(person, number, m.group("post"), raw) if m.group("post") else (None, None)
+                    mention(person, number, "presenter", post, org)
+        for m in NAME_COMMA_POST.finditer(text):
+            name = clean_text(m.group("name"))
+            if _ok(name):
+                person = parse_person(name)
+                if person:
+                    post, org = position(person, number, re.split(r"\s+and\s+(?=[A-Z][a-z]+\s+[A-Z])", m.group("post"))[0], raw)
+                    mention(person, number, "name_post", post, org)
+        for m in re.finditer(r"\((?P<name>[A-Z][^()]{3,40})\)", text):
+            inner = parse_person(m.group("name"))
+            if not inner or not _ok(inner.name):
+                continue
+            before = re.split(r"(?:[.:;>]\s|^)", text[:m.start()])[-1].strip()
+            first = before.split()[0] if before.split() else ""
+            if not before or not _LEAD_POST.match(before) or re.search(r"\d", before) or len(before.split()) > 20:
+                continue
+            for part in re.split(r",\s+(?=(?:Chair|Director|Head|Manager|Officer|Lead|Group)\b)", before):
+                position(inner, number, part, raw)
+            mention(inner, number, "post_name")
+        m = COVER.match(clean_text(text.replace("\t", " ")))
+        if m:
+            rest = m.group("rest")
+            person, post = split_name_post(rest)
+            if person and _ok(person.name):
+                position(person, number, post, raw, strong=True)
+                mention(person, number, "cover")
+        # a short line or cell that is a name and a post ("Jane Doe Chief Executive"), or a name alone
+        # above a post line (contact blocks)
+        cells = [clean_text(c) for c in re.sub(r"<[^>]+>", "\t", raw).split("\t") if clean_text(c)]
+        for cell in cells:
+            if len(cell.split()) > 12:
+                continue
+            person, post = split_name_post(cell)
+            if person is None or not _ok(person.name) or person.titles:
+                continue
+            if post and _LEAD_POST.match(post) and len(cells) <= 2:
+                position(person, number, post, raw)
+                mention(person, number, "name_post")
+            elif not post and len(person.name.split()) in (2, 3) and number < len(doc.lines):
+                nxt = next((clean_text(x) for x in doc.lines[number:number + 2] if x.strip()), "")
+                if _LEAD_POST.match(nxt) and len(nxt.split()) <= 10 and len(cells) == 1:
+                    position(person, number, nxt, raw)
+                    mention(person, number, "name_post")
+                elif len(cells) > 1:
+                    mention(person, number, "cell")
+            elif post.startswith("(") and len(cells) > 1:
+                mention(person, number, "cell")
+    if context.settings.get("ner", False):
+        _ner_mentions(doc, context, mention)
+    context.cache["person_mentions"] = mentions
+    yield from facts
+
+
+def _ner_mentions(doc: Document, context: Context, mention) -> None:
+    """Untitled names in prose from the spaCy pipeline (extract.nlp); weak, checked in resolution."""
+    from extract.nlp import cached_nlp
+    try:
+        nlp = cached_nlp(context.settings.get("spacy_model"), context.settings.get("model_dir"))
+    except Exception as exc:  # a broken model must not stop extraction
+        context.warnings.append(f"NER unavailable: {exc}")
+        return
+    lines = [(n, re.sub(r"<[^>]+>", " ", raw).replace("**", "")) for n, raw in enumerate(doc.lines, 1)
+             if 20 <= len(raw) <= 3000 and "\t" not in raw]
+    for (number, text), sdoc in zip(lines, nlp.pipe(t for _, t in lines)):
+        for ent in sdoc.ents:
+            if ent.label_ not in ("PERSON", "PER"):
+                continue
+            before, after = text[:ent.start_char].rstrip(), text[ent.end_char:ent.end_char + 1]
+            if after in ("-", "’", "'") or (before and before.split()[-1][:1].isupper() and before[-1].isalpha()):
+                continue  # part of a longer name the tokenizer split
+            person = parse_person(ent.text)
+            if person and _ok(person.name) and 2 <= len(person.name.split()) <= 3:
+                mention(person, number, "ner")

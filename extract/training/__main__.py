@@ -1,0 +1,4 @@
+from extract.training.train import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Graphs derived from all documents at once, rebuilt after a batch of writes.
+
+Tenures: each person's runs of consecutive dated listings on a body in one role
+(graph.tenures), stored in their own named graph, each derived from its membership facts.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from graph import ids
+from graph.namespaces import GG, PROV, RDF, XSD
+from graph.tenures import Listing, StatedChange, Tenure, Timeline
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+TENURES_GRAPH = ids.BASE + "graph/derived/tenures"
+
+
+def timeline_of(store: GraphStore) -> Timeline:
+    """The membership timeline of every body, with person and body IRIs as keys."""
+    listings = [Listing(r["person"], r["body"], r["role"], _iso(r["as_of"]), r["doc"], r["line"],
+                        r["quote"] or "", r["fact"]) for r in store.run("membership_listings")]
+    changes = [StatedChange(r["change"], r["person"], r["body"], _iso(r["date"]), r["detail"] or "",
+                            r["doc"], r["line"], r["fact"]) for r in store.run("stated_changes")]
+    return Timeline(listings, changes)
+
+
+def tenure_quads(timeline: Timeline) -> list[ox.Quad]:
+    """Quads of the tenures graph: one gg:Tenure per run, derived from its listings."""
+    graph = ox.NamedNode(TENURES_GRAPH)
+    quads: list[ox.Quad] = []
+    for run in timeline.tenures():
+        node = ox.NamedNode(ids.ID_BASE + "tenure/" + ids.fact_key(run.person, run.body, run.role, run.first_cited))
+        for p, o in _tenure_triples(run):
+            quads.append(ox.Quad(node, p, o, graph))
+    return quads
+
+
+def _tenure_triples(run: Tenure) -> list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]:
+    triples: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+        (RDF.type, GG.Tenure), (GG.person, ox.NamedNode(run.person)), (GG.body, ox.NamedNode(run.body)),
+        (GG.role, ox.Literal(run.role)), (GG.firstCited, _date(run.first_cited)),
+        (GG.lastCited, _date(run.last_cited)), (GG.tenureStatus, ox.Literal(run.status)),
+    ]
+    if run.stated_start:
+        triples.append((GG.statedStart, _date(run.stated_start)))
+    if run.stated_end:
+        triples.append((GG.statedEnd, _date(run.stated_end)))
+    triples += [(PROV.wasDerivedFrom, ox.NamedNode(listing.fact)) for listing in run.evidence]
+    return triples
+
+
+def _date(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=XSD.date)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,100 @@
+"""Stored SPARQL queries (graph/queries/*.rq) and conversion of results to Python values.
+
+Parameters are bound as RDF terms through Oxigraph substitutions; a parameter must be
+a variable of the query's SELECT projection.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import rdflib
+from pyoxigraph import BlankNode, Literal, NamedNode, Variable
+
+import ontology
+from graph.errors import QueryError
+from graph.namespaces import XSD
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in ontology.PREFIXES.items())
+
+Term = NamedNode | Literal | BlankNode
+
+
+def list_queries() -> dict[str, str]:
+    """Name → the leading comment (what the query answers, its parameters)."""
+    return {path.stem: _comment(path.read_text(encoding="utf-8")) for path in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+@lru_cache(maxsize=None)
+def load_query(name: str) -> str:
+    """The text of a stored query (govgraph's prefixes are declared when it runs)."""
+    path = QUERY_DIR / f"{name}.rq"
+    if not name.replace("_", "").isalnum() or not path.is_file():
+        raise QueryError(f"no stored query named {name!r}")
+    return path.read_text(encoding="utf-8")
+
+
+def _comment(text: str) -> str:
+    lines = [line.lstrip("# ").rstrip() for line in text.splitlines() if line.startswith("#")]
+    return " ".join(line for line in lines if line)
+
+
+def to_term(value: Any) -> Term:
+    """A Python value as an RDF term: str → plain literal, date → xsd:date, ... .
+
+    Pass a pyoxigraph NamedNode (or an rdflib URIRef) to bind an IRI.
+    """
+    if isinstance(value, (NamedNode, Literal, BlankNode)):
+        return value
+    if isinstance(value, rdflib.URIRef):
+        return NamedNode(str(value))
+    if isinstance(value, rdflib.Literal):
+        if value.language:
+            return Literal(str(value), language=value.language)
+        return Literal(str(value), datatype=NamedNode(str(value.datatype)) if value.datatype else None)
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=NamedNode(ontology.XSD + "boolean"))
+    if isinstance(value, datetime):
+        return Literal(value.isoformat(), datatype=XSD.dateTime)
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, (int, float, str)):
+        return Literal(value)
+    if isinstance(value, Decimal):
+        return Literal(str(value), datatype=NamedNode(ontology.XSD + "decimal"))
+    raise QueryError(f"cannot bind a {type(value).__name__} as an RDF term")
+
+
+def substitutions(bindings: dict[str, Any]) -> dict[Variable, Term]:
+    return {Variable(name): to_term(value) for name, value in bindings.items()}
+
+
+_NUMBERS = {ontology.XSD + t: int for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")}
+_NUMBERS.update({ontology.XSD + t: float for t in ("double", "float")})
+
+
+def to_python(term: Term | None) -> Any:
+    """An RDF term as a Python value: IRI → str, xsd:date → date, numbers → int/float."""
+    if term is None:
+        return None
+    if isinstance(term, (NamedNode, BlankNode)):
+        return term.value
+    datatype = term.datatype.value
+    try:
+        if datatype in _NUMBERS:
+            return _NUMBERS[datatype](term.value)
+        if datatype == ontology.XSD + "decimal":
+            return Decimal(term.value)
+        if datatype == ontology.XSD + "date":
+            return date.fromisoformat(term.value)
+        if datatype == ontology.XSD + "dateTime":
+            return datetime.fromisoformat(term.value)
+        if datatype == ontology.XSD + "boolean":
+            return term.value == "true"
+    except ValueError:
+        return term.value
+    return term.value

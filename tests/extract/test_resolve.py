@@ -1,0 +1,96 @@
+"""Resolution: one identity per person, recorded merges, must-not-merge cases, overrides."""
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.documents import load_document
+from extract.pipeline import extract_document
+from extract.resolve import load_overrides, resolve_people
+
+PAPERS = Path(__file__).parent.parent / "data" / "papers"
+MINE = ["govgraph.meetings.v1", "govgraph.members.v1", "govgraph.attendance.v1", "govgraph.people_prose.v1",
+        "govgraph.changes.v1", "govgraph.resolve.v1"]
+
+
+def run(settings=None):
+    doc = load_document(PAPERS / "people_agenda_pack.txt")
+    return extract_document(doc, settings, only=MINE)
+
+
+@pytest.fixture(scope="module")
+def people():
+    ex = run()
+    return {f.fields["name"]: f.fields for f in ex.facts if f.type == "person"}
+
+
+def test_titles_and_slips_merge(people):
+    quill = people["Tomas Quill"]
+    assert {"Dr Tomas Quill", "Dr Tomas Quil", "Dr Quill"} <= set(quill["variants"])
+    assert quill["titles"] == ["Dr"]
+    rules = {m["rule"] for m in quill["merges"]}
+    assert "spelling" in rules and "surname" in rules
+    assert all(m["evidence"] for m in quill["merges"])
+    assert "Mayor Vale" in people["Rhiannon Vale"]["variants"]
+
+
+def test_same_surname_different_first_names_stay_apart(people):
+    assert "Jon Pike" in people and "Jan Pike" in people
+    assert "Sam Okafor" in people and "Sarah Okafor" in people
+
+
+def test_surname_reference_prefers_shared_title(people):
+    assert "Councillor Okafor" in people["Sarah Okafor"]["variants"]
+    assert "Councillor Okafor" not in people["Sam Okafor"]["variants"]
+
+
+def test_one_person_fact_per_person():
+    ex = run()
+    names = [f.fields["name"] for f in ex.facts if f.type == "person"]
+    assert len(names) == len(set(names))
+    assert not any(f.fields.get("surface") for f in ex.facts if f.type != "person")
+
+
+def ref(name, line=1, org=None, titles=(), weight=3):
+    return {"name": name, "surface": name, "titles": list(titles), "weight": weight, "line": line, "org": org}
+
+
+NO_OVERRIDES = {"same": [], "different": []}
+
+
+def test_one_letter_names_with_different_posts_do_not_merge():
+    clusters, _, _ = resolve_people([ref("Jane Toller", org="Wexbury Library Service"),
+                                     ref("Jayne Toller", org="Fernmouth Fire Service")], NO_OVERRIDES)
+    assert len(clusters) == 2
+
+
+def test_one_letter_names_with_agreeing_posts_merge():
+    clusters, _, _ = resolve_people([ref("Jane Toller", org="Wexbury Public Health"),
+                                     ref("Jayne Toller", org="Wexbury Public Health")], NO_OVERRIDES)
+    assert len(clusters) == 1
+
+
+def test_ambiguous_surname_is_left_alone():
+    clusters, index, warnings = resolve_people(
+        [ref("Carl Brook"), ref("Dana Brook"), ref("Brook", titles=["Cllr"])], NO_OVERRIDES)
+    assert {c.canonical for c in clusters} == {"Carl Brook", "Dana Brook"}
+    assert warnings and "ambiguous" in warnings[0]
+
+
+def test_overrides_json_and_yaml(tmp_path):
+    path = tmp_path / "overrides.json"
+    path.write_text(json.dumps({"different": [["Dr Tomas Quill", "Tomas Quil"]]}))
+    ex = run({"overrides": str(path)})
+    names = {f.fields["name"] for f in ex.facts if f.type == "person"}
+    assert "Tomas Quill" in names and "Tomas Quil" in names
+    yml = tmp_path / "overrides.yaml"
+    yml.write_text("same:\n  - [Jon Pike, Jan Pike]\ndifferent: []\n")
+    assert load_overrides(str(yml))["same"] == [("Jon Pike", "Jan Pike")]
+    ex = run({"overrides": str(yml)})
+    names = {f.fields["name"] for f in ex.facts if f.type == "person"}
+    assert not ({"Jon Pike", "Jan Pike"} <= names)
+    assert any(m["rule"] == "override" for m in ex_merges(ex))
+
+
+def ex_merges(ex):
+    return [m for f in ex.facts if f.type == "person" for m in f.fields.get("merges", [])]

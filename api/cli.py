@@ -1,8 +1,10 @@
 """The `govgraph` command line."""
 from __future__ import annotations
 
+import json
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -133,11 +135,134 @@ def documents(data: DataOpt = None) -> None:
     """List the stored documents."""
     store = _open_store(_settings(data), read_only=True)
     table = Table("id", "name", "date", "facts", "title")
-    for row in store.documents():
-        table.add_row(row["id"], row["name"], row.get("date") or "", str(row.get("facts", "")),
-                      (row.get("title") or "")[:60])
+    for doc in store.documents():
+        table.add_row(doc.id, doc.name, doc.date.isoformat() if doc.date else "", str(doc.facts),
+                      (doc.title or "")[:60])
     store.close()
     out.print(table)
+
+
+def _parse_day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]error[/red]: {option} wants a date as YYYY-MM-DD, not {value!r}")
+        raise typer.Exit(2) from None
+
+
+def _membership_view(data: Path | None):
+    from graph.membership import membership_view
+
+    store = _open_store(_settings(data), read_only=True)
+    try:
+        return membership_view(store)
+    finally:
+        store.close()
+
+
+def _emit(rows: list[dict], fmt: str, columns: list[str], title: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in columns])
+    out.print(table)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(f"{e['doc']}:{e['line']}" for e in value if e)
+    if isinstance(value, dict):
+        return "; ".join(f"{k} {v['doc']}:{v['line']}" for k, v in value.items() if v)
+    return "" if value is None else str(value)
+
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json")]
+
+
+@app.command()
+def members(
+    body: Annotated[str, typer.Argument(help="the body, by any of its names")],
+    as_of: Annotated[str, typer.Option("--as-of", help="date, YYYY-MM-DD")],
+    data: DataOpt = None,
+    format: FormatOpt = "table",
+) -> None:
+    """Who sat on a body on a date, with their role: yes where the papers show it, unknown where they cannot tell."""
+    from graph.membership import BodyNotFound, members_rows
+
+    day = _parse_day(as_of, "--as-of")
+    view = _membership_view(data)
+    try:
+        rows = members_rows(view, body, day)
+    except BodyNotFound as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(1) from None
+    _emit(rows, format, ["person", "role", "member", "reason", "evidence"], f"{body} as of {day}")
+
+
+@app.command()
+def changes(
+    body: Annotated[str, typer.Argument(help="the body, by any of its names")],
+    start: Annotated[str, typer.Option("--from", help="date, YYYY-MM-DD")],
+    end: Annotated[str, typer.Option("--to", help="date, YYYY-MM-DD")],
+    data: DataOpt = None,
+    format: FormatOpt = "table",
+) -> None:
+    """Who joined, left or changed role on a body between two dates, citing both ends."""
+    from graph.membership import BodyNotFound, changes_rows
+
+    first, last = _parse_day(start, "--from"), _parse_day(end, "--to")
+    view = _membership_view(data)
+    try:
+        rows = changes_rows(view, body, first, last)
+    except BodyNotFound as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(1) from None
+    _emit(rows, format, ["change", "person", "role_from", "role_to", "evidence", "disagreement"],
+          f"{body}: {first} to {last}")
+
+
+@app.command()
+def interlocks(
+    as_of: Annotated[str, typer.Option("--as-of", help="date, YYYY-MM-DD")],
+    data: DataOpt = None,
+    format: FormatOpt = "table",
+) -> None:
+    """People who sit on two or more bodies on a date."""
+    from graph.membership import interlock_rows
+
+    rows = interlock_rows(_membership_view(data), _parse_day(as_of, "--as-of"))
+    if format == "json":
+        _emit(rows, format, [], "")
+        return
+    flat = [{"person": r["person"], "seats": "; ".join(f"{s['body']} ({s['role']})" for s in r["seats"])}
+            for r in rows]
+    _emit(flat, format, ["person", "seats"], f"people on several bodies as of {as_of}")
+
+
+@app.command()
+def view(
+    name: Annotated[str, typer.Argument(help="membership, oversight, alignment, neighbourhood, timeline or heatmap")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write")],
+    data: DataOpt = None,
+    body: Annotated[str, typer.Option(help="only this body (IRI)")] = "",
+    as_of: Annotated[str, typer.Option("--as-of", help="date, YYYY-MM-DD")] = "",
+    entity: Annotated[str, typer.Option(help="the entity IRI, for the neighbourhood view")] = "",
+    budget: Annotated[int, typer.Option(help="most nodes to draw")] = 500,
+) -> None:
+    """Write a view as a standalone HTML file."""
+    from visualisations import UnknownView, export_view
+
+    store = _open_store(_settings(data), read_only=True)
+    try:
+        written = export_view(store, name, output, body=body, date=as_of, entity=entity, budget=budget)
+    except UnknownView as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    err.print(f"wrote {written}")
 
 
 @app.command()

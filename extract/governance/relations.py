@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from extract.governance.common import clean, quote_of, title_case
+from extract.governance.common import clean, quote_of
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 

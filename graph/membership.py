@@ -1,0 +1,111 @@
+"""Membership answers by name: members on a date, changes between dates, interlocks.
+
+Wraps `graph.tenures.Timeline` (the one as-of rule) over the stored listings, and
+turns IRIs into names. The command line and the API both answer through here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from graph.derived import timeline_of
+from graph.errors import GraphError
+from graph.ids import normalise_name
+from graph.store import GraphStore
+from graph.tenures import Listing, Timeline
+
+
+class BodyNotFound(GraphError):
+    """No stored body has that name (or several do)."""
+
+    def __init__(self, name: str, candidates: list[str] | None = None) -> None:
+        hint = f"; did you mean: {', '.join(candidates[:5])}?" if candidates else ""
+        super().__init__(f"no body named {name!r}{hint}")
+        self.name = name
+        self.candidates = candidates or []
+
+
+@dataclass
+class MembershipView:
+    """A timeline with names: the store's answers in terms people read."""
+
+    timeline: Timeline
+    labels: dict[str, str]
+    body_names: dict[str, set[str]]  #: body IRI → its normalised names
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri, iri.rsplit("/", 1)[-1])
+
+    def find_body(self, name: str) -> str:
+        """The IRI of the body with this name or variant; a unique suffix or part also does."""
+        key = normalise_name(name)
+        if name in self.body_names:
+            return name
+        exact = [b for b, names in self.body_names.items() if key in names]
+        listed = [b for b in exact if self.timeline.listing_dates(b)] or exact
+        if len(listed) == 1:
+            return listed[0]
+        partial = sorted({b for b, names in self.body_names.items()
+                          if any(key and (n.endswith(" " + key) or key in n) for n in names)})
+        with_listings = [b for b in partial if self.timeline.listing_dates(b)]
+        if len(with_listings) == 1:
+            return with_listings[0]
+        if len(partial) == 1:
+            return partial[0]
+        raise BodyNotFound(name, [self.label(b) for b in (listed or with_listings or partial)])
+
+
+def membership_view(store: GraphStore) -> MembershipView:
+    """Load the timeline and the names it needs from the store."""
+    labels: dict[str, str] = {}
+    for row in store.run("entity_labels"):
+        labels.setdefault(row["entity"], row["label"])
+    body_names: dict[str, set[str]] = {}
+    for row in store.run("body_names"):
+        body_names.setdefault(row["body"], set()).add(normalise_name(row["name"]))
+    return MembershipView(timeline_of(store), labels, body_names)
+
+
+def _evidence(listing: Listing | None) -> dict[str, Any] | None:
+    if listing is None:
+        return None
+    return {"doc": listing.doc, "line": listing.line, "quote": listing.quote, "as_of": listing.as_of}
+
+
+def members_rows(view: MembershipView, body: str, day: date, include_no: bool = False) -> list[dict[str, Any]]:
+    """Everyone with a membership role on `body` on `day`: person, role, body, member (yes/unknown), why."""
+    iri = view.find_body(body)
+    rows = []
+    for answer in view.timeline.members(iri, day.isoformat()):
+        if answer.member == "no" and not include_no:
+            continue
+        rows.append({"person": view.label(answer.person), "role": answer.role, "body": view.label(iri),
+                     "member": answer.member, "reason": answer.reason,
+                     "evidence": [_evidence(e) for e in answer.evidence]})
+    order = {"yes": 0, "unknown": 1, "no": 2}
+    return sorted(rows, key=lambda r: (order[r["member"]], r["role"] != "chair", r["person"]))
+
+
+def changes_rows(view: MembershipView, body: str, start: date, end: date) -> list[dict[str, Any]]:
+    """Joined, left and role changes between two dates, each citing both ends."""
+    iri = view.find_body(body)
+    rows = []
+    for c in view.timeline.changes_between(iri, start.isoformat(), end.isoformat()):
+        stated = c.stated
+        rows.append({
+            "change": c.change, "person": view.label(c.person), "body": view.label(iri),
+            "role_from": c.role_from, "role_to": c.role_to,
+            "evidence": {"from": _evidence(c.evidence_from), "to": _evidence(c.evidence_to),
+                         "stated": ({"doc": stated.doc, "line": stated.line, "date": stated.date,
+                                     "detail": stated.detail} if stated else None)},
+            "disagreement": c.disagreement,
+        })
+    return sorted(rows, key=lambda r: (r["change"], r["person"]))
+
+
+def interlock_rows(view: MembershipView, day: date) -> list[dict[str, Any]]:
+    """People who sit on two or more bodies on `day`, with their seats."""
+    return [{"person": view.label(person),
+             "seats": [{"body": view.label(a.body), "role": a.role} for a in seats]}
+            for person, seats in view.timeline.interlocks(day.isoformat()).items()]

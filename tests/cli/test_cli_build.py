@@ -86,3 +86,23 @@ def test_installed_command_runs_as_a_real_process(tmp_path: Path) -> None:
                              "-o", str(out)], capture_output=True, text=True, timeout=120)
     assert export.returncode == 0, export.stderr
     assert out.read_text(encoding="utf-8").count("\n") > 10
+
+
+def test_a_folder_of_hundreds_of_papers_builds_completely(tmp_path: Path) -> None:
+    papers = tmp_path / "many"
+    papers.mkdir()
+    for i in range(300):
+        (papers / f"minutes_{i:04d}.txt").write_text(
+            f"MINUTES OF A MEETING OF THE PARKS COMMITTEE\n\nTHURSDAY, {1 + i % 28} MARCH 2022\n\n"
+            f"Present: Cllr Ann Leeds (Chair), Cllr Bo Stone{i}\n\nApologies: Carol King\n", encoding="utf-8")
+    (papers / "zz_empty.txt").write_text("", encoding="utf-8")
+    data = tmp_path / "data"
+    result = _invoke("build", str(papers), "--data", str(data), "--quiet")
+    assert result.exit_code == 1, result.output
+    assert "zz_empty.txt" in result.output
+    documents = _invoke("documents", "--data", str(data))
+    assert documents.exit_code == 0
+    from graph.store import GraphStore
+
+    with GraphStore.open(data, read_only=True) as store:
+        assert len(store.documents()) == 300

@@ -15,6 +15,7 @@ from pathlib import Path
 from extract.documents import iter_paper_paths, load_document
 from extract.errors import DocumentError
 from extract.pipeline import extract_document
+from graph.identity import keep_overrides
 from graph.store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,14 @@ def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[s
     """
     report = BuildReport()
     started = time.perf_counter()
+    overrides = (settings or {}).get("overrides")
+    if overrides and Path(str(overrides)).is_file():  # kept in the data directory: every refresh applies it
+        keep_overrides(store.path, str(overrides))
     for path in iter_paper_paths(paths):
         outcome = _build_one(store, path, settings or {}, report)
         if on_file:
             on_file(path, outcome)
-    if report.read:
+    if report.read or overrides:
         store.refresh_derived()
     report.seconds = time.perf_counter() - started
     return report

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import pyoxigraph as ox
 from fastapi import Depends, Query, Request
 
 from api.settings import Settings
@@ -17,11 +16,6 @@ def get_settings(request: Request) -> Settings:
 def get_store(request: Request) -> Any:
     """The GraphStore opened (read-only) by the app's lifespan."""
     return request.app.state.store
-
-
-def get_oxigraph(request: Request) -> ox.Store:
-    """The pyoxigraph store under the GraphStore, for the API's own parameterised queries."""
-    return request.app.state.oxigraph
 
 
 def get_runner(request: Request) -> SparqlRunner:
@@ -40,6 +34,5 @@ class PageParams:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Any, Depends(get_store)]
-OxigraphDep = Annotated[ox.Store, Depends(get_oxigraph)]
 RunnerDep = Annotated[SparqlRunner, Depends(get_runner)]
 PageDep = Annotated[PageParams, Depends()]

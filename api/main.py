@@ -27,7 +27,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     store = _open(settings)
     app.state.store = store
-    app.state.oxigraph = store.ox
     app.state.counts = {"documents": len(store.documents()), "triples": len(store.ox)}
     runner = SparqlRunner(store.ox, str(store.path / "store"), settings.query_timeout,
                           size=max(1, min(2, os.cpu_count() or 1)))

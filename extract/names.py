@@ -20,6 +20,12 @@ TITLES = [
     "Doctor", "Dr", "Professor", "Prof", "Sir", "Dame", "Reverend", "Revd", "Rev", "Lord", "Lady",
     "Baroness", "Baron", "Mr", "Mrs", "Ms", "Miss", "Mx", "Ma'am", "Maam", "Rt Hon", "The Rt Hon",
     "Alderman", "Alderwoman", "Sgt", "Supt", "DCI", "Cmdr", "Commander",
+    # police ranks as printed in lists ("Ch Supt Jane Doe", "Det Insp Jane Doe", "Insp Jane Doe")
+    "Detective Chief Superintendent", "Detective Superintendent", "Detective Inspector", "Detective Sergeant",
+    "Detective Constable", "Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable",
+    "Police Constable", "Sergeant", "Det Ch Supt", "Det Chief Supt", "Det Supt", "Det Ch Insp", "Det Chief Insp",
+    "Det Insp", "Det Sgt", "Det Con", "Ch Supt", "Chief Supt", "Ch Insp", "Chief Insp", "Insp", "DCS", "DSU",
+    "PCSO", "ACC", "DCC", "Cdr",
 ]
 HONOURS = {"MBE", "OBE", "CBE", "KBE", "DBE", "JP", "QPM", "KPM", "KC", "QC", "FRCP", "FRCS", "PhD",
            "MP", "AM", "DL", "BEM", "MA", "MSc", "MD", "FRSA", "FFPH"}
@@ -43,6 +49,7 @@ POST_WORDS = {
     "portfolio", "general", "trustee", "treasurer", "analyst", "partner", "founder", "borough", "public",
     "formerly", "former", "representing", "on", "for", "of", "and", "the", "at", "from", "to", "in", "with",
     "vacancy", "vacant", "tbc", "observer", "community", "connector", "policy", "health", "council",
+    "place", "commander", "independent", "borough", "regional", "area", "divisional", "operations",
 }
 #: words of organisations and places; a name made of them is not a person
 ORG_WORDS = {

@@ -34,7 +34,7 @@ _ORG_TAIL = re.compile(
     r"Healthwatch|Confederation|College|University|Network|Service|Services|Team|Alliance|Commission|England|"
     r"CVS|Authority|Foundation|Centre|Charity|Society|Association|Unit|Panel|Hub|Agency))\b")
 KNOWN_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-_LEAD_POST = re.compile(r"^(?:(?:Interim|Acting|Deputy|Vice|Co-?|Group|Corporate|Strategic|Managing|Senior|Assistant|"
+_LEAD_POST = re.compile(r"^(?:(?:Interim|Acting|Independent|Deputy|Vice|Co-?|Group|Corporate|Strategic|Managing|Senior|Assistant|"
                         r"Executive|Principal|Programme|Operational|Clinical|Medical|Chief|Joint|Lead)\s*)*(?:Chair|Chief Executive|CEO|Director|Head|"
                         r"Manager|Officer|Lead|Member|Representative|Principal|Principle|Consultant|Secretary|"
                         r"Adviser|Advisor|President|Clerk)\b", re.IGNORECASE)
@@ -75,7 +75,8 @@ def is_org(text: str) -> bool:
 _HEADS = {"council", "corporation", "trust", "group", "ccg", "hospital", "hospice", "police", "board", "partnership",
           "committee", "forum", "healthwatch", "confederation", "college", "university", "network", "service",
           "services", "team", "alliance", "commission", "england", "cvs", "authority", "foundation", "centre",
-          "charity", "society", "association", "unit", "panel", "hub", "agency", "health", "education", "lbh"}
+          "charity", "society", "association", "unit", "panel", "hub", "agency", "health", "education", "lbh",
+          "brigade", "constabulary", "directorate", "institute", "federation", "consortium", "collaborative"}
 _GENERIC = {"clinical", "commissioning", "nhs", "foundation", "university", "public", "health", "social", "care",
             "safeguarding", "children", "children's", "childrens", "adults", "adult", "community", "local",
             "pharmaceutical", "integrated", "primary", "city", "borough", "london", "east", "west", "north", "south",
@@ -90,7 +91,8 @@ _POSTISH = {"director", "manager", "chair", "officer", "head", "lead", "member",
             "engineer", "architect", "accountant", "solicitor", "lawyer", "auditor", "administrator", "assistant",
             "scientist", "economist", "designer", "developer", "researcher", "therapist", "psychologist",
             "pharmacist", "midwife", "paramedic", "surveyor", "warden", "librarian", "teacher", "headteacher",
-            "partner", "apprentice", "caseworker", "navigator", "facilitator", "organiser", "organizer"}
+            "partner", "apprentice", "caseworker", "navigator", "facilitator", "organiser", "organizer",
+            "commander", "superintendent", "constable", "sergeant", "chairman", "chairwoman", "chairperson", "mayor"}
 
 
 def _org_suffix(words: list[str]) -> int:
@@ -119,9 +121,31 @@ def _org_suffix(words: list[str]) -> int:
         start = i
         if i < len(words) - 1 and low not in _GENERIC and not KNOWN_ACRONYM.match(w) and i > 0 and \
                 words[i - 1].strip(",.").lower() not in {"and", "&"}:
-            break
+            # a distinctive word ("Anytown Council"): go on only through more distinctive capitalised
+            # words ("Anytown Youth Justice Service"), not into a generic run that belongs to a post
+            # ("Director of Public Health Anytown Council")
+            prev = words[i - 1].strip(",.")
+            if not (prev[:1].isupper() and prev.lower() not in _GENERIC and prev.lower() not in _POSTISH
+                    and prev.lower().replace("’", "'") not in _HEADS):
+                break
         i -= 1
     return start
+
+
+def _whole_org(words: list[str]) -> bool:
+    """A comma part that is all organisation: capitalised words (or and/of/&), no post word, ending in
+    an organisation head word or acronym ("London Fire Brigade", "Anytown Youth Justice Service")."""
+    last = words[-1].strip(",.")
+    if len(words) > 8 or last.lower() in {"health", "education"} or \
+            last.lower().replace("’", "'") not in _HEADS and not KNOWN_ACRONYM.match(last):
+        return False
+    if not words[0][:1].isupper() or words[0].lower() in {"and", "of", "for", "the", "&"}:
+        return False
+    for w in words:
+        low = w.strip(",.").lower()
+        if low in _POSTISH or any(p in _POSTISH for p in low.split("-")[1:]) or not (w[:1].isupper() or low in {"and", "of", "&", "for", "the", "on"}):
+            return False
+    return not all(w.strip(",.").lower() in _GENERIC for w in words)
 
 
 def split_post(post: str) -> tuple[str | None, str | None]:
@@ -130,7 +154,8 @@ def split_post(post: str) -> tuple[str | None, str | None]:
     post = re.sub(r"\s*\((?:co-?chair|chair|vice-?chair|in the chair|interim|observer)\)", "", post, flags=re.IGNORECASE)
     post = post.strip(" ,;:-–")
     lead = re.match(r"^\((?P<org>[^()]{2,60})\)\s*(?P<rest>.*)$", post)
-    if lead and (_LEAD_POST.match(lead.group("org")) or any(w.lower() in _POSTISH for w in lead.group("org").split())):
+    if lead and (_LEAD_POST.match(lead.group("org")) or
+                 any(w.strip(",.;:").lower() in _POSTISH for w in lead.group("org").split())):
         inner_post, inner_org = split_post(lead.group("org"))
         return inner_post, inner_org
     if lead:
@@ -147,11 +172,15 @@ def split_post(post: str) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+[-–]\s+", post) if p.strip()]
     for part in reversed(parts):
         words = part.split()
+        if len(parts) > 1 and len(words) >= 2 and _whole_org(words):
+            return post, clean_org(part)  # "Borough Commander, London Fire Brigade": the whole cell
         k = _org_suffix(words)
         if k >= 0:
             org = " ".join(words[k:])
-            if len(words[k:]) == 1 and words[k].lower() in _GENERIC:
-                continue
+            if len(words[k:]) == 1 and words[k].lower() in _GENERIC or \
+                    all(w.strip(",.").lower() in _GENERIC for w in words[k:]) and \
+                    words[-1].strip(",.").lower() in {"health", "care", "education", "wellbeing", "housing"}:
+                continue  # "Public Health" in "Director of Public Health" is a field, not a body
             return post if k > 0 or len(parts) > 1 else None, clean_org(org)
     return post, None
 
@@ -169,6 +198,10 @@ _HEAD_WORDS = (r"Council|Corporation|Trust|Group|CCG|Hospital|Hospice|Police|Boa
 _MENTION = re.compile(
     r"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|and|of|for|on|the)){0,9}\s+(?:" + _HEAD_WORDS
     + r"))(?![\w-])(?:\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\))?")
+_TAIL = re.compile(r"\s+(?:for|of|in\s+the|with)\s+(?:[A-Z][\w'’-]*(?:/[A-Z][\w'’-]*)?)"
+                   r"(?:\s+(?:(?:of|with|and|&|for)\s+)?[A-Z][\w'’-]*(?:/[A-Z][\w'’-]*)?){0,5}(?![\w'’-])")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ACRO_DEF = re.compile(r"(?P<org>(?:[A-Z][\w'’-]*\s+){1,7}?(?:(?:and|of|for|&)\s+)?(?:[A-Z][\w'’-]*\s*)+)\((?P<acro>[A-Z][A-Za-z&]{1,7})\)")
 _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|Every|New|Key|Current|"
                            r"Wider|Other|Several|Many|Some|Any|Such|Including|Via|With|From|By|For|To|In|On|"
@@ -186,17 +219,26 @@ def find_org_mentions(text: str) -> list[str]:
     pieces: list[str] = []
     for m in _MENTION.finditer(text):
         following = text[m.end():].split()[:1]
-        if following and following[0].lower().strip(",.;:") in _POSTISH:
+        if following and following[0].lower().strip(",.;:") in _POSTISH - {"mayor"}:
             continue  # "Group Director": the head word belongs to a post
         first_two = m.group("org").split()[:2]
         if len(first_two) == 2 and first_two[0].lower() in FORENAMES and first_two[1][:1].isupper() \
                 and first_two[1].lower() not in _GENERIC:
             continue  # a person's name glued to their organisation
+        org = m.group("org")
+        if not m.group("acro"):
+            # the name runs on past its head word: "Forum for Parents/Carers of Children with Disabilities",
+            # "Fire Service in the West Midlands"
+            tail = _TAIL.match(text, m.end())
+            if tail and not any(w.lower() in _POSTISH or w.lower() in _MONTHS for w in tail.group(0).split()):
+                org += tail.group(0)
         # "X Trust and the Y Partnership": two organisations
-        pieces.extend(_split_joined(m.group("org")))
+        pieces.extend(_split_joined(org))
+    ministries = []
     for m in re.finditer(r"\b(?:Department|Ministry|Secretary of State)\s+(?:for|of)\s+(?:[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?)?){1,5}",
                          text):
-        pieces.append(m.group(0).strip(" ,"))
+        ministries.append(re.sub(r"(?:,?\s+and)?[\s,]*$", "", m.group(0)))
+    out.extend(m for m in ministries if not m.startswith("Secretary"))
     for org in pieces:
         while True:
             stripped = _LEADING_JUNK.sub("", org)
@@ -208,10 +250,11 @@ def find_org_mentions(text: str) -> list[str]:
             continue
         if any(w.lower() in _POSTISH for w in words) or not re.search(r"(?:" + _HEAD_WORDS + r")$", org):
             continue
-        if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or re.fullmatch(_HEAD_WORDS, w)
+        if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or
+               (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
                or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth"}
                for w in words):
-            continue
+            continue  # "Social Care Team", "Children's Services": a function, not a named body
         out.append(clean_org(org) or org)
     return out
 
@@ -232,3 +275,78 @@ def _split_joined(org: str) -> list[str]:
             return out
         out.append(rest[:m.start()])
         rest = rest[m.end():]
+
+
+#: slots where a bare acronym names a body: "led by MOPAC", "work with UCL", "referral to CAMHS",
+#: "such as ELBA"; prepositions that also take topics ("to", "and", "of") are left out
+_ACRO_SLOT = re.compile(r"\b(?:by|with|through|via|such\s+as|according\s+to|referrals?\s+to|referred\s+to|links?\s+into|"
+                        r"partner(?:ing|ship)?\s+with|sits?\s+on|member\s+of|chair\s+of)\s+(?:the\s+)?"
+                        r"(?P<acro>[A-Z][A-Z&]{2,6})(?:['’]s)?\b(?![-/]?\s*\d)")
+_REPRESENTATIVE = re.compile(r"(?<![\w'’-])(?P<org>(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*)\s+[Rr]epresentatives?\b")
+_DEFINITION = re.compile(r"(?P<full>(?:[A-Z][\w'’-]*|and|of|for|the|to|&|on|in)(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|to|&|on|in)){1,9})"
+                         r"\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\)")
+
+
+def acronym_definitions(text: str) -> list[tuple[str, str]]:
+    """'Greater London Authority (GLA)' -> [('Greater London Authority', 'GLA')]: the full name is trimmed
+    to the words whose initials spell the acronym when they do."""
+    out = []
+    for m in _DEFINITION.finditer(text):
+        acro = m.group("acro")
+        words = m.group("full").split()
+        letters = [c for c in acro.upper() if c.isalpha()]
+        # the shortest tail of the phrase whose capitalised initials give the acronym
+        for k in range(len(words) - 1, -1, -1):
+            tail = words[k:]
+            if not tail[0][:1].isupper():
+                continue
+            caps = [w[0].upper() for w in tail if w[:1].isupper()]
+            most = [w[0].upper() for w in tail if w.lower() not in {"and", "of", "the", "&", "for", "on", "in"}]
+            if caps == letters or most == letters:
+                out.append((" ".join(tail), acro))
+                break
+        else:
+            while words and not words[0][:1].isupper():
+                words = words[1:]
+            if words:
+                out.append((" ".join(words), acro))
+    return out
+
+
+def is_org_name(full: str) -> bool:
+    """A defined full name that reads as a body: it ends in an organisation word."""
+    words = full.split()
+    return bool(words) and words[-1].lower().replace("’", "'").strip(",.") in _HEADS | {
+        "services", "networks", "boards", "teams", "groups", "partnerships", "office", "ministry", "department",
+        "commissioner", "fund", "institute", "trust", "company", "campaign", "charity"}
+
+
+def acronym_mentions(text: str) -> list[str]:
+    """Bare acronyms in an organisation's slot ("funded by MOPAC")."""
+    return [m.group("acro") for m in _ACRO_SLOT.finditer(text)]
+
+
+def representative_orgs(text: str) -> list[str]:
+    """'NHS England Representative', 'a CAMHS representative': the body represented."""
+    out = []
+    for m in _REPRESENTATIVE.finditer(text):
+        org = _LEADING_JUNK.sub("", m.group("org")).strip()
+        words = org.split()
+        if not words:
+            continue
+        if len(words) == 1:
+            if KNOWN_ACRONYM.match(words[0]) and len(words[0]) >= 3:
+                out.append(words[0])
+            continue
+        if any(w.lower() in _POSTISH or w.lower() in POST_WORDS_ORG for w in words):
+            continue
+        if all(w.lower() in _GENERIC for w in words):
+            continue
+        out.append(org)
+    return out
+
+
+#: words that make "X Representative" a role rather than a body ("Business Representative", "Young People")
+POST_WORDS_ORG = {"business", "resident", "residents", "young", "people", "parent", "parents", "carer", "carers",
+                  "patient", "patients", "user", "users", "faith", "voluntary", "sector", "community", "elected",
+                  "school", "schools", "governor", "staff", "union", "trade", "member", "lay"}

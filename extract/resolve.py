@@ -96,6 +96,7 @@ class _Cluster:
         self.first_line = 10 ** 9
         self.first_quote = ""
         self.merges: list[dict[str, str]] = []
+        self.slips: set[str] = set()  #: spellings judged OCR slips of another name in the cluster
 
     def add(self, name: str, surface: str | None, titles: list[str], weight: int, line: int, quote: str,
             org: str | None) -> None:
@@ -115,12 +116,13 @@ class _Cluster:
     @property
     def canonical(self) -> str:
         full = [(n, c) for n, c in self.names.items() if len(n.split()) > 1] or list(self.names.items())
-        return max(full, key=lambda nc: (nc[1], len(nc[0])))[0]
+        return max(full, key=lambda nc: (nc[0] not in self.slips, nc[1], len(nc[0])))[0]
 
     def tokens(self) -> list[str]:
         return norm_name(self.canonical).replace("-", " ").split() if " " in self.canonical else [norm_name(self.canonical)]
 
     def absorb(self, other: "_Cluster", rule: str, evidence: str) -> None:
+        into = self.canonical
         self.names.update(other.names)
         for s in other.surfaces:
             if s not in self.surfaces:
@@ -129,10 +131,11 @@ class _Cluster:
             if t not in self.titles:
                 self.titles.append(t)
         self.orgs |= other.orgs
+        self.slips |= other.slips
         if other.first_line < self.first_line:
             self.first_line, self.first_quote = other.first_line, other.first_quote
         self.merges.extend(other.merges)
-        self.merges.append({"rule": rule, "merged": other.canonical, "into": self.canonical, "evidence": evidence})
+        self.merges.append({"rule": rule, "merged": other.canonical, "into": into, "evidence": evidence})
 
 
 def _first_last(name: str) -> tuple[str, str]:
@@ -166,6 +169,11 @@ def _org_sig(orgs: set[str]) -> set[str]:
     return sig
 
 
+def _ocr_fold(text: str) -> str:
+    """Letters that OCR of a PDF confuses, folded together: 'Hawthome' ~ 'Hawthorne'."""
+    return text.replace("rn", "m").replace("cl", "d").replace("vv", "w")
+
+
 def _similar(a: _Cluster, b: _Cluster) -> tuple[str, str] | None:
     """(rule, evidence) when two full-name clusters are one person by spelling; else None."""
     an, bn = a.canonical, b.canonical
@@ -175,6 +183,9 @@ def _similar(a: _Cluster, b: _Cluster) -> tuple[str, str] | None:
         return None
     if compact(an) == compact(bn):
         return "spacing", f"'{an}' ~ '{bn}': same letters"
+    if af == bf and al != bl and min(len(al), len(bl)) >= 5 and _ocr_fold(al) == _ocr_fold(bl) \
+            and not _orgs_conflict(a, b):
+        return "ocr", f"surname '{al}'/'{bl}' differ only by an OCR confusion (rn/m, cl/d, vv/w), same first name"
     if af == bf and al[:1] == bl[:1] and min(len(al), len(bl)) >= 5:
         r = fuzz.ratio(al, bl)
         if r >= 85 and not _orgs_conflict(a, b):
@@ -235,6 +246,8 @@ def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[s
             hit = ("override", "listed as the same person in the overrides file") if _pair_in(overrides["same"], a, b) \
                 else _similar(a, b)
             if hit:
+                if hit[0] == "ocr":  # the spelling with 'm' for 'rn' (or 'd' for 'cl') is the slip
+                    a.slips.add(min((a.canonical, b.canonical), key=len))
                 a.absorb(b, *hit)
                 merged[b.key] = a.key
     live = [c for c in order if c.key not in merged]

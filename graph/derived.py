@@ -1,5 +1,7 @@
 """Graphs derived from all documents at once, rebuilt after a batch of writes.
 
+Identity (graph.identity): one canonical person across all papers, `owl:sameAs` plus a
+gg:Merge (rule, evidence) per merge, in graph/derived/identity; built first.
 Tenures: each person's runs of consecutive dated listings on a body in one role
 (graph.tenures), stored in their own named graph, each derived from its membership facts.
 """
@@ -10,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from graph import identity as ident
 from graph import ids
 from graph.namespaces import GG, PROV, RDF, XSD
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
@@ -20,13 +23,34 @@ if TYPE_CHECKING:
 TENURES_GRAPH = ids.BASE + "graph/derived/tenures"
 
 
-def timeline_of(store: GraphStore) -> Timeline:
-    """The membership timeline of every body, with person and body IRIs as keys."""
-    listings = [Listing(r["person"], r["body"], r["role"], _iso(r["as_of"]), r["doc"], r["line"],
-                        r["quote"] or "", r["fact"]) for r in store.run("membership_listings")]
-    changes = [StatedChange(r["change"], r["person"], r["body"], _iso(r["date"]), r["detail"] or "",
-                            r["doc"], r["line"], r["fact"]) for r in store.run("stated_changes")]
+def timeline_of(store: GraphStore, canonical: dict[str, str] | None = None) -> Timeline:
+    """The membership timeline of every body, keyed by body IRI and canonical person IRI.
+
+    `canonical` maps a person IRI to its cluster's canonical IRI; by default the stored
+    identity graph's owl:sameAs (people not in it are their own canonical).
+    """
+    same = ident.stored_identity(store) if canonical is None else canonical
+    listings = [Listing(same.get(r["person"], r["person"]), r["body"], r["role"], _iso(r["as_of"]), r["doc"],
+                        r["line"], r["quote"] or "", r["fact"]) for r in store.run("membership_listings")]
+    changes = [StatedChange(r["change"], same.get(r["person"], r["person"]), r["body"], _iso(r["date"]),
+                            r["detail"] or "", r["doc"], r["line"], r["fact"]) for r in store.run("stated_changes")]
     return Timeline(listings, changes)
+
+
+def derived_update(store: GraphStore, overrides: str | None = None) -> tuple[str, int]:
+    """One SPARQL update rebuilding every derived graph (identity first, then tenures on
+    canonical people), and the number of derived quads it writes."""
+    identity = ident.identity_of(store, overrides)
+    graphs = {ident.IDENTITY_GRAPH: ident.identity_quads(identity),
+              TENURES_GRAPH: tenure_quads(timeline_of(store, identity.canonical))}
+    parts = []
+    for name, quads in graphs.items():
+        graph = ox.NamedNode(name)
+        parts.append(f"DROP SILENT GRAPH {graph}")
+        if quads:
+            body = "\n".join(f"{ox.Triple(q.subject, q.predicate, q.object)} ." for q in quads)
+            parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+    return " ;\n".join(parts), sum(len(q) for q in graphs.values())
 
 
 def tenure_quads(timeline: Timeline) -> list[ox.Quad]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from graph.derived import timeline_of
 from graph.errors import GraphError
+from graph.identity import stored_identity
 from graph.ids import normalise_name
 from graph.store import GraphStore
 from graph.tenures import Listing, Timeline
@@ -38,22 +39,29 @@ class MembershipView:
         return self.labels.get(iri, iri.rsplit("/", 1)[-1])
 
     def find_body(self, name: str) -> str:
-        """The IRI of the body with this name or variant; a unique suffix or part also does."""
-        key = normalise_name(name)
+        """The IRI of the body with this name or variant.
+
+        Tries, in turn: an exact name; a name that ends the other ("Health and Wellbeing
+        Board" for "Wexcombe Health and Wellbeing Board", three words or more); a name
+        containing it. At each step a body with dated listings beats one without, and
+        only a unique answer is taken.
+        """
         if name in self.body_names:
             return name
-        exact = [b for b, names in self.body_names.items() if key in names]
-        listed = [b for b in exact if self.timeline.listing_dates(b)] or exact
-        if len(listed) == 1:
-            return listed[0]
-        partial = sorted({b for b, names in self.body_names.items()
-                          if any(key and (n.endswith(" " + key) or key in n) for n in names)})
-        with_listings = [b for b in partial if self.timeline.listing_dates(b)]
-        if len(with_listings) == 1:
-            return with_listings[0]
-        if len(partial) == 1:
-            return partial[0]
-        raise BodyNotFound(name, [self.label(b) for b in (listed or with_listings or partial)])
+        key = normalise_name(name)
+        tests = (lambda n: n == key,
+                 lambda n: len(min(n, key, key=len).split()) >= 3
+                 and (n.endswith(" " + key) or key.endswith(" " + n)),
+                 lambda n: bool(key) and key in n)
+        seen: list[str] = []
+        for test in tests:
+            hits = sorted(b for b, names in self.body_names.items() if any(test(n) for n in names))
+            listed = [b for b in hits if self.timeline.listing_dates(b)]
+            for group in (listed, hits):
+                if len(group) == 1:
+                    return group[0]
+            seen = seen or listed or hits
+        raise BodyNotFound(name, [self.label(b) for b in seen])
 
 
 def membership_view(store: GraphStore) -> MembershipView:
@@ -61,10 +69,14 @@ def membership_view(store: GraphStore) -> MembershipView:
     labels: dict[str, str] = {}
     for row in store.run("entity_labels"):
         labels.setdefault(row["entity"], row["label"])
+    same = stored_identity(store)
+    for entity, canonical in same.items():  # a merged person reads as its canonical name
+        if canonical in labels:
+            labels[entity] = labels[canonical]
     body_names: dict[str, set[str]] = {}
     for row in store.run("body_names"):
         body_names.setdefault(row["body"], set()).add(normalise_name(row["name"]))
-    return MembershipView(timeline_of(store), labels, body_names)
+    return MembershipView(timeline_of(store, same), labels, body_names)
 
 
 def _evidence(listing: Listing | None) -> dict[str, Any] | None:

@@ -218,17 +218,16 @@ class GraphStore:
             self.texts.remove(doc_id)
         return doomed
 
-    def refresh_derived(self) -> int:
-        """Rebuild the graphs derived from all documents (tenures) in one transaction.
+    def refresh_derived(self, overrides: str | os.PathLike[str] | None = None) -> int:
+        """Rebuild the graphs derived from all documents (identity, then tenures) in one transaction.
 
         Call after a batch of writes or removals; returns the derived quads written.
+        `overrides` (same / different pairs) defaults to the data directory's overrides file.
         """
         self._writable()
-        quads = derived.tenure_quads(derived.timeline_of(self))
-        graph = ox.NamedNode(derived.TENURES_GRAPH)
-        update = f"DROP SILENT GRAPH {graph} ;\n" + _insert(graph, quads) if quads else f"DROP SILENT GRAPH {graph}"
+        update, count = derived.derived_update(self, str(overrides) if overrides is not None else None)
         self.ox.update(update)
-        return len(quads)
+        return count
 
     def _writable(self) -> None:
         if self.read_only:

@@ -26,7 +26,7 @@ def _body(store: Any, key: str) -> str:
 
 
 def _name(store: Any, iri: str) -> str | None:
-    rows = [r for r in queries.run(store, "bodies") if r["b"] == iri]
+    rows = queries.run(store, "label", e=NamedNode(iri))
     return rows[0]["name"] if rows else None
 
 

@@ -56,14 +56,17 @@ def oversight_chains(store: Any, plan: str) -> tuple[list[EntityRef], list[list[
 
 
 def actions(store: Any, plan: str) -> list[Action]:
+    """The plan's actions with their leads and the principles they align with."""
     found: dict[str, Action] = {}
     for r in queries.run(store, "plan_actions", plan=NamedNode(plan)):
-        action = found.setdefault(r["action"], Action(action=EntityRef.of(r["action"], r["id"]), id=r["id"],
-                                                      text=r.get("text"), leads=[], principles=[]))
-        if r.get("lead") and all(x.id != r["lead"] for x in action.leads):
-            action.leads.append(EntityRef.of(r["lead"], r.get("leadName")))
-        if r.get("principle") and all(x.id != r["principle"] for x in action.principles):
-            action.principles.append(EntityRef.of(r["principle"], r.get("principleId")))
+        found.setdefault(r["action"], Action(action=EntityRef.of(r["action"], r["id"]), id=r["id"], text=r.get("text"),
+                                             leads=[], principles=[]))
+    for r in queries.run(store, "plan_action_leads", plan=NamedNode(plan)):
+        if r["action"] in found and all(x.id != r["lead"] for x in found[r["action"]].leads):
+            found[r["action"]].leads.append(EntityRef.of(r["lead"], r["leadName"]))
+    for r in queries.run(store, "plan_action_principles", plan=NamedNode(plan)):
+        if r["action"] in found and all(x.id != r["principle"] for x in found[r["action"]].principles):
+            found[r["action"]].principles.append(EntityRef.of(r["principle"], r["principleId"]))
     return sorted(found.values(), key=lambda a: [int(p) if p.isdigit() else p for p in a.id.split(".")])
 
 

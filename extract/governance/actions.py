@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.governance.common import (ID_AT_START, PAGE_MARK, PAGE_ONLY, clean, principle_labels,
-                                       quote_of, split_leads, title_case)
+from extract.governance.common import (ID_AT_START, PAGE_MARK, PAGE_ONLY, acronym_definitions, clean,
+                                       expand_acronym, html_cells, org_kind, principle_labels, quote_of, split_leads,
+                                       title_case)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -48,6 +49,7 @@ class ActionRow:
     section: str | None
     plan: str | None
     label_lines: dict[str, int] = field(default_factory=dict)
+    label_cols: set[int] = field(default_factory=set)
 
     def add(self, row: Row) -> None:
         for i, cell in enumerate(row.cells):
@@ -58,12 +60,21 @@ class ActionRow:
             self.cells[i] = f"{self.cells[i]} {cell}".strip()
             for pid in principle_labels(cell) if i >= 2 else []:
                 self.label_lines.setdefault(pid, row.line)
+                self.label_cols.add(i)
 
 
 def _rows(doc: Document) -> list[tuple[int, str, list[str] | None, str]]:
     """(line, kind, cells or None, text) for every block, in order."""
     out = []
+    html_rows: set[int] = set()
     for b in doc.blocks:
+        if b.line in html_rows:
+            continue
+        cells = html_cells(doc.line(b.line)) if b.kind != "table_row" else None
+        if cells:  # an HTML table row on one line: one row, not a paragraph per cell
+            html_rows.add(b.line)
+            out.append((b.line, "row", cells, " ".join(c for c in cells if c)))
+            continue
         if b.kind == "table_row":
             out.append((b.line, "row", [clean(c) for c in b.cells], clean(b.text)))
         else:
@@ -283,6 +294,12 @@ def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = No
                 k = re.match(r"[A-Z]+", pid).group(0)
                 stated.add(k)
                 labels_by_kind.setdefault(k, []).append(pid)
+        # a generic "Principles" column stated again replaces everything it carried down
+        for ci, cell in enumerate(ev.cells):
+            if ci in skip or ci < 2 or ci in col_kind or not principle_labels(cell):
+                continue
+            for k in [k for k, (_, src) in current.items() if k not in stated and ci in src.label_cols]:
+                del current[k]
         kinds = set(stated) | set(current)
         for k in sorted(kinds):
             if k in stated:
@@ -306,6 +323,9 @@ def extract_actions(doc: Document, context: Context):
     facts: list[Fact] = []
     seen: set[str] = set()
     tables = []
+    defs = acronym_definitions(doc)
+    context.cache["governance.acronyms"] = defs
+    orgs: dict[str, Fact] = {}
     for header, col_kind, events, layout in parse_action_tables(doc, people):
         actions = [e for e in events if e != "break"]
         tables.append(actions)
@@ -318,6 +338,11 @@ def extract_actions(doc: Document, context: Context):
             text = PAGE_MARK.sub(" ", text)
             text = " ".join(text.split())
             leads = split_leads(a.cells[lc], people) if len(a.cells) > lc else []
+            leads = list(dict.fromkeys(expand_acronym(x, defs) for x in leads))
+            for acr, full in defs.items():
+                if full in leads and full not in orgs:
+                    orgs[full] = Fact("organisation", {"name": full, "kind": org_kind(full), "variants": [full, acr]},
+                                      a.line, quote_of(a.raw, acr), confidence=0.7)
             conf = 0.9 if a.printed == a.id else 0.7
             facts.append(Fact("action", {"id": a.id, "text": text, "plan": a.plan, "section": a.section,
                                          "leads": leads}, a.line, quote_of(a.raw, text[:120] or a.printed),
@@ -336,7 +361,7 @@ def extract_actions(doc: Document, context: Context):
                               quote_of(raw, _label_text(raw, pid) or a.id),
                               confidence=0.9 if src is None else 0.7))
     context.cache["governance.action_tables"] = tables
-    return facts
+    return facts + list(orgs.values())
 
 
 def _label_text(raw: str, pid: str) -> str:

@@ -15,12 +15,23 @@ PRINCIPLE_LABEL = re.compile(
     r"\[?\s*\b(strategic|enabling|guiding|core|key|delivery|operating)?\s*principles?\s*(\d{1,2})\b\s*\]?",
     re.IGNORECASE)
 MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+#: <h1>..</h6>, <th>, <caption>: tags the block reader keeps as text
+_HTML_HEADING = re.compile(r"</?(?:h[1-6]|th|caption|thead|tbody|tfoot)\b[^>]*>", re.IGNORECASE)
+_CELL_TAG = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=</t[dh]>|<t[dh]\b|</tr>|$)", re.IGNORECASE | re.DOTALL)
+
+
+def html_cells(raw: str) -> list[str] | None:
+    """The cells of an HTML table row written on one line ('<tr><td>4.1</td><td>...</td></tr>'), or None."""
+    if len(re.findall(r"<t[dh]\b", raw, re.IGNORECASE)) < 2:
+        return None
+    return [clean(c) for c in _CELL_TAG.findall(raw)]
 
 
 def clean(text: str | None) -> str:
     """Plain text of a cell or line: HTML and markdown links removed, spaces collapsed."""
     if not text:
         return ""
+    text = _HTML_HEADING.sub(" ", text)
     if has_html(text):
         text = html_to_text(text, " ")
     text = MD_LINK.sub(r"\1", text)
@@ -40,11 +51,19 @@ def kind_name(prefix: str) -> str:
             "DP": "delivery", "OP": "operating"}.get(prefix, "principle")
 
 
+#: principle ids printed bare: "SP3, EP2", "EP 1"
+PRINCIPLE_ID = re.compile(r"(?<![\w.])([SEGCKDO]P)\s?(\d{1,2})(?![\w.])")
+
+
 def principle_labels(text: str) -> list[str]:
-    """Principle ids named by labels in a cell: '[Strategic Principle 4] ...' -> ['SP4']."""
-    out = []
+    """Principle ids named in a cell: '[Strategic Principle 4] ...' -> ['SP4']; 'SP3, EP2' -> ['SP3', 'EP2']."""
+    found = []
     for m in PRINCIPLE_LABEL.finditer(text or ""):
-        pid = kind_prefix(m.group(1)) + str(int(m.group(2)))
+        found.append((m.start(), kind_prefix(m.group(1)) + str(int(m.group(2)))))
+    for m in PRINCIPLE_ID.finditer(text or ""):
+        found.append((m.start(), m.group(1) + str(int(m.group(2)))))
+    out = []
+    for _, pid in sorted(found):
         if pid not in out:
             out.append(pid)
     return out
@@ -179,3 +198,134 @@ def split_leads(cell: str, people: set[str] | None = None) -> list[str]:
             if frag not in out:
                 out.append(frag)
     return out
+
+
+# ---------------------------------------------------------------------------- acronyms
+
+_SMALL_WORDS = {"and", "of", "the", "for", "&", "on", "in", "to", "with"}
+_NAME_WORDS = r"[A-Z][\w’'&\-]*(?:\s+(?:(?:and|of|for|the|&|on|in)\s+)*[A-Z][\w’'&\-]*){0,8}"
+#: "MPS - Metropolitan Police Service", "WCS = ...", "LFB: London Fire Brigade"
+_DEF_DASH = re.compile(rf"(?<![\w/])(?P<acr>[A-Z](?=[a-z&]*[A-Z])[A-Za-z&]{{1,7}})\s*(?:[-–—=:]|\bmeans\b|\bstands for\b)\s*"
+                       rf"(?:the\s+)?(?P<full>{_NAME_WORDS})")
+#: "Metropolitan Police Service (MPS)"
+_DEF_PAREN = re.compile(rf"(?P<full>{_NAME_WORDS})\s*\(\s*(?P<acr>[A-Z][A-Za-z&]{{1,7}})\s*\)")
+#: "MPS (Metropolitan Police Service)"
+_DEF_PAREN_FULL = re.compile(rf"(?<![\w/])(?P<acr>[A-Z][A-Z&]{{1,7}})\s*\(\s*(?:the\s+)?(?P<full>{_NAME_WORDS})\s*\)")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha())
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _fit(acr: str, full: str, trim_left: bool) -> str | None:
+    """The part of `full` that the acronym abbreviates, or None when its letters do not fit."""
+    letters = "".join(c for c in acr if c.isupper())
+    if len(letters) < 2:
+        return None
+    words = full.split()
+    fits = []
+    for s in (range(len(words)) if trim_left else range(1)):
+        part = words[s:]
+        while part and part[0].lower() in _SMALL_WORDS:
+            part = part[1:]
+        while part and part[-1].lower() in _SMALL_WORDS:
+            part = part[:-1]
+        ini = _initials(part)
+        if len(part) < 2 or not ini or ini[0] != letters[0] or not _subsequence(letters, ini):
+            continue
+        if len(ini) > len(letters) + 2:
+            continue
+        fits.append((ini == letters, len(part), " ".join(part)))
+    if not fits:
+        return None
+    exact = [f for f in fits if f[0]]
+    return (exact or fits)[0][2]
+
+
+def acronym_definitions(doc) -> dict[str, str]:
+    """Acronyms the paper defines, with the names they stand for: {'MPS': 'Metropolitan Police Service'}.
+
+    Read from glossary-style lists ("MPS - Metropolitan Police Service; LFB - London Fire
+    Brigade", lines wrapped or not) and bracketed definitions ("London Fire Brigade (LFB)",
+    "LFB (London Fire Brigade)"). A definition counts only when the acronym's letters are
+    the initials of the name, in order.
+    """
+    text = " ".join(clean(line) for line in doc.lines)
+    text = PAGE_MARK.sub(" ", text)
+    text = " ".join(text.split())
+    found: dict[str, str] = {}
+    for pat, trim in ((_DEF_PAREN, True), (_DEF_PAREN_FULL, False), (_DEF_DASH, False)):
+        for m in pat.finditer(text):
+            acr = m.group("acr")
+            if acr in found:
+                continue
+            full = _fit(acr, m.group("full"), trim)
+            if full and full.upper() != full:
+                found[acr] = full
+    return found
+
+
+def expand_acronym(name: str, defs: dict[str, str]) -> str:
+    """'MPS' -> 'Metropolitan Police Service' when the paper defines it; else the name."""
+    return defs.get(name.strip(), name)
+
+
+def org_kind(name: str) -> str:
+    low = name.lower()
+    for pat, kind in ((r"board$", "board"), (r"council$", "council"), (r"partnership$", "partnership"),
+                      (r"committee$", "committee"), (r"commission$", "commission"),
+                      (r"(group|panel|forum)$", "panel_or_group"), (r"(ccg|trust|nhs)", "nhs_body"),
+                      (r"police", "police"), (r"(unit|hub)$", "unit"), (r"fire", "fire_service"),
+                      (r"(team|service|services)$", "council_service")):
+        if re.search(pat, low):
+            return kind
+    return "other"
+
+
+# ---------------------------------------------------------------------------- paragraphs
+
+_ITEM_START = re.compile(r"^\s*(?:[-*•·▪●◦]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s|\d+(?:\.\d+)+\.?\s)")
+_FIELD_START = re.compile(r"^\s*[A-Z][\w ()/]{0,30}:\s")
+
+
+def paragraphs(doc) -> list[tuple[str, int, str, list[tuple[int, int]]]]:
+    """Blocks with lines wrapped by PDF conversion joined back: (kind, line, text, offsets).
+
+    A paragraph or list item continues on the next line when it does not end a sentence
+    and the next line does not start an item, a heading or a 'Label:' field. `offsets`
+    maps character offsets of the joined text to source lines.
+    """
+    out: list[list] = []
+    blocks = doc.blocks
+    per_line: dict[int, int] = {}
+    for b in blocks:
+        per_line[b.line] = per_line.get(b.line, 0) + 1
+    for b in blocks:
+        text = clean(b.text)
+        if out:
+            kind, line, prev, offsets, last_line = out[-1]
+            if (b.kind == "paragraph" and kind in ("paragraph", "list_item") and b.line == last_line + 1
+                    and per_line.get(b.line) == 1 and per_line.get(last_line) == 1
+                    and prev and not prev.rstrip().endswith((".", "!", "?", ":", ";"))
+                    and (len(prev) >= 60 or text[:1].islower())  # a short line is a title, not a wrapped one
+                    and not _ITEM_START.match(text) and not _FIELD_START.match(text)
+                    and not _FIELD_START.match(prev)):
+                offsets.append((len(prev) + 1, b.line))
+                out[-1][2] = f"{prev} {text}"
+                out[-1][4] = b.line
+                continue
+        out.append([b.kind, b.line, text, [(0, b.line)], b.line])
+    return [(k, l, t, o) for k, l, t, o, _ in out]
+
+
+def line_at(offsets: list[tuple[int, int]], pos: int) -> int:
+    line = offsets[0][1]
+    for start, ln in offsets:
+        if start <= pos:
+            line = ln
+    return line

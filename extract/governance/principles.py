@@ -21,6 +21,23 @@ _ENUM = re.compile(r"(?:^|(?<=[.!?;:)\s\u201d\"]))\s*(\d{1,2})[.)]\s+(?=[A-Z\u20
 _LABELLED = re.compile(
     r"^\s*\[?\s*(strategic|enabling|guiding|core|key|delivery|operating)\s+principle\s*(\d{1,2})\s*\]?\s*[:.\-–—]?\s*"
     r"(?P<text>[A-Z].{15,})$", re.IGNORECASE)
+#: "EP1 We will ...", "- SP2: We will ..."
+_ID_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦]\s*)?\[?([SEGCKDO]P)\s?(\d{1,2})\]?\s*[:.)\-–—]?\s+(?P<text>[A-Z\u2018'\"].{9,})$")
+#: "Principle 1 – We will ...", "1. We will ...", "(2) We will ..."
+_GENERIC_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦]\s*)?(?:principle\s+(\d{1,2})\s*[:.)\-–—]?|\(?(\d{1,2})[.)])\s+"
+                           r"(?P<text>[A-Z\u2018'\"].{9,})$", re.IGNORECASE)
+
+
+#: a heading naming principles of no kind: "Our Principles", "3. Principles"
+_GENERIC_HEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:our|the|key)?\s*principles\s*:?\s*$", re.IGNORECASE)
+
+
+def _is_heading_like(text: str) -> bool:
+    """'5. ACTION PLAN 2021-2022': mostly capitals, no sentence."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7 and not text.rstrip().endswith(".")
+
+
 _FRAMEWORK = re.compile(r"\b(strategy|approach|framework|plan|programme|principles)\b", re.IGNORECASE)
 
 
@@ -46,19 +63,32 @@ def enumerate_items(text: str, last: int = 0) -> list[tuple[int, str]]:
     return out
 
 
-def _framework(doc: Document, line: int) -> str | None:
+_KIND_ONLY = re.compile(r"^(?:our|the|strategic|enabling|guiding|core|key|delivery|operating|and|&|\s)*$", re.IGNORECASE)
+
+
+def _framework(doc: Document, line: int, plans=None) -> str | None:
     for b in reversed([b for b in doc.blocks if line - 100 <= b.line <= line]):
         text = clean(b.text).strip(" #*")
-        if b.kind == "heading" and _ANY_HEAD.search(text) and len(text) <= 100:
+        if b.kind in ("heading", "list_item") and _ANY_HEAD.search(text) and len(text) <= 100 \
+                and not text.endswith("."):
             name = re.sub(r"^\d+(\.\d+)*\.?\s+", "", text)
             name = re.sub(r"\bprinciples\b", "", name, flags=re.IGNORECASE).strip(" :-")
+            if _KIND_ONLY.match(name):
+                break  # "3. STRATEGIC PRINCIPLES" names no framework
             return title_case(name) or None
     for b in reversed([b for b in doc.blocks if line - 100 <= b.line < line]):
         text = clean(b.text).strip(" #*")
         if b.kind == "heading" and _FRAMEWORK.search(text) and 3 <= len(text) <= 100 \
                 and not _ANY_HEAD.search(text):
             return title_case(re.sub(r"^\d+(\.\d+)*\.?\s+", "", text))
-    return doc.title
+    if plans is not None:  # the paper's strategy or framework, else the plan its title names
+        main = [p for p in plans.plans if p["kind"] in ("strategy", "framework") and p["line"] <= line]
+        first = [ln for ln in range(1, len(doc.lines) + 1) if doc.line(ln).strip()][:2]
+        main = main or [p for p in plans.plans if p["line"] in first]
+        if main:
+            p = min(main, key=lambda p: p["line"])
+            return f"{p['name']} {p['period']}" if p.get("period") and p["period"] not in p["name"] else p["name"]
+    return clean(doc.title) or None
 
 
 @register("govgraph.principles.v1", order=55)
@@ -74,6 +104,7 @@ def extract_principles(doc: Document, context: Context):
                           line, quote_of(doc.line(line), text[:90]), confidence=conf)
 
     blocks = doc.blocks
+    plans = context.cache.get("governance.plans")
     # 1. side-by-side columns: a row of "Strategic Principles" / "Enabling Principles" headers
     for k, b in enumerate(blocks):
         if b.kind != "table_row":
@@ -85,7 +116,7 @@ def extract_principles(doc: Document, context: Context):
                 kinds[ci] = m.group(1).lower()
         if len(kinds) < 1:
             continue
-        framework = _framework(doc, b.line)
+        framework = _framework(doc, b.line, plans)
         last_num: dict[str, int] = {}
         # items may sit in the header row itself or in the rows that follow
         for row in blocks[k:k + 12]:
@@ -110,19 +141,29 @@ def extract_principles(doc: Document, context: Context):
     for b in blocks:
         text = clean(b.text)
         m = _KIND_HEAD.search(text)
-        if b.kind in ("heading", "paragraph") and m and len(text) < 300 and b.kind != "table_row":
-            items = enumerate_items(text)
+        if b.kind in ("heading", "paragraph", "list_item") and m and len(text) < 300 and \
+                (b.kind != "list_item" or _is_heading_like(text)):
+            items = enumerate_items(text[m.end():])  # "Strategic principles: 1. ... 2. ..."; not "3. STRATEGIC PRINCIPLES"
             current = m.group(1).lower()
-            framework = _framework(doc, b.line)
+            framework = _framework(doc, b.line, plans)
             for num, body in items:
                 add(kind_prefix(current) + str(num), body, b.line, framework, 0.8)
             continue
-        if current and b.kind == "list_item":
-            lm = re.match(r"^\s*\(?(\d{1,2})[.)]\s+(.{10,})$", text)
-            if lm:
-                add(kind_prefix(current) + str(int(lm.group(1))), lm.group(2), b.line, framework, 0.8)
+        if b.kind in ("heading", "paragraph") and _GENERIC_HEAD.match(text):
+            current = ""  # "Our Principles": ids P1, P2, ...
+            framework = _framework(doc, b.line, plans)
+            continue
+        if current is not None and b.kind in ("list_item", "paragraph"):
+            im = _ID_ITEM.match(text)
+            if im:  # "- EP1 We will ...", "SP2: We will ..."
+                add(im.group(1) + str(int(im.group(2))), im.group("text"), b.line, framework, 0.8)
                 continue
-        if current and b.kind in ("heading",):
+            gm = _GENERIC_ITEM.match(text)
+            if gm and not _is_heading_like(gm.group("text")):  # "Principle 1 – We will ...", "1. We will ..."
+                add(kind_prefix(current) + str(int(gm.group(1) or gm.group(2))), gm.group("text"), b.line, framework, 0.8)
+                continue
+        if current is not None and (b.kind == "heading" or (b.kind == "list_item" and _is_heading_like(text))
+                                    or (b.kind == "paragraph" and len(text.split()) <= 6 and not text.endswith("."))):
             current = None
     # 3. labelled lines: "Strategic Principle 2: We will ..."
     for b in blocks:
@@ -130,8 +171,9 @@ def extract_principles(doc: Document, context: Context):
             continue
         lm = _LABELLED.match(clean(b.text))
         if lm:
-            add(kind_prefix(lm.group(1)) + str(int(lm.group(2))), lm.group("text"), b.line,
-                _framework(doc, b.line), 0.8)
+            pid = kind_prefix(lm.group(1)) + str(int(lm.group(2)))
+            body = re.sub(rf"^{pid}\b\s*[:.\-–—]?\s*", "", lm.group("text"))  # "[Strategic Principle 1] SP1 We ..."
+            add(pid, body, b.line, _framework(doc, b.line, plans), 0.8)
     # 4. labels quoted with their text in action tables
     for b in blocks:
         if b.kind != "table_row" or "rinciple" not in b.text:
@@ -145,5 +187,5 @@ def extract_principles(doc: Document, context: Context):
                 end = marks[j + 1].start() if j + 1 < len(marks) else len(text)
                 body = text[m.end():end].strip()
                 if len(body) > 20:
-                    add(kind_prefix(m.group(1)) + str(int(m.group(2))), body, b.line, _framework(doc, b.line), 0.5)
+                    add(kind_prefix(m.group(1)) + str(int(m.group(2))), body, b.line, _framework(doc, b.line, plans), 0.5)
     return list(found.values())

@@ -45,6 +45,8 @@ def extract_prose_alignment(doc: Document, context: Context):
                 continue
         if b.kind not in ("paragraph", "list_item") or not _REF.search(text):
             continue
+        if re.match(r"^\s*\[?\s*(?:strategic|enabling|guiding|core)\s+principle\s*\d", text, re.IGNORECASE):
+            continue  # the principle's own statement, not a reference to it
         sentences = _SENT.split(text)
         for k, sent in enumerate(sentences):
             refs = list(_REF.finditer(sent))

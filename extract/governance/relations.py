@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
-from extract.governance.common import clean, quote_of
+from collections import namedtuple
+
+from extract.governance.common import (acronym_definitions, clean, expand_acronym, line_at, org_kind, paragraphs,
+                                       quote_of)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -33,6 +36,31 @@ _NOT_ORG = {"The", "This", "It", "We", "Our", "In", "A", "An", "Page", "Item", "
             "These", "Those", "With", "From", "By", "For", "To", "And", "At", "On", "As", "If", "When", "While"}
 
 
+_Unit = namedtuple("_Unit", "kind line")
+#: single words that name no body on their own ("the Board", "the Partnership"); "the Council" and
+#: "the Police" are left to the resolution pass: a paper has one of each
+GENERIC = {"board", "partnership", "panel", "group", "committee", "forum", "network", "unit", "team",
+           "service", "services", "trust", "authority", "executive", "cabinet", "alliance", "agency", "hub",
+           "office", "department", "directorate", "commission", "steering group", "programme board",
+           "partners", "partnerships", "boards", "groups"}
+
+
+def clean_body(name: str | None) -> str | None:
+    """A body name from another extractor, or None when it is a field or a phrase, not a name.
+
+    'Presented to the X Board' -> 'X Board'; 'Venue: Committee Room 2, ...' -> None.
+    """
+    if not name:
+        return None
+    name = re.sub(r"^(?:[A-Z][a-z]+\s+)?(?:to|by|for|from|at)\s+the\s+(?=[A-Z])", "", name.strip())
+    if ":" in name or "(" in name and ")" not in name or len(name.split()) > 10 or not name[:1].isupper():
+        return None
+    if re.search(r"\b(?:Room|Venue|Centre|Hall|Street|Road|Floor)\b", name) and \
+            not re.search(rf"(?:{_ORG_HEADS})s?$", name):
+        return None
+    return name
+
+
 def _clean_org(text: str) -> str | None:
     text = re.sub(r"^(?:the|a|an|our|its)\s+", "", text.strip(), flags=re.IGNORECASE).strip(" ,.;:")
     words = text.split()
@@ -49,11 +77,27 @@ def _person_name(text: str) -> str:
 
 
 class Rel:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, context: Context | None = None):
         self.doc = doc
         self.facts: list[Fact] = []
         self.seen: set[tuple[str, str, str]] = set()
         self.orgs: dict[str, Fact] = {}
+        self.defs = (context.cache.get("governance.acronyms") if context else None) or acronym_definitions(doc)
+        self.doc_text_low = " ".join(" ".join(doc.lines).split()).lower()
+        self.own_bodies: list[str] = []
+        for f in (context.of_type("meeting") if context else []):
+            body = clean_body(f.fields.get("body"))
+            if body and body not in self.own_bodies:
+                self.own_bodies.append(body)
+
+    @staticmethod
+    def junk(name: str) -> bool:
+        """Field labels, lower-case phrases and bare generic words are not bodies."""
+        low = name.lower().removeprefix("the ")
+        return (":" in name or low in GENERIC
+                or (not name[:1].isupper() and not name[:1].isdigit() and len(name.split()) < 2)
+                or bool(re.fullmatch(r"(?:(?:deputy|assistant|interim|acting)\s+)?(?:chief\s+executive|director|"
+                                     r"chair|vice[- ]chair|leader|mayor|manager|officer)", low)))
 
     def known_orgs(self) -> dict[str, int]:
         if not hasattr(self, "_known"):
@@ -68,10 +112,21 @@ class Rel:
         return self._known
 
     def resolve(self, name: str) -> str:
-        """A bare generic name ("the Council", "the Police") as the body of that kind the paper names most."""
+        """A bare generic name ("the Council", "the Police") as the body of that kind the paper names:
+        the paper's own body when it is one, else the one named most. An acronym the paper
+        defines becomes the name it stands for; "Y of X" becomes "X Y" when the paper uses that."""
+        name = expand_acronym(name, self.defs)
+        m = re.match(r"^(?P<y>.+?)\s+of\s+(?P<x>[A-Z].+)$", name)
+        if m:
+            flipped = f"{m.group('x')} {m.group('y')}"
+            if flipped.lower() in self.doc_text_low:
+                return flipped
         if len(name.split()) != 1 or not name[:1].isupper() or name.isupper():
             return name
         word = name.lower()
+        own = [b for b in self.own_bodies if re.search(rf"\b{re.escape(word)}$", b.lower())]
+        if own:
+            return own[0]
         best = [(n, o) for o, n in self.known_orgs().items()
                 if re.search(rf"\b{re.escape(word)}(?: service)?$", o.lower()) and len(o.split()) <= 5
                 and " and " not in o.lower() and not re.search(r"['’]s\b", o)]
@@ -85,6 +140,8 @@ class Rel:
             subject = self.resolve(subject)
         if object_is_org:
             obj = self.resolve(obj)
+        if (subject_is_org and self.junk(subject)) or (object_is_org and self.junk(obj)):
+            return
         if subject.lower() == obj.lower():
             return
         key = (subject.lower(), relation, obj.lower())
@@ -97,7 +154,8 @@ class Rel:
         for name, is_org in ((subject, subject_is_org), (obj, object_is_org)):
             if is_org and name.lower() not in self.orgs and len(name) > 2 and \
                     not re.fullmatch(rf"(?:{_ORG_HEADS})", name):
-                self.orgs[name.lower()] = Fact("organisation", {"name": name, "kind": _kind(name), "variants": [name]},
+                variants = [name] + [a for a, full in self.defs.items() if full == name]
+                self.orgs[name.lower()] = Fact("organisation", {"name": name, "kind": _kind(name), "variants": variants},
                                                line, quote_of(raw, name), confidence=0.6)
 
 
@@ -179,21 +237,27 @@ def _plans_in(plans, text: str) -> list[str]:
 
 @register("govgraph.oversight.v1", order=70)
 def extract_oversight(doc: Document, context: Context):
-    rel = Rel(doc)
+    rel = Rel(doc, context)
     new_plans: list[Fact] = []
     plans = context.cache.get("governance.plans")
     holders = _post_holders(context)
     # chairs from membership facts
     for f in context.of_type("membership"):
         role = (f.fields.get("role") or "").lower()
-        if role in ("chair", "co-chair") and f.fields.get("person") and f.fields.get("body"):
-            rel.add(f.fields["body"], "chaired_by", f.fields["person"], f.line, f.quote or f.fields["person"], 0.8)
+        body = clean_body(f.fields.get("body")) or (rel.own_bodies[0] if rel.own_bodies and f.fields.get("body") else None)
+        if role in ("chair", "co-chair") and f.fields.get("person") and body:
+            rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["person"], 0.8)
     section_plan = doc_plan = None
+    if plans is not None:  # a plan named in the paper's title (its first lines)
+        first = [ln for ln in range(1, len(doc.lines) + 1) if doc.line(ln).strip()][:2]
+        named = [p for p in plans.plans if p["line"] in first and p["kind"] not in ("report",)]
+        if named:
+            section_plan = doc_plan = min(named, key=lambda p: p["line"])["name"]
     section_from_heading = False
     recent: list[str] = []
     title_next = False
-    for b in doc.blocks:
-        text = clean(b.text)
+    for kind, line, text, offsets in paragraphs(doc):
+        b = _Unit(kind, line)
         title_line = re.match(r"^\s*(?:title of (?:the )?report|report title|subject)\s*:?", text, re.IGNORECASE)
         if title_line or title_next:
             hp = _plans_in(plans, text)
@@ -218,20 +282,24 @@ def extract_oversight(doc: Document, context: Context):
         if b.kind not in ("paragraph", "list_item", "table_row") or len(text) < 20:
             continue
         sentences = _SENT.split(text)
+        pos = 0
         for k, s in enumerate(sentences):
+            pos = text.find(s, pos)
+            ln = line_at(offsets, max(pos, 0))
             prev = " ".join(sentences[:k])
-            _chaired(rel, s, prev, b.line, holders)
-            _led(rel, s, b.line, plans, section_plan)
-            _reports(rel, s, prev, b.line)
-            _oversees(rel, s, b.line, plans, section_plan)
-            _includes(rel, s, b.line)
-            _delivers(rel, s, b.line, plans)
-            _appositive(rel, s, b.line, plans, new_plans)
-            _aligns(rel, s, b.line, plans, section_plan)
-            _corresponding(rel, s, b.line, plans)
-            _runs(rel, s, b.line, plans, new_plans)
-            _brings(rel, s, b.line, section_plan if section_from_heading else None)
-            _members(rel, s, b.line, recent)
+            _chaired(rel, s, prev, ln, holders)
+            _led(rel, s, ln, plans, section_plan or doc_plan)
+            _reports(rel, s, prev, ln)
+            _oversees(rel, s, ln, plans, section_plan)
+            _includes(rel, s, ln)
+            _delivers(rel, s, ln, plans)
+            _appositive(rel, s, ln, plans, new_plans)
+            _aligns(rel, s, ln, plans, section_plan)
+            _corresponding(rel, s, ln, plans)
+            _runs(rel, s, ln, plans, new_plans)
+            _brings(rel, s, ln, section_plan if section_from_heading else None)
+            _members(rel, s, ln, recent)
+            _structure(rel, s, ln, plans, section_plan or doc_plan)
         for m in _ORG_RE.finditer(text):
             org = _clean_org(m.group("org"))
             if org and len(org.split()) >= 2:
@@ -266,6 +334,19 @@ _LED = re.compile(rf"\b(?:is\s+|are\s+|being\s+)?led\s+by\s+(?P<org>{ORG})", re.
 _LED_FRONT = re.compile(rf"^\s*Led\s+by\s+(?P<org>{ORG})\s*,\s*(?P<rest>.*)$")
 
 
+_MORE_ORG = re.compile(rf"(?:\s+(?:and\s+|of\s+|for\s+)?{_CAPW})*?\s+(?:{_ORG_HEADS})s?\b")
+
+
+def _extend(s: str, m: re.Match, group: str = "org") -> str:
+    """The whole body name at a match: 'Eastmere Council' + ' Transport Service'."""
+    end = m.end(group)
+    more = _MORE_ORG.match(s[end:])
+    while more and more.group(0).strip():
+        end += more.end()
+        more = _MORE_ORG.match(s[end:])
+    return s[m.start(group):end]
+
+
 def _led(rel: Rel, s: str, line: int, plans, section_plan) -> None:
     m = _LED_FRONT.match(s)
     if m:
@@ -275,13 +356,50 @@ def _led(rel: Rel, s: str, line: int, plans, section_plan) -> None:
             rel.add(org, "leads", found[0], line, m.group(0)[:100], 0.7, subject_is_org=True)
         return
     for m in _LED.finditer(s):
-        org = _clean_org(m.group("org"))
+        org = _clean_org(_extend(s, m))
         if not org or not org[:1].isupper():
             continue
         before = s[:m.start()]
         found = _plans_in(plans, before[-150:])
+        if not found and section_plan and re.search(r"^\W*(?:[\w-]+\s+){0,2}(?:delivery|implementation)(?:\s+of\s+"
+                                                    r"(?:the|this)\s+(?:strategy|plan|programme|framework))?\s*$",
+                                                    before, re.IGNORECASE):
+            found = [section_plan]  # "Day-to-day delivery is led by X": the paper's plan
         if found:
             rel.add(org, "leads", found[-1], line, m.group(0), 0.6, subject_is_org=True)
+
+
+_SUBGROUP = re.compile(rf"(?P<subj>{ORG}|\b[Tt]he\s+(?:group|board|partnership|panel|unit|team|forum|committee))\s*,?\s+"
+                       rf"(?:is|are|was|will\s+be|acts\s+as|operates\s+as|sits\s+as)\s+(?:also\s+)?(?:an?\s+|the\s+)?"
+                       rf"(?:(?:formal|statutory|standing|thematic|strategic|operational)\s+)?"
+                       rf"(?P<what>sub-?\s?groups?|sub-?\s?committees?|sub-?\s?boards?|sub-?\s?panels?|working\s+groups?|"
+                       rf"task\s+groups?|(?:forms?\s+)?part|members?|constituent\s+parts?)\s+of\s+"
+                       rf"(?P<obj>{ORG})")
+_SITS = re.compile(rf"(?P<subj>{ORG}|\b[Tt]he\s+(?:group|board|partnership|panel|unit|team|forum|committee))\s*,?\s+"
+                   rf"(?:sits|operates)\s+(?:within|under)\s+(?P<obj>{ORG})")
+_RESPONSIBLE = re.compile(rf"(?P<subj>{ORG})\s+(?:is|are|will\s+be)\s+(?:\w+\s+)?responsible\s+for\s+"
+                          rf"(?P<verb>delivering|leading|overseeing|the\s+delivery\s+of|the\s+oversight\s+of)\s+"
+                          rf"(?P<rest>[^.;]{{3,120}})")
+
+
+def _structure(rel: Rel, s: str, line: int, plans, section_plan) -> None:
+    """'X is a sub-group of Y', 'X is part of Y', 'X sits within Y' (part_of);
+    'X is responsible for delivering / leading / overseeing the plan'."""
+    for pat in (_SUBGROUP, _SITS):
+        for m in pat.finditer(s):
+            subj, obj = _clean_org(m.group("subj")), _clean_org(m.group("obj"))
+            if subj and obj:
+                rel.add(subj, "part_of", obj, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
+    for m in _RESPONSIBLE.finditer(s):
+        subj = _clean_org(m.group("subj"))
+        verb = m.group("verb").lower()
+        relation = "oversees" if "overs" in verb else "leads" if "lead" in verb else "delivers"
+        found = _plans_in(plans, m.group("rest"))
+        if not found and section_plan and re.match(r"\s*(?:the|this)\s+(?:strategy|plan|programme|framework)\b",
+                                                   m.group("rest"), re.IGNORECASE):
+            found = [section_plan]
+        if subj and found:
+            rel.add(subj, relation, found[0], line, m.group(0)[:120], 0.6, subject_is_org=True)
 
 
 _REPORTS = re.compile(rf"(?P<subj>{ORG}|\b[Tt]he\s+(?:group|board|partnership|unit|team))?[^.]*?\b"
@@ -291,6 +409,9 @@ _REPORTS = re.compile(rf"(?P<subj>{ORG}|\b[Tt]he\s+(?:group|board|partnership|un
 
 def _reports(rel: Rel, s: str, prev: str, line: int) -> None:
     for m in _REPORTS.finditer(s):
+        if re.search(r"\b(?:an?|the|its|their|this|annual|progress|final|interim)\s+(?:\w+\s+)?report\b"
+                     r"(?!\s+(?:is|are|was|were)\s+(?:also\s+|then\s+)?presented)", m.group(0), re.IGNORECASE):
+            continue  # "A report back to the Board would be made": a noun, no one reports
         obj = _clean_org(m.group("obj"))
         subj = m.group("subj")
         if not subj or subj.split()[-1].islower():
@@ -298,6 +419,8 @@ def _reports(rel: Rel, s: str, prev: str, line: int) -> None:
         subj = _clean_org(subj) if subj else None
         if subj == obj:
             subj = _last_org(prev)
+        obj = rel.resolve(obj) if obj else obj  # "the Partnership" -> the partnership the paper names
+        subj = rel.resolve(subj) if subj else subj
         if not obj or (len(obj.split()) < 2 and not re.fullmatch(r"[A-Z]{2,6}s?", obj)):
             continue
         relation = "accountable_to" if "accountable" in m.group(0) else "reports_to"
@@ -310,13 +433,30 @@ _OVERSEE = re.compile(rf"(?P<subj>{ORG}|\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:working|ste
 _OVERSIGHT_SITS = re.compile(rf"(?i:oversight)\s+of\s+(?P<what>[^.]{{3,80}}?)\s+(?:sits|rests|lies)\s+with\s+(?P<org>{ORG})")
 
 
+_OVERSEEN_BY = re.compile(rf"(?P<what>[^.;]{{3,120}}?)\s+(?:is|are|will\s+be)\s+(?:jointly\s+|formally\s+)?"
+                          rf"(?:overseen|monitored|governed)\s+by\s+(?P<org>{ORG})")
+_NEGATED = re.compile(r"\b(?:no|not|nobody|none|neither|nor|without)\b", re.IGNORECASE)
+
+
 def _oversees(rel: Rel, s: str, line: int, plans, section_plan) -> None:
+    for m in _OVERSEEN_BY.finditer(s):
+        if _NEGATED.search(m.group(0)):
+            continue
+        found = _plans_in(plans, m.group("what")[-100:])
+        if not found and section_plan and re.search(r"\b(?:the|this)\s+(?:strategy|plan|programme|framework)\s*$",
+                                                    m.group("what"), re.IGNORECASE):
+            found = [section_plan]
+        org = _clean_org(_extend(s, m))
+        if found and org:
+            rel.add(org, "oversees", found[-1], line, m.group(0)[-120:], 0.7, subject_is_org=True)
     for m in _OVERSIGHT_SITS.finditer(s):
         found = _plans_in(plans, m.group("what")) or ([section_plan] if section_plan else [])
         if found:
             rel.add(_clean_org(m.group("org")), "oversees", found[0], line, m.group(0), 0.7, subject_is_org=True)
         return
     for m in _OVERSEE.finditer(s):
+        if _NEGATED.search(s[max(0, m.start() - 20):m.start("rest")]):
+            continue  # "no board oversees it"
         subj = m.group("subj")
         low = subj.lower()
         if low.split()[0] in ("a", "an", "the") and low.split()[-1] in ("group", "board"):

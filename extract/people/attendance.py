@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extract.names import PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
-from extract.organisations import split_post
+from extract.organisations import split_post, _HEADS as _ORG_HEADS
 from extract.people.common import meeting_before, quote
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
@@ -24,6 +24,10 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:on\s+behalf\s+of|from)\s+(?P<names>[^.]+)", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|item\s+\d+)\s+\S")
 _SUB = re.compile(r"\((?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|sub)\s+(?:for\s+)?(?P<who>[^)]+)\)", re.IGNORECASE)
+_SUB_TEXT = re.compile(r"(?:^|[\s,;(])(?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|attending|sub)\s+(?:for|on\s+behalf\s+of)\s+"
+                       r"(?P<who>[^(),;]+)", re.IGNORECASE)
+_OFFICER_POST = re.compile(r"\b(?:officer|clerk|secretary|secretariat|democratic services|minute[- ]taker|notes)\b",
+                           re.IGNORECASE)
 _CHAIRING = re.compile(r"\(\s*in\s+the\s+chair\s*\)", re.IGNORECASE)
 _VIRTUAL = re.compile(r"\((?:virtual(?:ly)?|remote(?:ly)?|online|via\s+\w+)\)", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\((?:in\s+person|in\s+the\s+room)\)", re.IGNORECASE)
@@ -101,14 +105,26 @@ def _entries(lines: list[str], start: int, first: str) -> tuple[list[tuple[int, 
     return [(n, t, md) for n, t, md in entries], i
 
 
+def _org_like(name: str) -> bool:
+    """'Anytown Constabulary' after a comma is the person's body, not a second person."""
+    return name.split()[-1].lower() in _ORG_HEADS
+
+
 def _people(text: str) -> list[tuple[PersonName, str]]:
     """One entry -> [(person, rest)]; an entry may be a comma list of names."""
     bare = re.sub(r"\([^)]*\)", "", text)
     if ("," in bare or " and " in bare) and "(" not in text:
         parts = split_names(text)
         people = [(parse_person(p), "") for p in parts]
-        if people and all(p and looks_like_name(p.name) for p, _ in people):
+        if people and all(p and looks_like_name(p.name) and not _org_like(p.name) for p, _ in people):
             return [(p, "") for p, _ in people]  # type: ignore[misc]
+    parts = split_names(text)
+    if len(parts) > 1:
+        # "Cllr A Doe (Co-Chair), Dr B Roe (Co-Chair)": each part a name with its own bracketed note
+        split = [split_name_post(p) for p in parts]
+        if all(p is not None and looks_like_name(p.name) and not _org_like(p.name) and
+               len(post.split()) <= 8 for p, post in split):
+            return [(p, post) for p, post in split]  # type: ignore[misc]
     person, post = split_name_post(text)
     return [(person, post)] if person else []
 
@@ -122,7 +138,7 @@ def extract_attendance(doc: Document, context: Context):
     while i < len(lines):
         text = _plain(lines[i])
         m = _SECTION.match(text) if text and len(text) < 400 else None
-        meeting = meeting_before(context, i + 1, ("minutes", "notes")) if m else None
+        meeting = meeting_before(context, i + 1, ("minutes", "notes", "attendance")) if m else None
         if not m or meeting is None or i + 1 - meeting["line"] > 200:
             if text and "apolog" in text.lower():
                 ms = _APOLOGY_SENTENCE.search(text)
@@ -139,13 +155,18 @@ def extract_attendance(doc: Document, context: Context):
         for line_no, entry, list_mode in entries:
             for person, post in _people(entry):
                 st, sub_for = status, None
-                sub = _SUB.search(entry)
+                if st == "also_in_attendance" and m.group("head").lower().startswith("in attendance") and \
+                        _OFFICER_POST.search(post):
+                    st = "officer_in_attendance"  # "In attendance: Jane Doe (Governance Officer)"
+                sub = _SUB.search(entry) or _SUB_TEXT.search(entry)
                 if sub:
                     sp = parse_person(sub.group("who"))
                     if sp:
                         st, sub_for = "substitute", sp.name
-                post_clean = _SUB.sub("", post)
-                post_clean = re.sub(r"(?i)^\s*(?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|sub)\s+for\s+.*$", "", post_clean)
+                post_clean = _IN_PERSON.sub("", _VIRTUAL.sub("", _SUB.sub("", post)))
+                post_clean = re.sub(r"(?i)^\s*(?:virtual(?:ly)?|remote(?:ly)?|online|in person)\s*$", "", post_clean)
+                post_clean = re.sub(r"(?i)(?:^|\s)(?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|attending|sub)\s+"
+                                    r"(?:for|on\s+behalf\s+of)\s+.*$", "", post_clean)
                 chairing = bool(_CHAIRING.search(entry))
                 mode = "virtual" if _VIRTUAL.search(entry) else "in_person" if _IN_PERSON.search(entry) else list_mode
                 _add(facts, seen, meeting, person, st, sub_for, line_no, lines[line_no - 1], mode, chairing)

@@ -23,6 +23,10 @@ _AGENDA = re.compile(r"^agenda\b(?!\s*item)(?P<rest>.*)$", re.IGNORECASE)
 _NOTES = re.compile(r"^(?:(?:notes|note|action notes|record)\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
                     r"(?P<body1>.+?)|(?P<body2>.+?)\s*[-–:]?\s*(?:key points raised|notes and actions|action notes|"
                     r"notes of (?:the )?meeting|meeting notes|summary notes|key points)\b.*)$", re.IGNORECASE)
+_BARE_MEETING = re.compile(r"^(?:(?P<kind>notes|minutes|record|action notes)\s+of\s+(?:the\s+|a\s+)?)?"
+                           r"(?:(?:extraordinary|ordinary|special|annual|virtual|remote)\s+)?meeting\s+"
+                           r"(?:of|on|held\s+on|held)\s+(?:on\s+)?(?P<rest>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*)$",
+                           re.IGNORECASE)
 _SHEET = re.compile(r"^(?P<body>.*?)\s*attendance\s+(?:sheet|record|register|list)\b(?P<rest>.*)$", re.IGNORECASE)
 _COVER = re.compile(r"^(?P<body>[A-Z][A-Za-z&'’ ]{3,80}?)\s*[-–:,]\s*(?P<date>.+\d{4}\b.*)$")
 _REMOTE = re.compile(r"\b(?:remotely|virtual(?:ly)?|online|via (?:ms )?teams|microsoft teams|zoom|live[- ]?streamed)\b",
@@ -30,6 +34,18 @@ _REMOTE = re.compile(r"\b(?:remotely|virtual(?:ly)?|online|via (?:ms )?teams|mic
 _DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|meeting date|held on)\s*[:\-]\s*", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+'?(?P<year>\d{2}|\d{4})\b",
                          re.IGNORECASE)
+
+
+_HYBRID = re.compile(r"\b(?:hybrid|in person and (?:online|virtually|remotely)|(?:chamber|room|hall|centre|offices?)"
+                     r"\s+and\s+(?:online|virtually|remotely|via\b))", re.IGNORECASE)
+
+
+def _mode(window: str) -> str:
+    """Default mode of a meeting's attendees: a hybrid meeting ("held in the Chamber and online")
+    is in person unless an entry says otherwise; a remote one is virtual."""
+    if _HYBRID.search(window):
+        return "in_person"
+    return "virtual" if _REMOTE.search(window) else "in_person"
 
 
 def _clean(line: str) -> str:
@@ -41,6 +57,8 @@ def _clean(line: str) -> str:
 def _body(text: str) -> str | None:
     text = re.sub(r"\s*\(.*?\)\s*$", "", clean_text(text)).strip(" -–:,")
     text = re.sub(r"^(?:the|a)\s+", "", text, flags=re.IGNORECASE)
+    if re.match(r"^(?:venue|location|place|room|address|time|date|where|when|in attendance|present|apologies)\s*:", text, re.IGNORECASE):
+        return None  # "Venue: Committee Room 2" names a room, not a body
     text = re.sub(r"^(?:(?:extraordinary|special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?", "", text,
                   flags=re.IGNORECASE).strip(" .")
     if not text or len(text.split()) > 12 or not BODY_HEAD.search(text) or \
@@ -66,6 +84,22 @@ def _date_near(lines: list[str], start: int, span: int = 5) -> tuple[str | None,
     return None, start + 1
 
 
+def _date_above(lines: list[str], index: int, span: int = 8) -> str | None:
+    """The meeting date printed in the header lines above a sheet heading ("Date: 13 July 2022")."""
+    i, seen = index - 1, 0
+    while i >= 0 and seen < span:
+        text = _clean(lines[i])
+        if text:
+            seen += 1
+            if _AGENDA.match(text) or _MINUTES.match(text) or len(text) > 160:
+                return None
+            found = find_dates(text)
+            if found:
+                return found[0][0].isoformat()
+        i -= 1
+    return None
+
+
 def _body_above(lines: list[str], index: int, span: int = 12) -> str | None:
     """The body named in short lines above line `index` (0-based); joins a name split over lines."""
     i = index - 1
@@ -74,7 +108,7 @@ def _body_above(lines: list[str], index: int, span: int = 12) -> str | None:
         text = _clean(lines[i])
         if text:
             seen += 1
-            if len(text) < 80 and "\t" not in lines[i] and "<" not in lines[i]:
+            if len(text) < 80 and "\t" not in lines[i] and "<" not in lines[i] and "|" not in lines[i]:
                 parts = [text]
                 j = i - 1
                 while j >= 0 and len(parts) < 4:
@@ -106,9 +140,11 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
             if not date:
                 date, date_line = _date_near(lines, idx + 1)
             window = " ".join(_clean(x) for x in lines[max(0, idx - 4): idx + 8])
+            # an entry's own marker ("Cllr Doe (virtual)") says nothing about the meeting
+            window = re.sub(r"\((?:virtual(?:ly)?|remote(?:ly)?|online|via [^)]*)\)", " ", window, flags=re.IGNORECASE)
             found.append(dict(role="minutes", body=_body(m.group("body")), date=date, line=date_line,
                               header=number, quote=quote(lines[date_line - 1]),
-                              mode="virtual" if _REMOTE.search(window) else "in_person"))
+                              mode=_mode(window)))
             continue
         m = _AGENDA.match(text)
         if m and len(text) < 60:
@@ -123,14 +159,28 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
                                   mode=None))
             continue
         m = _SHEET.match(text)
+        if m and (len(text) > 100 or text.endswith(".") or re.match(r"^\d", text)):
+            m = None  # a sentence about the sheet ("those listed on the attendance sheet above.")
         if m:
             body = _body(m.group("body")) or _body_above(lines, idx)
             if body:
                 date = iso(parse_date(m.group("rest")))
                 month = _MONTH_YEAR.search(m.group("rest"))
+                if not date and not month:
+                    date = _date_above(lines, idx)
                 found.append(dict(role="attendance", body=body, date=date, line=number, header=number,
                                   quote=quote(raw), mode=None, month=month.groups() if month else None))
             continue
+        m = _BARE_MEETING.match(text)
+        if m and len(text) < 90 and parse_date(m.group("rest")):
+            # "Meeting of 21 January 2025" / "Notes of the meeting held on 21 January 2025": the body is
+            # the heading above
+            body = _body_above(lines, idx)
+            if body:
+                role = "notes" if m.group("kind") else "agenda"
+                found.append(dict(role=role, body=body, date=iso(parse_date(m.group("rest"))), line=number,
+                                  header=number, quote=quote(raw), mode=None))
+                continue
         m = _NOTES.match(text)
         if m:
             body = _body(m.group("body1") or m.group("body2") or "")

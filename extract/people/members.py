@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from extract.names import PersonName, clean_text, parse_person, split_name_post, split_names, looks_like_name
-from extract.organisations import split_post
+from extract.organisations import split_post, _LEAD_POST
 from extract.people.common import listing_date, meeting_before, quote, smart_title, BODY_HEAD
 from extract.pipeline import Context, register
 from extract.records import Block, Document, Fact
@@ -210,7 +210,9 @@ def extract_members(doc: Document, context: Context):
                 block = Block("table_row", block.line, block.text, (block.text,), block.page)
             if block.kind == "table_row":
                 if table["kind"] == "sheet":
-                    _sheet_row(out, context, block)
+                    if _sheet_row(out, context, block, table) is False:
+                        table = None
+                        continue
                 else:
                     _table_row(out, context, block, table)
                 i += 1
@@ -269,15 +271,41 @@ def _table_row(out: _Emitter, context: Context, block: Block, table: dict[str, A
         out.member(block, person, post, role, table["body"], block.text, "membership_table")
 
 
-def _sheet_row(out: _Emitter, context: Context, block: Block) -> None:
+def _org_post(text: str) -> str:
+    """'Anytown Council, Head of Safety' (organisation first) -> 'Head of Safety, Anytown Council'."""
+    text = clean_text(text)
+    parts = [p.strip() for p in text.split(",", 1)]
+    if len(parts) == 2 and parts[0] and parts[1]:
+        post0, org0 = split_post(parts[0])
+        if org0 and not post0 and (not split_post(parts[1])[1] or _LEAD_POST.match(parts[1])):
+            return f"{parts[1]}, {parts[0]}"
+    return text
+
+
+def _sheet_row(out: _Emitter, context: Context, block: Block, table: dict[str, Any] | None = None) -> bool | None:
     """An attendance-sheet row: invited member | status | colleague attending on their behalf."""
     cells = [clean_text(c) for c in block.cells]
+    if cells and not cells[0] and len([c for c in cells if c]) >= 2:
+        return False  # a new table's header row ("| Item | Key points | Actions")
     if not cells or not cells[0]:
-        return
+        return None
+    if re.match(r"^(?:\d+(?:\.\d+)*\.?|item\s+\d+)$", cells[0], re.I):
+        return False  # numbered agenda/action rows: the sheet has ended
     body = _body_for(context, block.line, None)
     meeting = meeting_before(context, block.line, ("attendance", "notes", "minutes", "agenda"))
-    status_text = cells[1] if len(cells) > 1 else ""
-    sub_text = cells[2] if len(cells) > 2 else ""
+    header = table.get("header") or []
+    status_col = next((k for k, h in enumerate(header) if k and (_SHEET_STATUS.search(h) or "apolog" in h)), None)
+    sub_col = next((k for k, h in enumerate(header) if k and re.search(r"substitut|on behalf|deputy|representing|"
+                                                                      r"attending for|in place of", h)), None)
+    post_cols = [k for k, h in enumerate(header) if k and k not in (status_col, sub_col)]
+    if status_col is None:  # legacy three-column sheet: member | status | substitute
+        status_col, sub_col, post_cols = 1, 2, []
+
+    def cell(k: int | None) -> str:
+        return cells[k] if k is not None and k < len(cells) else ""
+
+    status_text = cell(status_col)
+    sub_text = cell(sub_col)
     first = cells[0]
     m = re.match(r"^in attendance(?: as (?P<as>[^:]+))?:\s*(?P<names>.+)$", first, re.I)
     if m:
@@ -293,6 +321,12 @@ def _sheet_row(out: _Emitter, context: Context, block: Block) -> None:
                 _attend(out, block, meeting, person, "officer_in_attendance", None)
         return
     person, post = _entry(first)
+    if person is None and not _VACANT.search(first):
+        return None  # a wrapped continuation of the row above
+    extra = _org_post(", ".join(cell(k) for k in post_cols if cell(k)))
+    if extra:
+        post = f"{post}, {extra}" if post and not re.fullmatch(r"\(?(?:co-?|vice-?)?chair\)?", post, re.I) \
+            else (f"({post}) {extra}" if post else extra)
     out.member(block, person, post, "member", body, block.text, "attendance_sheet")
     if person is None:
         return

@@ -94,7 +94,8 @@ def extract_prose_people(doc: Document, context: Context):
             continue
         text = re.sub(r"<[^>]+>", " ", raw).replace("**", "")
         text = re.sub(r"([a-z])- (?=[A-Z][a-z])", r"\1-", text)
-        for m in TITLED.finditer(text):
+        celled = text.replace("\t", " | ")  # a name never runs across table cells
+        for m in TITLED.finditer(celled):
             title = m.group("title")
             name = m.group("name")
             words = name.split()
@@ -106,7 +107,7 @@ def extract_prose_people(doc: Document, context: Context):
                 keep.append(w)
             if not keep:
                 continue
-            if title.lower().startswith("mayor") and text[max(0, m.start() - 7):m.start()].lower().endswith("deputy "):
+            if title.lower().startswith("mayor") and celled[max(0, m.start() - 7):m.start()].lower().endswith("deputy "):
                 continue
             person = parse_person(f"{title} {' '.join(keep)}")
             if person and person.titles and person.name and person.name[0].isupper():
@@ -161,7 +162,10 @@ def extract_prose_people(doc: Document, context: Context):
                 mention(person, number, "cover")
         # a short line or cell that is a name and a post ("Jane Doe Chief Executive"), or a name alone
         # above a post line (contact blocks)
-        cells = [clean_text(c) for c in re.sub(r"<[^>]+>", "\t", raw).split("\t") if clean_text(c)]
+        cell_text = re.sub(r"<[^>]+>", "\t", raw)
+        if cell_text.lstrip().startswith("|"):
+            cell_text = cell_text.replace("|", "\t")  # a markdown table row
+        cells = [clean_text(c) for c in cell_text.split("\t") if clean_text(c)]
         for cell in cells:
             if len(cell.split()) > 12:
                 continue

@@ -14,11 +14,13 @@ import pyoxigraph as ox
 
 from graph import identity as ident
 from graph import ids
-from graph.namespaces import GG, PROV, RDF, XSD
+from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
+
+Term = ox.NamedNode | ox.Literal
 
 TENURES_GRAPH = ids.BASE + "graph/derived/tenures"
 
@@ -59,13 +61,36 @@ def tenure_quads(timeline: Timeline) -> list[ox.Quad]:
     quads: list[ox.Quad] = []
     for run in timeline.tenures():
         node = ox.NamedNode(ids.ID_BASE + "tenure/" + ids.fact_key(run.person, run.body, run.role, run.first_cited))
-        for p, o in _tenure_triples(run):
-            quads.append(ox.Quad(node, p, o, graph))
+        for s, p, o in _tenure_triples(node, run) + _interval_triples(node, run):
+            quads.append(ox.Quad(s, p, o, graph))
     return quads
 
 
-def _tenure_triples(run: Tenure) -> list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]:
-    triples: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+def _interval_triples(node: ox.NamedNode, run: Tenure) -> list[tuple[ox.NamedNode, ox.NamedNode, Term]]:
+    """The tenure as a W3C ORG membership during an OWL-Time interval.
+
+    The node is not typed org:Membership, so that queries and shapes over the memberships
+    papers state do not count it.
+
+    The interval begins at the stated start or the first citation; it has an end only
+    when the tenure has ended (stated end, else the last paper that still lists them).
+    """
+    interval = ox.NamedNode(node.value + "/interval")
+    triples: list[tuple[ox.NamedNode, ox.NamedNode, Term]] = [
+        (node, ORG.member, ox.NamedNode(run.person)),
+        (node, ORG.organization, ox.NamedNode(run.body)), (node, ORG.memberDuring, interval),
+        (interval, RDF.type, TIME.Interval),
+    ]
+    for edge, day in ((TIME.hasBeginning, run.start), (TIME.hasEnd, run.end)):
+        if day:
+            instant = ox.NamedNode(f"{node.value}/{edge.value.rsplit('#', 1)[-1]}")
+            triples += [(interval, edge, instant), (instant, RDF.type, TIME.Instant),
+                        (instant, TIME.inXSDDate, _date(day))]
+    return triples
+
+
+def _tenure_triples(node: ox.NamedNode, run: Tenure) -> list[tuple[ox.NamedNode, ox.NamedNode, Term]]:
+    triples: list[tuple[ox.NamedNode, Term]] = [
         (RDF.type, GG.Tenure), (GG.person, ox.NamedNode(run.person)), (GG.body, ox.NamedNode(run.body)),
         (GG.role, ox.Literal(run.role)), (GG.firstCited, _date(run.first_cited)),
         (GG.lastCited, _date(run.last_cited)), (GG.tenureStatus, ox.Literal(run.status)),
@@ -75,7 +100,7 @@ def _tenure_triples(run: Tenure) -> list[tuple[ox.NamedNode, ox.NamedNode | ox.L
     if run.stated_end:
         triples.append((GG.statedEnd, _date(run.stated_end)))
     triples += [(PROV.wasDerivedFrom, ox.NamedNode(listing.fact)) for listing in run.evidence]
-    return triples
+    return [(node, p, o) for p, o in triples]
 
 
 def _date(value: str) -> ox.Literal:

@@ -36,7 +36,8 @@ GG = Namespace(ontology.GG, """
     document line quote extractor confidence factType extra
     fileName sourcePath contentHash format lineCount
     Tenure firstCited lastCited statedStart statedEnd tenureStatus""")
-ORG = Namespace(ontology.ORG, "Organization Membership member organization Post postIn heldBy")
+ORG = Namespace(ontology.ORG, "Organization Membership member organization Post postIn heldBy memberDuring")
+TIME = Namespace(ontology.TIME, "Interval Instant hasBeginning hasEnd inXSDDate")
 FOAF = Namespace(ontology.FOAF, "Person name")
 PROV = Namespace(ontology.PROV, "Entity wasDerivedFrom generatedAtTime")
 SKOS = Namespace(ontology.SKOS, "Concept ConceptScheme notation inScheme altLabel prefLabel")

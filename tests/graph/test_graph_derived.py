@@ -55,3 +55,22 @@ def test_derived_graph_is_not_a_document_and_is_not_exported_as_facts(store):
 def test_refresh_of_an_empty_store_writes_nothing(store):
     assert store.refresh_derived() == 0
     assert len(store) == 0
+
+
+def test_tenures_are_org_memberships_during_owl_time_intervals(sample_data) -> None:
+    from graph.store import GraphStore
+
+    query = """
+    SELECT ?person ?begin ?end WHERE {
+      GRAPH <https://w3id.org/govgraph/graph/derived/tenures> {
+        ?t a gg:Tenure ; org:member ?p ; org:memberDuring ?i ; gg:role "chair" .
+        ?i a time:Interval ; time:hasBeginning ?b .
+        ?b time:inXSDDate ?begin .
+        OPTIONAL { ?i time:hasEnd ?e . ?e time:inXSDDate ?end }
+      }
+      ?p rdfs:label ?person .
+    }"""
+    with GraphStore.open(sample_data, read_only=True) as store:
+        rows = {(r["person"], str(r["begin"]), str(r["end"]) if r["end"] else None) for r in store.query(query)}
+    assert ("Harriet Okonjo", "2021-06-17", "2021-11-18") in rows  # stated: left on 2021-11-18
+    assert any(person == "Martin Ashdown" and end is None for person, _, end in rows)

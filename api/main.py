@@ -1,17 +1,23 @@
 """The FastAPI application: REST resources, the SPARQL endpoint and exports over one read-only store."""
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
+from api import queries
 from api.errors import install_error_handlers
 from api.routes import (bodies, documents, entities, exports, gaps, health, organisations, people, plans,
                         principles, sparql)
 from api.settings import Settings, get_settings
 from api.sparql import SparqlRunner
+
+log = logging.getLogger(__name__)
 
 ROUTERS = (health, documents, entities, bodies, people, organisations, plans, principles, gaps, sparql, exports)
 
@@ -32,11 +38,27 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
                           size=max(1, min(2, os.cpu_count() or 1)))
     await runner.start()
     app.state.runner = runner
+    warming = asyncio.create_task(asyncio.to_thread(_warm, store))
     try:
         yield
     finally:
+        await warming
         await runner.close()
         store.close()
+
+
+#: parameter-free stored queries whose rows are kept for the store's lifetime (see api.queries.run)
+WARM_QUERIES = ("principles", "alignments", "bodies", "organisations", "people", "plans", "gaps_plans",
+                "gaps_principles", "gaps_actions", "gaps_vacancies", "search_index")
+
+
+def _warm(store: Any) -> None:
+    """Run the slow parameter-free queries once in the background, so first requests are fast too."""
+    for name in WARM_QUERIES:
+        try:
+            queries.run(store, name)
+        except Exception:  # a failing query will fail (and be reported) in its own request
+            log.exception("warming %s failed", name)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -228,13 +228,19 @@ def main() -> None:
         listed = [r["listing"] for r in rows if r["listing"] is not None]
         if listed:
             steps.append(("listing", {"body": b, "listing": listed[0]}))
+        if listed:
+            rows = store_ox.query(PROLOGUE + queries.bind(queries.load("listing"), {"body": b, "listing": listed[0]}),
+                                  use_default_graph_as_union=True)
+            people = sorted({r["person"] for r in rows if r["person"] is not None}, key=str)
+            steps.append(("label", {"e": people}))
         return steps + [("body_people", {"body": b}), ("label", {"e": b})]
 
     def person_steps(i: int) -> list[tuple[str, dict[str, Any]]]:
         p = ox.NamedNode(person_iri(i))
         return [("exists", {"e": p, "t": ox.NamedNode("http://xmlns.com/foaf/0.1/Person")}),
                 ("entity_properties", {"e": p}), ("person_positions", {"person": p}),
-                ("person_memberships", {"person": p}), ("person_attendance", {"person": p})]
+                ("person_memberships", {"person": p}), ("person_attendance", {"person": p}),
+                ("label", {"e": [ox.NamedNode(body_iri(i))]})]  # the names of the bodies (one or two)
 
     def plan_steps(i: int) -> list[tuple[str, dict[str, Any]]]:
         p = ox.NamedNode(plan_iri(i))

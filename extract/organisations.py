@@ -145,7 +145,7 @@ def _whole_org(words: list[str]) -> bool:
         low = w.strip(",.").lower()
         if low in _POSTISH or any(p in _POSTISH for p in low.split("-")[1:]) or not (w[:1].isupper() or low in {"and", "of", "&", "for", "the", "on"}):
             return False
-    return not all(w.strip(",.").lower() in _GENERIC for w in words)
+    return not all(w.strip(",.").lower().replace("’", "'") in _GENERIC | {"services", "service"} for w in words)
 
 
 def split_post(post: str) -> tuple[str | None, str | None]:
@@ -178,10 +178,22 @@ def split_post(post: str) -> tuple[str | None, str | None]:
         if k >= 0:
             org = " ".join(words[k:])
             if len(words[k:]) == 1 and words[k].lower() in _GENERIC or \
-                    all(w.strip(",.").lower() in _GENERIC for w in words[k:]) and \
-                    words[-1].strip(",.").lower() in {"health", "care", "education", "wellbeing", "housing"}:
+                    all(w.strip(",.").lower().replace("’", "'") in _GENERIC | {"services", "service"} for w in words[k:]) and \
+                    words[-1].strip(",.").lower() in {"health", "care", "education", "wellbeing", "housing", "services",
+                                                      "service"}:
                 continue  # "Public Health" in "Director of Public Health" is a field, not a body
             return post if k > 0 or len(parts) > 1 else None, clean_org(org)
+    # the affiliation slot: "CEO, Age UK East London", "Chair, Healthwatch Anytown" - a bare post, then a
+    # capitalised name with no post word (a portfolio after "Cabinet Member for ..." is not a body)
+    if len(parts) == 2 and _LEAD_POST.match(parts[0]) and len(parts[0].split()) <= 4 and \
+            not re.search(r"\b(?:for|of)\b", parts[0]):
+        words = parts[1].split()
+        if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "for", "the"} for w in words) \
+                and not any(w.strip(",.").lower() in _POSTISH for w in words) and words[0][:1].isupper() \
+                and not all(w.strip(",.").lower().replace("’", "'") in _GENERIC | {"services", "service", "and", "&", "of"}
+                            for w in words):
+            pair = re.fullmatch(r"(?P<a>[A-Z][A-Za-z]{1,6})\s+(?:and|&)\s+[A-Z][A-Za-z]{1,6}", parts[1])
+            return post, clean_org(pair.group("a") if pair else parts[1])  # "LBH and CoLC": two bodies
     return post, None
 
 
@@ -200,6 +212,8 @@ _MENTION = re.compile(
     + r"))(?![\w-])(?:\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\))?")
 _TAIL = re.compile(r"\s+(?:for|of|in\s+the|with)\s+(?:[A-Z][\w'’-]*(?:/[A-Z][\w'’-]*)?)"
                    r"(?:\s+(?:(?:of|with|and|&|for)\s+)?[A-Z][\w'’-]*(?:/[A-Z][\w'’-]*)?){0,5}(?![\w'’-])")
+_LOWER_HEAD = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&|of)){0,5})\s+"
+                         r"(?P<head>team|service|group|board|network|unit|panel|forum|partnership|committee)(?![\w-])")
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ACRO_DEF = re.compile(r"(?P<org>(?:[A-Z][\w'’-]*\s+){1,7}?(?:(?:and|of|for|&)\s+)?(?:[A-Z][\w'’-]*\s*)+)\((?P<acro>[A-Z][A-Za-z&]{1,7})\)")
@@ -213,10 +227,21 @@ _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|
                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+")
 
 
+_INSTITUTION = {"board", "partnership", "network", "committee", "forum", "commission", "alliance", "boards"}
+
+
+def _named_generic(words: list[str]) -> bool:
+    """A body named only in generic words, long enough to be a proper name: "Integrated Care Partnership
+    Board", "East London Health and Care Partnership" (not "Social Care Team", "Health Board")."""
+    content = [w for w in words if w.lower() not in {"and", "&", "of", "for", "the"}]
+    return len(content) >= 3 and words[-1].lower() in _INSTITUTION and words[0][:1].isupper()
+
+
 def find_org_mentions(text: str) -> list[str]:
     """Organisation names in running text: capitalised phrases ending in an organisation word."""
     out: list[str] = []
     pieces: list[str] = []
+    cores: dict[str, str] = {}  #: name run on past its head word -> the name up to the head word
     for m in _MENTION.finditer(text):
         following = text[m.end():].split()[:1]
         if following and following[0].lower().strip(",.;:") in _POSTISH - {"mayor"}:
@@ -231,15 +256,42 @@ def find_org_mentions(text: str) -> list[str]:
             # "Fire Service in the West Midlands"
             tail = _TAIL.match(text, m.end())
             if tail and not any(w.lower() in _POSTISH or w.lower() in _MONTHS for w in tail.group(0).split()):
+                cores[org + tail.group(0)] = org
                 org += tail.group(0)
         # "X Trust and the Y Partnership": two organisations
         pieces.extend(_split_joined(org))
+    lower_named: set[str] = set()
+    # a capitalised name with a lower-case head word: "Safer Schools Police team", "Housing Needs service"
+    for m in _LOWER_HEAD.finditer(text):
+        name = m.group("name")
+        while True:
+            stripped = _LEADING_JUNK.sub("", name)
+            if stripped == name:
+                break
+            name = stripped
+        words = name.split()
+        if len(words) < 2 or any(w.lower() in _POSTISH for w in words):
+            continue
+        if all(w.lower() in _GENERIC or w.lower() in {"and", "of", "&", "senior", "leadership", "management"}
+               for w in words) or words[0].lower() in FORENAMES:
+            continue
+        out = [o for o in out if o != name]  # "Safer Schools Police" is cut from "Safer Schools Police team"
+        lower_named.add(name)
+        out.append(f"{name} {m.group('head')}")
     ministries = []
     for m in re.finditer(r"\b(?:Department|Ministry|Secretary of State)\s+(?:for|of)\s+(?:[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?)?){1,5}",
                          text):
-        ministries.append(re.sub(r"(?:,?\s+and)?[\s,]*$", "", m.group(0)))
+        name = re.sub(r"(?:,?\s+and)?[\s,]*$", "", m.group(0))
+        if name.count(" and ") > 1:  # "Department of Health and Social Care and Health Education England"
+            name = name[:name.rfind(" and ")]
+        ministries.append(name)
     out.extend(m for m in ministries if not m.startswith("Secretary"))
     for org in pieces:
+        # a sentence's verb glued on: "Circulate the Panel's report", "Presented to the Anytown Board"
+        verb = re.match(r"^[A-Z][a-z]+(?:\s+(?:to|by|for|with|from))?\s+the\s+", org)
+        if verb and org.split()[0].lower() not in _GENERIC | _HEADS | {"friends", "university", "college", "county"}:
+            org = org[verb.end():]
+        org = re.sub(r"^(?:[A-Z]{2,}\s+){2,}(?=[A-Z][a-z])", "", org)  # a label in capitals: "TITLE OF REPORT X Board"
         while True:
             stripped = _LEADING_JUNK.sub("", org)
             if stripped == org:
@@ -248,15 +300,16 @@ def find_org_mentions(text: str) -> list[str]:
         words = org.split()
         if len(words) < 2:
             continue
-        if any(w.lower() in _POSTISH for w in words) or not re.search(r"(?:" + _HEAD_WORDS + r")$", org):
+        core = next((c for full, c in cores.items() if full.endswith(org) and org.endswith(full[len(c):])), org)
+        if any(w.lower() in _POSTISH for w in words) or not re.search(r"(?:" + _HEAD_WORDS + r")$", core):
             continue
         if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or
                (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
                or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth"}
-               for w in words):
+               for w in words) and not _named_generic(words):
             continue  # "Social Care Team", "Children's Services": a function, not a named body
         out.append(clean_org(org) or org)
-    return out
+    return [o for o in out if o not in lower_named]
 
 
 def _split_joined(org: str) -> list[str]:
@@ -350,3 +403,29 @@ def representative_orgs(text: str) -> list[str]:
 POST_WORDS_ORG = {"business", "resident", "residents", "young", "people", "parent", "parents", "carer", "carers",
                   "patient", "patients", "user", "users", "faith", "voluntary", "sector", "community", "elected",
                   "school", "schools", "governor", "staff", "union", "trade", "member", "lay"}
+
+
+#: verbs and prepositions after which a capitalised name is a body: "training delivered through Mind",
+#: "funded by MOPAC", "work with Red Thread"
+_ORG_SLOT = re.compile(r"\b(?:through|via|delivered\s+by|provided\s+by|run\s+by|commissioned\s+from|partner(?:ing)?\s+with|"
+                       r"working\s+with|work\s+with|funded\s+by|led\s+by)\s+(?:the\s+)?"
+                       r"(?P<org>[A-Z][\w'’&-]*(?:[ ]+[A-Z][\w'’&-]*){0,4})"
+                       r"(?=[ ]*(?:[,.;:)|]|[ ]+(?:and|to|on|which|who|that|for|in|where)\b|$))")
+_CITATION = re.compile(r"\((?P<acro>[A-Z][A-Z&]{2,6}),?\s+(?:19|20)\d{2}\)")
+
+
+def slot_orgs(text: str) -> list[str]:
+    """Bodies named in an organisation's slot, and publishers cited as "(NICE, 2017)"."""
+    out = []
+    for m in _ORG_SLOT.finditer(text.replace("\t", " | ")):
+        org = m.group("org")
+        words = org.split()
+        if words[0].lower() in FORENAMES or words[0].lower() in _MONTHS or any(w.lower() in _POSTISH for w in words):
+            continue
+        if all(w.lower().replace("’", "'") in _GENERIC | _HEADS | {"city"} for w in words):
+            continue  # "the Board", "the City"
+        if len(words) == 1 and not (KNOWN_ACRONYM.match(org) or len(org) >= 4):
+            continue
+        out.append(org)
+    out.extend(m.group("acro") for m in _CITATION.finditer(text))
+    return out

@@ -367,6 +367,13 @@ def resolve(doc: Document, context: Context):
             org = f.fields.get("organisation") or f.fields.get("affiliation") if field == "person" else None
             refs.append({"name": parsed.name, "surface": surface or value, "titles": list(titles or []),
                          "weight": _weight(f.type), "line": f.line, "quote": f.quote, "org": org, "kind": f.type})
+    for f in context.facts:  # "chaired by Jane Doe": the chair of a body is a person
+        v = f.fields.get("object")
+        if f.type == "oversight" and f.fields.get("relation") == "chaired_by" and isinstance(v, str):
+            parsed = parse_person(v)
+            if parsed and looks_like_name(parsed.name):
+                refs.append({"name": parsed.name, "surface": v, "titles": list(parsed.titles), "weight": 1,
+                             "line": f.line, "quote": f.quote, "org": None, "kind": "oversight"})
     known = {compact(r["name"]) for r in refs}
     known_surnames = {_first_last(r["name"])[1] for r in refs}
     firsts = {compact(r["name"].split()[0]) for r in refs if len(r["name"].split()) > 1}
@@ -408,6 +415,8 @@ def resolve(doc: Document, context: Context):
         if f.type == "oversight":
             for field in ("subject", "object"):
                 v = f.fields.get(field)
+                if field == "object" and f.fields.get("relation") == "chaired_by":
+                    continue  # a chair is a person, even one the paper names nowhere else
                 if isinstance(v, str) and compact(v) not in person_keys and not _is_person(v, index):
                     org_refs.append((clean_org(v) or v, f.line, f.quote))
         if f.type == "action":

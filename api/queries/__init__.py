@@ -36,16 +36,36 @@ def load(name: str) -> str:
 
 
 def bind(text: str, bindings: dict[str, Any]) -> str:
-    """The query with a leading `VALUES (?a ?b) { (term term) }` in its outer WHERE."""
+    """The query with a leading `VALUES (?a ?b) { (term term) }` in its outer WHERE.
+
+    A list value binds its variable to each of its items (one VALUES row each); at most one
+    parameter may be a list.
+    """
     if not bindings:
         return text
     for name in bindings:
         if not name.isidentifier():
             raise ApiError(f"bad parameter name {name!r}")
+    lists = [name for name, value in bindings.items() if isinstance(value, (list, tuple, set, frozenset))]
+    if len(lists) > 1:
+        raise ApiError("at most one list parameter")
     names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(to_term(value)) for value in bindings.values())
+    fixed = {name: str(to_term(value)) for name, value in bindings.items() if name not in lists}
+    rows = []
+    for item in (sorted(bindings[lists[0]], key=str) if lists else [None]):
+        terms = {**fixed, **({lists[0]: str(to_term(item))} if lists else {})}
+        rows.append("(" + " ".join(terms[name] for name in bindings) + ")")
     at = text.index(_WHERE) + len(_WHERE)
-    return f"{text[:at]}\n  VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+    return f"{text[:at]}\n  VALUES ({names}) {{ {' '.join(rows)} }}{text[at:]}"
+
+
+def names_of(store: Any, iris: Any) -> dict[str, str]:
+    """IRI → name (least label) of each of `iris` that has a label."""
+    wanted = sorted({iri for iri in iris if iri})
+    if not wanted:
+        return {}
+    return {r["e"]: r["name"] for r in run(store, "label", e=[NamedNode(iri) for iri in wanted])
+            if r.get("name") is not None}
 
 
 def run(store: Any, name: str, **bindings: Any) -> list[dict[str, Any]]:
@@ -76,4 +96,4 @@ def names() -> list[str]:
     return sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
 
 
-__all__ = ["load", "bind", "run", "names", "NamedNode"]
+__all__ = ["load", "bind", "run", "names", "names_of", "NamedNode"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from pyoxigraph import NamedNode
 
@@ -44,10 +45,18 @@ def display_name(props: dict[str, list[Any]]) -> str | None:
     return None
 
 
+EVIDENCE_QUERIES = ("evidence_own", "evidence_mentions", "evidence_node")
+
+
+def _evidence_rows(store: Any, iri: str) -> list[dict[str, Any]]:
+    rows = [row for name in EVIDENCE_QUERIES for row in queries.run(store, name, e=NamedNode(iri))]
+    return sorted(rows, key=lambda r: (r["file"], r["line"], r["type"], r["ev"]))
+
+
 def evidence(store: Any, iri: str) -> list[Evidence]:
     """Evidence of a fact, of every fact mentioning an entity, or an evidence node itself."""
     seen: dict[str, Evidence] = {}
-    for row in queries.run(store, "evidence", e=NamedNode(iri)):
+    for row in _evidence_rows(store, iri):
         seen.setdefault(row["ev"], Evidence.of_row(row))
     return list(seen.values())
 
@@ -55,7 +64,7 @@ def evidence(store: Any, iri: str) -> list[Evidence]:
 def evidence_by_fact(store: Any, iri: str) -> dict[str, list[Evidence]]:
     """Evidence rows of `iri` (see `evidence`), grouped by the fact they support."""
     out: dict[str, dict[str, Evidence]] = defaultdict(dict)
-    for row in queries.run(store, "evidence", e=NamedNode(iri)):
+    for row in _evidence_rows(store, iri):
         out[row["fact"]].setdefault(row["ev"], Evidence.of_row(row))
     return {fact: list(evs.values()) for fact, evs in out.items()}
 
@@ -64,8 +73,7 @@ def facts(store: Any, iri: str, by_fact: dict[str, list[Evidence]] | None = None
     """Fact nodes mentioning `iri`, with their statements and evidence."""
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in queries.run(store, "entity_facts", e=NamedNode(iri)):
-        if row["fact"] != iri:
-            grouped[row["fact"]].append(row)
+        grouped[row["fact"]].append(row)
     by_fact = evidence_by_fact(store, iri) if by_fact is None else by_fact
     out = []
     for fact, fact_rows in grouped.items():
@@ -79,13 +87,23 @@ def _first(evidence: list[Evidence]) -> tuple[str, int]:
     return min(((e.document_name, e.line) for e in evidence), default=("", 0))
 
 
+def display_names(store: Any, iris: list[str]) -> dict[str, str]:
+    """IRI → label, else notation (principles and actions have no label)."""
+    found = queries.names_of(store, iris)
+    rest = [NamedNode(i) for i in sorted(set(iris) - set(found))]
+    if rest:
+        found.update({r["e"]: r["name"] for r in queries.run(store, "notation", e=rest) if r.get("name")})
+    return found
+
+
 def relations(store: Any, iri: str) -> list[Relation]:
-    names: dict[tuple[str, str, str], str | None] = {}
-    for row in queries.run(store, "entity_relations", e=NamedNode(iri)):
-        key = (row["rel"], row["dir"], row["other"])
-        names[key] = names.get(key) or row.get("name")
-    return [Relation(relation=RELATION_NAMES.get(rel, local_name(rel)), direction=d, other=EntityRef.of(o, n))
-            for (rel, d, o), n in sorted(names.items())]
+    """Governance relations from (out) and to (in) the node, with the other end's name."""
+    found = {(row["rel"], direction, row["other"])
+             for direction in ("out", "in")
+             for row in queries.run(store, f"entity_relations_{direction}", e=NamedNode(iri))}
+    names = display_names(store, [other for _, _, other in found])
+    return [Relation(relation=RELATION_NAMES.get(rel, local_name(rel)), direction=d,
+                     other=EntityRef.of(o, names.get(o))) for rel, d, o in sorted(found)]
 
 
 def entity(store: Any, iri: str) -> Entity | None:
@@ -99,3 +117,31 @@ def entity(store: Any, iri: str) -> Entity | None:
     return Entity(entity=EntityRef.of(iri, display_name(props)), types=[str(t) for t in types], properties=props,
                   relations=relations(store, iri), facts=facts(store, iri, by_fact),
                   evidence=by_fact.get(iri, []))
+
+
+_DISPLAY = ("label", "notation", "identifier")
+_INDEXES: WeakKeyDictionary[Any, list[tuple[str, str, str]]] = WeakKeyDictionary()
+
+
+def _index(store: Any) -> list[tuple[str, str, str]]:
+    """(IRI, display name, lower-cased searchable text) of every named node, kept per store."""
+    if store in _INDEXES:
+        return _INDEXES[store]
+    texts: dict[str, list[str]] = defaultdict(list)
+    display: dict[str, tuple[int, str]] = {}
+    for row in queries.run(store, "search_index"):
+        e, kind, label = row["e"], local_name(row["p"]), str(row["label"])
+        texts[e].append(label.lower())
+        if kind in _DISPLAY:
+            rank = (_DISPLAY.index(kind), label)
+            display[e] = min(display.get(e, rank), rank)
+    index = sorted(((e, display[e][1], "\n".join(texts[e])) for e in display), key=lambda x: (x[1], x[0]))
+    if getattr(store, "read_only", False):
+        _INDEXES[store] = index
+    return index
+
+
+def search(store: Any, q: str, prefix: str) -> list[EntityRef]:
+    """Named nodes under `prefix` whose label, variant, notation, identifier or text contains `q`."""
+    wanted = q.strip().lower()
+    return [EntityRef.of(e, name) for e, name, text in _index(store) if e.startswith(prefix) and wanted in text]

@@ -16,9 +16,9 @@ from api import queries
 from api.schemas import Changes, EntityRef, Evidence, Listed, Members, MembershipChange, Seat, ref
 
 
-def _seat(row: dict[str, Any]) -> Seat:
-    return Seat(person=ref(row.get("person"), row.get("name")), role=row["role"], post=row.get("post"),
-                fact=row["m"], evidence=Evidence.of_row(row))
+def _seat(row: dict[str, Any], names: dict[str, str]) -> Seat:
+    return Seat(person=ref(row.get("person"), names.get(row.get("person") or "")), role=row["role"],
+                post=row.get("post"), fact=row["m"], evidence=Evidence.of_row(row))
 
 
 def listing_in_force(store: Any, body: str, day: date) -> date | None:
@@ -30,8 +30,10 @@ def listing_in_force(store: Any, body: str, day: date) -> date | None:
 def listing(store: Any, body: str, listed: date) -> list[Seat]:
     """The seats of `body`'s listing of that date (one per person; vacancies apart)."""
     seats: dict[str, Seat] = {}
-    for row in queries.run(store, "listing", body=NamedNode(body), listing=listed):
-        seats.setdefault(row.get("person") or row["m"], _seat(row))
+    rows = queries.run(store, "listing", body=NamedNode(body), listing=listed)
+    names = queries.names_of(store, [r.get("person") for r in rows])
+    for row in rows:
+        seats.setdefault(row.get("person") or row["m"], _seat(row, names))
     return sorted(seats.values(), key=lambda s: ((s.person.name or "") if s.person else "~", s.fact))
 
 
@@ -71,11 +73,13 @@ def changes_between(store: Any, body: str, start: date, end: date, name: str | N
                                         role_from=x.role if x else None, role_to=y.role if y else None,
                                         date=last if y else first,
                                         evidence=[s.evidence for s in (x, y) if s]))
-    for row in queries.run(store, "body_stated_changes", body=NamedNode(body)):
+    stated = queries.run(store, "body_stated_changes", body=NamedNode(body))
+    names = queries.names_of(store, [r.get("person") for r in stated])
+    for row in stated:
         when = row.get("date")
         if when is not None and start <= when <= end:
             out.append(MembershipChange(change=row["change"], source="stated",
-                                        person=ref(row.get("person"), row.get("name")), date=when,
+                                        person=ref(row.get("person"), names.get(row.get("person") or "")), date=when,
                                         evidence=[Evidence.of_row(row)]))
     return Changes(body=EntityRef.of(body, name), start=start, end=end, listing_from=first, listing_to=last,
                    changes=out)

@@ -5,10 +5,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from api import queries
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES, NotFound
-from api.queries.entities import entity, evidence
+from api.queries.entities import entity, evidence, search
 from api.routes.common import Key
 from api.schemas import ENTITY_TYPES, FACT_TYPES, Entity, EntityRef, Evidence, Page, entity_iri, page
 from graph.ids import ID_BASE
@@ -25,8 +24,7 @@ def search_entities(store: StoreDep, paging: PageDep,
                     type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
                     ) -> dict[str, Any]:
     prefix = f"{ID_BASE}{type}/" if type else ID_BASE
-    rows = queries.run(store, "search_entities", q=q.strip().lower(), prefix=prefix)
-    return page([EntityRef.of(r["e"], r["name"]) for r in rows], paging.limit, paging.offset)
+    return page(search(store, q, prefix), paging.limit, paging.offset)
 
 
 @router.get("/{type}/{key}", response_model=Entity, summary="An entity (or fact node) with its facts and evidence")

@@ -44,16 +44,19 @@ def get_person(key: Key, store: StoreDep) -> PersonDetail:
     person = NamedNode(iri)
     props = properties(queries.run(store, "entity_properties", e=person))
     names = sorted(set(props.get("label", [])) | set(props.get("altLabel", [])))
-    positions = [Position(post=r.get("post"), organisation=ref(r.get("org"), r.get("orgName")), as_of=r.get("asOf"),
-                          evidence=Evidence.of_row(r))
-                 for r in _once(queries.run(store, "person_positions", person=person), "pos")]
-    memberships = [Membership(body=EntityRef.of(r["body"], r["bodyName"]), role=r.get("role"), post=r.get("post"),
-                              as_of=r.get("asOf"), evidence=Evidence.of_row(r))
-                   for r in _once(queries.run(store, "person_memberships", person=person), "m")]
-    attendance = [Attendance(meeting=ref(r.get("meeting")), body=ref(r.get("body"), r.get("bodyName")),
+    pos_rows = _once(queries.run(store, "person_positions", person=person), "pos")
+    mem_rows = _once(queries.run(store, "person_memberships", person=person), "m")
+    att_rows = _once(queries.run(store, "person_attendance", person=person), "a")
+    names_ = queries.names_of(store, [r.get("org") for r in pos_rows] + [r["body"] for r in mem_rows]
+                              + [r.get("body") for r in att_rows])
+    positions = [Position(post=r.get("post"), organisation=ref(r.get("org"), names_.get(r.get("org"))),
+                          as_of=r.get("asOf"), evidence=Evidence.of_row(r)) for r in pos_rows]
+    memberships = [Membership(body=EntityRef.of(r["body"], names_.get(r["body"])), role=r.get("role"),
+                              post=r.get("post"), as_of=r.get("asOf"), evidence=Evidence.of_row(r))
+                   for r in mem_rows]
+    attendance = [Attendance(meeting=ref(r.get("meeting")), body=ref(r.get("body"), names_.get(r.get("body"))),
                              date=r.get("date"), status=r.get("status"), mode=r.get("mode"),
-                             evidence=Evidence.of_row(r))
-                  for r in _once(queries.run(store, "person_attendance", person=person), "a")]
+                             evidence=Evidence.of_row(r)) for r in att_rows]
     return PersonDetail(person=EntityRef.of(iri, (props.get("label") or [None])[0]), names=names,
                         titles=sorted(props.get("title", [])), positions=positions, memberships=memberships,
                         bodies=_tenures(memberships), attendance=attendance)

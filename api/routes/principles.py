@@ -1,10 +1,12 @@
 """`/principles`: principles and the alignment matrix (plan × principle)."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from typing import Annotated, Any
+from weakref import WeakKeyDictionary
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api import queries
 from api.deps import StoreDep
@@ -53,9 +55,22 @@ def alignment_matrix(store: Any, framework: str | None = None,
     return Matrix(principles=columns, rows=rows)
 
 
+#: serialised matrices of each open (read-only, so unchanging) store, by (framework, plan)
+_MATRICES: WeakKeyDictionary[Any, OrderedDict[tuple[str | None, str | None], bytes]] = WeakKeyDictionary()
+
+
 @router.get("/matrix", response_model=Matrix,
             summary="Alignment matrix: plan × principle, with counts and the actions in each cell")
 def get_matrix(store: StoreDep, framework: Framework = None,
                plan: Annotated[str | None, Query(max_length=200, description="only plans whose name contains this")]
-               = None) -> Matrix:
-    return alignment_matrix(store, framework, plan)
+               = None) -> Response:
+    if not getattr(store, "read_only", False):
+        return Response(alignment_matrix(store, framework, plan).model_dump_json(), media_type="application/json")
+    cache = _MATRICES.setdefault(store, OrderedDict())
+    key = (framework, plan)
+    if key not in cache:
+        cache[key] = alignment_matrix(store, framework, plan).model_dump_json().encode("utf-8")
+        while len(cache) > 64:
+            cache.popitem(last=False)
+    cache.move_to_end(key)
+    return Response(cache[key], media_type="application/json")

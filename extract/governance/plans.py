@@ -51,16 +51,31 @@ _QUOTED_TITLE = re.compile(r"['‘\"“](?P<inner>[A-Z][^'’\"”]{3,70}?)['’
 _PLANISH = re.compile(r"\b(programmes?|projects?|initiatives?|interventions?|campaigns?|operations?|called|"
                       r"schemes?|frameworks?|strateg(?:y|ies)|pilots?|workshops?)\b", re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:Op|Operation)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+#: "MECC (Making Every Contact Count) training": an acronym spelt out, then what it is
+_ACR_FULL = re.compile(r"\b(?P<acr>[A-Z]{3,6})\s*\((?P<full>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){2,6})\)\s+"
+                       r"(?P<head>training|programme|initiative|scheme|campaign|approach|pilot|project)\b")
+_FULL_ACR = re.compile(r"(?P<full>[A-Z][\w’'\-]*(?:\s+(?:(?:to|of|and|for|the|&)\s+)*[A-Z][\w’'\-]*){2,6})\s*"
+                       r"\((?P<acr>[A-Z]{3,6})\)\s+"
+                       r"(?P<head>training|programme|initiative|scheme|campaign|approach|pilot|project)\b")
+#: "Mental Health First Aid training": a named course (three capitalised words or more)
+_NAMED_TRAINING = re.compile(r"(?<![\w’'\-])(?P<name>[A-Z][a-z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){2,5})\s+training\b")
+_ORG_WORDS = (r"Council|Board|Partnership|Trust|Authority|Group|Service|Services|Team|Unit|Commission|Committee|"
+              r"Forum|Network|Agency|Police|Brigade")
+#: a document status printed as part of its title
+_STATUS = re.compile(r"\s+((?:(?:Working|Consultation|Final|Interim)\s+)?Draft)\b(?!\s+[a-z])")
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|to)\s*((?:19|20)?\d\d)\b")
 _SECTION_HEAD = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<title>[A-Z][A-Z0-9 ,'’&/\-:()]{4,100})$")
-_ORG_AFTER = re.compile(r"^\s*(?:and\s+[A-Z]\w*\s+)?(?:[A-Z]\w*\s+)?(?:team|unit|board|group|partnership|"
-                        r"service|directorate|division|committee|officer|manager|lead)\b", re.IGNORECASE)
+_ORG_AFTER = re.compile(r"^\s*(?:(?:and|&)\s+[A-Z]\w*\s+)?(?:[A-Z]\w*\s+)?(?:team|unit|board|group|partnership|"
+                        r"service|directorate|division|committee|officer|manager|lead)\b"
+                        r"|^\s*(?:,\s*[A-Z]\w*\s+)?(?:and|&)\s+(?:[A-Z]\w*\s+){0,2}"
+                        r"(?-i:Partnerships|Development|Performance|Communications|Engagement)\b", re.IGNORECASE)
 _BAD_FIRST = {"See", "Oversight", "Delivery", "Implementation", "Development", "Approval", "Refresh", "Developing", "Title", "The", "This", "These", "That", "Our", "Its", "Their", "A", "An", "Any", "Each", "Every", "Your",
               "New", "Draft", "Current", "Existing", "Local", "National", "Such", "Which", "Where", "When", "Why",
               "How", "What", "Further", "Its", "All", "Other", "One", "Two", "Both", "Key", "Annual", "Agenda",
               "Item", "Report", "In", "On", "As", "At", "By", "For", "To", "Of", "And", "If", "It", "We",
               "Page", "Appendix", "Section", "Title", "Subject", "Summary", "Purpose", "Background", "Update",
-              "Recommendation", "Recommendations", "Strategic", "Overall"}
+              "Recommendation", "Recommendations", "Strategic", "Overall", "Review", "Evaluation", "Progress",
+              "Monitoring", "Newer", "Older", "Latest", "Previous", "Revised", "Updated"}
 _GENERIC_LOWER = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "new",
                   "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is", "are", "be", "was",
                   "were", "has", "have", "will", "would", "should", "could", "can", "may", "each", "any", "all",
@@ -71,6 +86,14 @@ _GENERIC_LOWER = {"the", "a", "an", "this", "that", "these", "those", "our", "th
                   "strategic", "different", "single", "shared", "coherent", "comprehensive", "holistic", "one",
                   "two", "three", "work", "working", "wide", "borough"}
 
+
+#: modifiers that describe an activity rather than name a plan ("staff training programme")
+_GENERIC_MOD = {"training", "events", "event", "care", "staff", "specialist", "recent", "expansive", "awareness",
+                "seasonal", "ongoing", "annual", "previous", "newer", "revised", "updated", "various", "usual"}
+#: a body's own unnamed document: "Hackney Council's strategy", "the Youth Justice Board's approach"
+_OWNER_BARE = re.compile(r"^(?:[A-Z][\w&]*\s+){0,5}(?:Council|Board|Partnership|Trust|Authority|Group|Service|"
+                         r"Commission|Committee|Government|Department)['’]s\s+(?:strategy|policy|approach|plan|"
+                         r"programme|framework)$", re.IGNORECASE)
 
 _VERBISH = {"implement", "develop", "deliver", "support", "inform", "agree", "approve", "refresh", "review",
             "use", "run", "set", "make", "take", "provide", "ensure", "create", "build", "produce", "design",
@@ -98,7 +121,8 @@ def _norm(name: str) -> str:
 
 def _strip_name(name: str) -> str:
     name = " ".join(name.split())
-    name = re.sub(r"^[A-Z][a-z]+ing\s+(?:the|a|an|our|its)\s+(?=[A-Z])", "", name)  # "Refreshing the X Strategy"
+    # "Refreshing the X Strategy", "Reviewed the X action plan", "Circulate the Panel's report": a verb, not a name
+    name = re.sub(r"^[A-Za-z][a-z]+\s+(?:the|a|an|our|its|their)\s+(?=[A-Z])", "", name)
     words = name.split()
     while words and (words[0].title() in _BAD_FIRST or words[0].isdigit() or not words[0][:1].isupper()) and len(words) > 2:
         words = words[1:]
@@ -109,7 +133,7 @@ def _base(name: str) -> str:
     """The name without a possessive owner ("Hackney's Early Years Strategy") or a period."""
     name = _PERIOD.sub("", name)
     short = re.sub(r"^[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}['’]s\s+", "", name)
-    if len(short.split()) >= 2:
+    if len(short.split()) >= 2 and short[:1].isupper():  # "70-point plan" alone names nothing: keep the owner
         name = short
     return " ".join(name.split()).strip(" -–:")
 
@@ -179,7 +203,9 @@ def _good_titled(name: str) -> bool:
     caps = [w for w in words[:-1] if w[:1].isupper() or w[:1].isdigit()]
     if not caps:
         return False
-    if all(w.lower() in _GENERIC_LOWER | {"action", "delivery", "work"} for w in words[:-1]):
+    if all(w.lower() in _GENERIC_LOWER | _GENERIC_MOD | {"action", "delivery", "work"} for w in words[:-1]):
+        return False
+    if _OWNER_BARE.match(name):
         return False
     return True
 
@@ -215,6 +241,28 @@ def extract_plans(doc: Document, context: Context):
                         and not any(s <= m.start() < e for s, e in quoted):
                     plans.add(inner, "initiative", b.line, quote_of(raw, m.group(0)), 0.5)
                     quoted.append(m.span())
+            for pat in (_ACR_FULL, _FULL_ACR):
+                for m in pat.finditer(text):
+                    full = m.group("full")
+                    ini = "".join(w[0] for w in full.split() if w[:1].isupper())
+                    if ini != m.group("acr") or re.search(rf"\b(?:{_ORG_WORDS})$", full) or full.split()[0] in _BAD_FIRST:
+                        continue
+                    head = m.group("head")
+                    # a plan word belongs to the name ("... (ISTV) scheme"); "training" says how it is delivered
+                    name = full if head in ("training", "approach") else f"{full} {head}"
+                    if plans.find(full) is None:
+                        plans.add(name, "programme" if head == "training" else head, b.line, quote_of(raw, m.group(0)), 0.6,
+                                  acronym=m.group("acr"))
+            for m in _NAMED_TRAINING.finditer(text):
+                name = m.group("name")
+                words = name.split()
+                if words[0] in _BAD_FIRST or re.search(rf"\b(?:{_ORG_WORDS})\b", name) or \
+                        (m.start() == 0 or text[:m.start()].rstrip().endswith((".", ":"))) and len(words) < 3:
+                    continue
+                plan = plans.add(f"{name} training", "programme", b.line, quote_of(raw, m.group(0)), 0.5)
+                if plan is not None and name not in plan["variants"]:  # "We deliver Mental Health First Aid"
+                    plan["variants"].append(name)
+                    plans.index.setdefault(_norm(name), plan)
             for m in _OPERATION.finditer(text):
                 plans.add(m.group(0), "initiative", b.line, quote_of(raw, m.group(0)), 0.6)
             for m in _TITLED.finditer(text):
@@ -223,6 +271,9 @@ def extract_plans(doc: Document, context: Context):
                 if _ORG_AFTER.match(text[m.end("name"):m.end("name") + 40]) or "-led" in m.group("name") \
                         or " with " in m.group("name"):
                     continue
+                if m.group("head")[:1].islower() and re.search(rf"\b(?:and|or|&)\s+{re.escape(m.group('head'))}$",
+                                                                m.group("name")):
+                    continue  # "X Strategy 2021-2024 and action plan": two things, the second unnamed
                 name = _strip_name(m.group("name"))
                 if not _good_titled(name) or len(_base(name).split()) < 2:
                     continue
@@ -239,13 +290,20 @@ def extract_plans(doc: Document, context: Context):
                         continue
 
                 period = _period_after(text, m.end()) or _period_before(text, m.start("name"))
-                plans.add(name, m.group("head"), b.line, quote_of(raw, m.group("name")), 0.7,
+                status = _STATUS.match(text[m.end("name"):])
+                if status and not m.group("acr"):  # "Single Violence Plan Working Draft": the document's title
+                    name = f"{name} {status.group(1)}"
+                plans.add(name, m.group("head"), b.line, quote_of(raw, name), 0.7,
                           acronym=m.group("acr"), period=period)
             for m in _MIXED.finditer(text):
                 low = m.group("low").split()
                 name = _strip_name(m.group("name"))
+                if re.search(rf"\b(?:{_ORG_WORDS})\s+(?:and|&)\s", name) or \
+                        re.search(r"\s(?:and|or|&)\s+(?:[a-z][a-z\-]+\s+){1,2}\S+$", name):
+                    continue  # "Community Safety Partnership and violence reduction plans", "X Strategy and action plan"
                 first = name.split()[0]
-                if any(w in _GENERIC_LOWER or w in _VERBISH or w.endswith(("ed", "ly", "ing")) for w in low) \
+                if any(w in _GENERIC_LOWER or w in _VERBISH or w in _GENERIC_MOD or w.endswith(("ed", "ly", "ing"))
+                       for w in low) \
                         or first.title() in _BAD_FIRST or (m.start() > 0 and text[m.start() - 1:m.start()] == "'") \
                         or any(s < m.end("name") and m.start("name") < e for s, e in quoted):
                     continue
@@ -258,6 +316,8 @@ def extract_plans(doc: Document, context: Context):
             for m in _LOWER.finditer(text):
                 words = m.group("name").split()
                 mods = [w for w in words[:-1] if w not in _GENERIC_LOWER]
+                if any(w in _GENERIC_MOD or w in ("and", "or") for w in words[:-1]):
+                    continue  # "staff training programme", "position and action plan": descriptions
                 if len(mods) < 2 or words[-2] in _GENERIC_LOWER or \
                         any(w.endswith(("ed", "ly")) or w in _VERBISH for w in words[:-1]):
                     continue

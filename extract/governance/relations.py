@@ -16,7 +16,7 @@ import re
 
 from collections import namedtuple
 
-from extract.governance.common import (acronym_definitions, clean, expand_acronym, line_at, org_kind, paragraphs,
+from extract.governance.common import (ID_AT_START, acronym_definitions, clean, expand_acronym, line_at, org_kind, paragraphs,
                                        quote_of)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
@@ -84,6 +84,12 @@ class Rel:
         self.orgs: dict[str, Fact] = {}
         self.defs = (context.cache.get("governance.acronyms") if context else None) or acronym_definitions(doc)
         self.doc_text_low = " ".join(" ".join(doc.lines).split()).lower()
+        self.known_names = {o.lower() for o, *_ in (context.cache.get("org_mentions") or [] if context else [])}
+        self.known_names |= {f.fields["name"].lower() for f in (context.of_type("organisation") if context else [])
+                             if f.fields.get("name")}
+        self.person_names = {v.lower() for f in (context.of_type("person") if context else [])
+                             for v in [f.fields.get("name"), *(f.fields.get("variants") or [])] if v}
+        self.doc_text = " ".join(" ".join(doc.lines).split())
         self.own_bodies: list[str] = []
         for f in (context.of_type("meeting") if context else []):
             body = clean_body(f.fields.get("body"))
@@ -255,6 +261,10 @@ def extract_oversight(doc: Document, context: Context):
             section_plan = doc_plan = min(named, key=lambda p: p["line"])["name"]
     section_from_heading = False
     recent: list[str] = []
+    doc_cells: dict[int, list[str]] = {}
+    for blk in doc.blocks:
+        if blk.kind == "table_row":
+            doc_cells.setdefault(blk.line, []).extend(clean(c) for c in blk.cells if c)
     title_next = False
     for kind, line, text, offsets in paragraphs(doc):
         b = _Unit(kind, line)
@@ -281,6 +291,11 @@ def extract_oversight(doc: Document, context: Context):
             continue
         if b.kind not in ("paragraph", "list_item", "table_row") or len(text) < 20:
             continue
+        if kind == "table_row":
+            for cell in doc_cells.get(line, []):
+                _chair_posts(rel, cell, line)
+        else:
+            _chair_posts(rel, text, line)
         sentences = _SENT.split(text)
         pos = 0
         for k, s in enumerate(sentences):
@@ -294,12 +309,14 @@ def extract_oversight(doc: Document, context: Context):
             _includes(rel, s, ln)
             _delivers(rel, s, ln, plans)
             _appositive(rel, s, ln, plans, new_plans)
-            _aligns(rel, s, ln, plans, section_plan)
+            if not (kind == "table_row" and ID_AT_START.match(text)):  # an action's task, not the plan's stance
+                _aligns(rel, s, ln, plans, section_plan)
             _corresponding(rel, s, ln, plans)
             _runs(rel, s, ln, plans, new_plans)
             _brings(rel, s, ln, section_plan if section_from_heading else None)
             _members(rel, s, ln, recent)
             _structure(rel, s, ln, plans, section_plan or doc_plan)
+            _provides(rel, s, ln, plans)
         for m in _ORG_RE.finditer(text):
             org = _clean_org(m.group("org"))
             if org and len(org.split()) >= 2:
@@ -328,6 +345,31 @@ def _chaired(rel: Rel, s: str, prev: str, line: int, holders: dict[str, str]) ->
                 continue
             obj = holder
         rel.add(subj, "chaired_by", _person_name(obj), line, m.group(0), 0.8, subject_is_org=True)
+
+
+_BODY = r"[A-Z][\w’'&\-]*(?:\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w’'&\-]*){0,6}"
+#: "Jim Gamble Chair of Children's Safeguarding Board", "Dr Ann Lee, Chair Adults Safeguarding Board":
+#: the post names the body (a comma after "Chair" gives post and affiliation, and is left alone)
+_CHAIR_POST = re.compile(rf"(?P<person>{PERSON})\s*,?\s+(?:Independent\s+)?(?:Co-?)?Chair(?:man|person)?\s+"
+                         rf"(?:of\s+(?:the\s+)?)?(?P<body>{_BODY})")
+#: "Chair of Pembury Children's Community (Anne Canning)"
+_CHAIR_OF_PAREN = re.compile(rf"(?<![Vv]ice[- ])\b(?:Independent\s+)?(?:Co-?)?Chair\s+of\s+(?:the\s+)?(?P<body>{_BODY})\s*"
+                             rf"\((?P<person>{PERSON})\)")
+_NOT_PERSON = re.compile(rf"\b(?:{_ORG_HEADS}|Director|Manager|Officer|Head|Member|Services|Vice|Deputy|Adults|Children)\b")
+
+
+def _chair_posts(rel: Rel, text: str, line: int) -> None:
+    for pat in (_CHAIR_POST, _CHAIR_OF_PAREN):
+        for m in pat.finditer(text):
+            person = _person_name(m.group("person"))
+            body = _clean_org(m.group("body"))
+            if _NOT_PERSON.search(person) or person.split()[0] in _NOT_ORG or not body:
+                continue
+            if pat is _CHAIR_POST and re.search(r"[Vv]ice[- ]$", text[:m.start("person")]):
+                continue
+            if len(body.split()) < 2 or not re.search(rf"(?:{_ORG_HEADS}|Community|Commission|Partnership)s?$", body):
+                continue
+            rel.add(body, "chaired_by", person, line, m.group(0)[:120], 0.7, subject_is_org=True)
 
 
 _LED = re.compile(rf"\b(?:is\s+|are\s+|being\s+)?led\s+by\s+(?P<org>{ORG})", re.IGNORECASE)
@@ -380,6 +422,33 @@ _SITS = re.compile(rf"(?P<subj>{ORG}|\b[Tt]he\s+(?:group|board|partnership|panel
 _RESPONSIBLE = re.compile(rf"(?P<subj>{ORG})\s+(?:is|are|will\s+be)\s+(?:\w+\s+)?responsible\s+for\s+"
                           rf"(?P<verb>delivering|leading|overseeing|the\s+delivery\s+of|the\s+oversight\s+of)\s+"
                           rf"(?P<rest>[^.;]{{3,120}})")
+
+
+_PROVIDES = re.compile(r"^\W*(?P<subj>[A-Z][\w&’'\-]*(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w&’'\-]*){0,5})\s+(?:also\s+)?"
+                       r"(?:provides|delivers|runs|offers|commissions|operates)\s+(?:the\s+|a\s+|an\s+)?(?P<rest>[^.;]{3,120})")
+
+
+def _provides(rel: Rel, s: str, line: int, plans) -> None:
+    """'Public Health also provides MECC (Making Every Contact Count) training': a body the paper
+    names delivers the plan named right after the verb."""
+    m = _PROVIDES.match(s)
+    if not m or plans is None:
+        return
+    subj = _clean_org(m.group("subj"))
+    if not subj or subj.split()[0] in _NOT_ORG or subj.lower() in rel.person_names:
+        return
+    if subj.lower() not in rel.known_names and not (len(subj.split()) >= 2 and rel.doc_text.count(subj) >= 3):
+        return  # a body the paper names, or a capitalised name it keeps using
+    first = _plans_in(plans, m.group("rest")[:60])
+    if first and len(subj.split()) <= 2:  # "Public Health": the fuller name the paper uses for it
+        pat = re.compile(rf"\b((?:[A-Z][\w&’'\-]*[ ]+(?:(?:and|of|&)[ ]+)?){{1,4}}){re.escape(subj)}\b")
+        longer = [x for ln in rel.doc.lines for cell in ln.split("\t") for x in pat.findall(cell)]
+        longer = [f"{x}{subj}" for x in longer if not re.search(r"\b(?:Director|Head|Consultant|Officer|Manager|"
+                                                                 r"Lead|Team|Cabinet|Member|The|Our|Of)\b", x)]
+        if longer:
+            subj = max(set(longer), key=lambda x: (longer.count(x), len(x)))
+    if first:
+        rel.add(subj, "delivers", first[0], line, m.group(0)[:120], 0.6, subject_is_org=True)
 
 
 def _structure(rel: Rel, s: str, line: int, plans, section_plan) -> None:

@@ -319,6 +319,9 @@ def _sheet_row(out: _Emitter, context: Context, block: Block, table: dict[str, A
                     "affiliation": org, "as_of": listing_date(context, block.line), "source": "attendance_sheet",
                     "surface": person.surface, "titles": person.titles}, line=block.line, quote=quote(block.text)))
                 _attend(out, block, meeting, person, "officer_in_attendance", None)
+                if post:  # "In attendance as LBH advisors to the Board": each holds that post
+                    out.position(block, person, re.sub(r"s\b", "", post, 1), org, listing_date(context, block.line),
+                                 block.text)
         return
     person, post = _entry(first)
     if person is None and not _VACANT.search(first):

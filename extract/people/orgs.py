@@ -2,8 +2,8 @@
 
 Capitalised phrases ending in an organisation word ("... Partnership", "... CCG"), acronym
 definitions ("Community Alliance to Combat Hate (CATCH)": both names, when the full name
-reads as a body), bare acronyms in an organisation's slot ("funded by MOPAC", "work with
-UCL") unless the paper defines them as something else ("Violence Against Women and Girls
+reads as a body), bare acronyms and names in an organisation's slot ("funded by MOPAC", "work with
+UCL", "delivered through Mind"), publishers cited as "(NICE, 2017)", unless the paper defines them as something else ("Violence Against Women and Girls
 (VAWG)"), and the body of "X representative". Plan names found by other extractors are
 left out in extract.resolve.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extract.organisations import (acronym_definitions, acronym_mentions, find_org_mentions, is_org_name,
-                                   representative_orgs)
+                                   representative_orgs, slot_orgs)
 from extract.pipeline import Context, register
 from extract.records import Document
 
@@ -42,6 +42,9 @@ def extract_org_mentions(doc: Document, context: Context):
                 found.append((acro, number, f"{full} ({acro})"))
             else:
                 defined_other.add(acro)
+        for org in slot_orgs(text):
+            if org.upper() not in NOT_BODIES:
+                found.append((org, number, org))
         for org in representative_orgs(text):
             if org.upper() not in NOT_BODIES:
                 found.append((org, number, org))

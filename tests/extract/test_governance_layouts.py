@@ -124,3 +124,57 @@ def test_bare_principle_ids_in_cells():
     assert principle_labels("[Strategic Principle 4] and EP 1") == ["SP4", "EP1"]
     assert principle_labels("Principle 1, Principle 3") == ["P1", "P3"]
     assert principle_labels("5.1.1 SPA") == []
+
+
+# ------------------------------------------------------------------ general rules on short papers
+
+def _paper(tmp_path, text, only=NAMES):
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    return pipeline.extract_document(load_document(path), only=only).facts
+
+
+def test_plan_names_general_rules(tmp_path):
+    facts = _paper(tmp_path, "\n".join([
+        "Background papers",
+        "",
+        "Riverton Knife Crime Plan Working Draft",
+        "",
+        "We will implement a staff training programme and a specialist training programme for partners.",
+        "The Youth Board's approach and the Riverton Council's strategy are noted.",
+        "The Riverton Commission's 12-point plan sets the direction.",
+        "Public Health provides MECC (Making Every Contact Count) training to staff.",
+        "Partners link with the Information Sharing to Tackle Violence (ISTV) scheme.",
+        "We deliver Mental Health First Aid training through Mind.",
+    ]))
+    plans = {f.fields["name"] for f in of(facts, "plan")}
+    assert "Riverton Knife Crime Plan Working Draft" in plans  # a document's status is part of its title
+    assert not any("training programme" in p for p in plans)  # descriptions, not names
+    assert not any(p.endswith(("'s approach", "'s strategy")) for p in plans)  # a body's unnamed document
+    assert "Riverton Commission's 12-point plan" in plans  # the owner stays when the rest is no name
+    assert "Making Every Contact Count" in plans
+    assert "Information Sharing to Tackle Violence scheme" in plans
+    assert "Mental Health First Aid training" in plans
+
+
+def test_relations_general_rules(tmp_path):
+    facts = _paper(tmp_path, "\n".join([
+        "Riverton Safeguarding Partnership",
+        "",
+        "Attendance\tStatus",
+        "Sam Oduya Chair of Riverton Safeguarding Adults Board\tApologies",
+        "Chair of Riverton Youth Commission (Lee Brandt)\tPresent",
+        "Ann Kerr, Vice-Chair of Riverton Youth Commission\tPresent",
+        "",
+        "Riverton Public Health is part of the council. Riverton Public Health runs many services.",
+        "Public Health also provides the Healthy Start Programme in every ward.",
+        "A report back to the Partnership would be made next year.",
+        "No board oversees the Riverton Parking Policy.",
+    ]))
+    found = rels(facts)
+    assert ("Riverton Safeguarding Adults Board", "chaired_by", "Sam Oduya") in found
+    assert ("Riverton Youth Commission", "chaired_by", "Lee Brandt") in found
+    assert not any(o == "Ann Kerr" for _, _, o in found)  # a vice-chair does not chair
+    assert ("Riverton Public Health", "delivers", "Healthy Start Programme") in found
+    assert not any(r == "reports_to" for _, r, _ in found)  # "a report back to" is a noun
+    assert not any("Parking" in o for _, _, o in found)

@@ -224,6 +224,9 @@ def parse_action_tables(doc: Document, people: set[str] | None = None):
                         section = printed.rsplit(".", 1)[0]
                 elif printed.split(".")[0] != major:
                     break
+                elif section and printed.count(".") == section.count(".") + 1 and printed.endswith(".1") \
+                        and printed.rsplit(".", 1)[0] != section and not st:
+                    section = printed.rsplit(".", 1)[0]  # "2.2.1" after "2.1.3": the next sub-section starts
                 aid = _fix_id(printed, prev_id, section)
                 last = ActionRow(aid, printed, line, doc.line(line), [], section, plan)
                 last.add(Row(line, norm, doc.line(line)))

@@ -16,7 +16,7 @@ import re
 
 from collections import namedtuple
 
-from extract.governance.common import (ID_AT_START, acronym_definitions, clean, expand_acronym, line_at, org_kind, paragraphs,
+from extract.governance.common import (ID_AT_START, acronym_definitions, clean, expand_acronym, line_at, paragraphs,
                                        quote_of)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
@@ -317,6 +317,7 @@ def extract_oversight(doc: Document, context: Context):
             _members(rel, s, ln, recent)
             _structure(rel, s, ln, plans, section_plan or doc_plan)
             _provides(rel, s, ln, plans)
+            _owned(rel, s, ln, plans)
         for m in _ORG_RE.finditer(text):
             org = _clean_org(m.group("org"))
             if org and len(org.split()) >= 2:
@@ -449,6 +450,29 @@ def _provides(rel: Rel, s: str, line: int, plans) -> None:
             subj = max(set(longer), key=lambda x: (longer.count(x), len(x)))
     if first:
         rel.add(subj, "delivers", first[0], line, m.group(0)[:120], 0.6, subject_is_org=True)
+
+
+_OWNER = re.compile(r"(?P<owner>\b[A-Z][\w&\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&\-]*){0,4}|\b[Cc]ouncil)['’]s\s+"
+                    r"(?:new\s+|draft\s+|own\s+|refreshed\s+|current\s+)?(?P<rest>[^.;]{3,80})")
+
+
+def _owned(rel: Rel, s: str, line: int, plans) -> None:
+    """'the council's new Procurement Strategy', "City Hall's Streetspace programme": a body's own plan.
+    The owner counts when it is plainly a body (a body word ends it, or the paper names it as one)."""
+    if plans is None:
+        return
+    for m in _OWNER.finditer(s):
+        owner = _clean_org(m.group("owner"))
+        if not owner or owner.split()[0] in _NOT_ORG:
+            continue
+        if not (re.search(rf"(?:{_ORG_HEADS})$", owner, re.IGNORECASE) or owner.lower() in rel.known_names):
+            continue
+        rest = m.group("rest")
+        for name in _plans_in(plans, rest)[:1]:
+            pos = rest.lower().find(name.lower().split()[0])
+            if 0 <= pos <= 3:  # the plan is what the owner owns, not a later mention
+                rel.add(owner.title() if owner.islower() else owner, "leads", name, line, m.group(0)[:120], 0.5,
+                        subject_is_org=True)
 
 
 def _structure(rel: Rel, s: str, line: int, plans, section_plan) -> None:

@@ -170,6 +170,7 @@ def test_relations_general_rules(tmp_path):
         "Public Health also provides the Healthy Start Programme in every ward.",
         "A report back to the Partnership would be made next year.",
         "No board oversees the Riverton Parking Policy.",
+        "Consultation on the council's new Riverton Procurement Strategy starts in May.",
     ]))
     found = rels(facts)
     assert ("Riverton Safeguarding Adults Board", "chaired_by", "Sam Oduya") in found
@@ -178,3 +179,4 @@ def test_relations_general_rules(tmp_path):
     assert ("Riverton Public Health", "delivers", "Healthy Start Programme") in found
     assert not any(r == "reports_to" for _, r, _ in found)  # "a report back to" is a noun
     assert not any("Parking" in o for _, _, o in found)
+    assert ("Council", "leads", "Riverton Procurement Strategy") in found  # the council's own plan

@@ -9,17 +9,19 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 
 from api import queries
 from api.errors import install_error_handlers
 from api.routes import (bodies, documents, entities, exports, gaps, health, organisations, people, plans,
-                        principles, sparql)
+                        principles, sparql, ui, views)
 from api.settings import Settings, get_settings
 from api.sparql import SparqlRunner
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (health, documents, entities, bodies, people, organisations, plans, principles, gaps, sparql, exports)
+ROUTERS = (health, documents, entities, bodies, people, organisations, plans, principles, gaps, sparql, exports,
+           views, ui)
 
 
 def _open(settings: Settings):  # -> GraphStore
@@ -70,4 +72,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     for module in ROUTERS:
         app.include_router(module.router)
+    app.add_api_route("/", _home, include_in_schema=False)
     return app
+
+
+def _home() -> RedirectResponse:
+    """The web UI is the front page; the API's own index is /docs."""
+    return RedirectResponse("/ui", status_code=307)

@@ -137,22 +137,26 @@ class Seat(BaseModel):
     evidence: Evidence
 
 
-class Listed(BaseModel):
+class MemberAnswer(BaseModel):
+    """Whether a person sat on the body on the date, in which role, and why."""
+
     person: EntityRef
-    first_listed: dt.date
-    last_listed: dt.date
+    role: str
+    member: str = Field(description="yes, no or unknown")
+    reason: str = Field(description="the listings (or stated change) the answer rests on")
+    evidence: list[Evidence] = []
 
 
 class Members(BaseModel):
-    """Members of a body on a date: the latest listing on or before it."""
+    """Members of a body on a date, answered from the dated listings without guessing."""
 
     body: EntityRef
     as_of: dt.date
-    listing_date: dt.date | None = Field(description="date of the listing in force (None: no listing yet)")
-    members: list[Seat] = Field(description="listed in that listing: members on the date (yes)")
-    vacancies: list[Seat]
-    unknown: list[Listed] = Field(description="first listed only after the date: unknown on it")
-    former: list[Listed] = Field(description="listed before, not in the listing in force: not members")
+    listing_date: dt.date | None = Field(description="date of the latest listing on or before as_of")
+    members: list[MemberAnswer] = Field(description="members on the date (yes)")
+    vacancies: list[Seat] = Field(description="vacant seats of the listing in force")
+    unknown: list[MemberAnswer] = Field(description="listed on one side of the date only: unknown")
+    former: list[MemberAnswer] = Field(description="listed at some time but not on the date (no)")
 
 
 class MembershipChange(BaseModel):
@@ -163,6 +167,7 @@ class MembershipChange(BaseModel):
     role_to: str | None = None
     date: dt.date | None = None
     evidence: list[Evidence] = []
+    disagreement: str | None = Field(None, description="where listings and a stated change disagree")
 
 
 class Changes(BaseModel):

@@ -265,6 +265,7 @@ def main() -> None:
     results = []
     try:
         with httpx.Client(base_url=url, timeout=60) as client:
+            floor = percentiles(timed(lambda i: client.get("/health").raise_for_status(), args.requests))
             for label, path, steps in cases:
                 def http_call(i: int) -> None:
                     response = client.get(path(i))
@@ -287,6 +288,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, cold, (h50, h95), (o50, o95), n in results:
         print(f"| {label} | {cold:.1f} | {h50:.1f} | {h95:.1f} | {n} | {o50:.1f} | {o95:.1f} | {h95 / o95:.2f}x |")
+    print(f"| (HTTP floor: GET /health) | | {floor[0]:.1f} | {floor[1]:.1f} | | | | |")
 
 
 if __name__ == "__main__":

@@ -312,15 +312,39 @@ def find_org_mentions(text: str) -> list[str]:
     return [o for o in out if o not in lower_named]
 
 
+#: last words of a plan or document name: "X Strategy and the Y Board" joins two names
+_PLAN_WORDS = r"Strategy|Strategies|Plan|Plans|Programme|Framework|Policy|Report|Review|Update|Assessment"
+#: "and" followed by a preposition starts a new phrase: "X Strategy and on the Y Board"
+_JOIN_PREP = r"\s+(?:and|&)\s+(?:on|in|for|to|with|at|by|from|about|into|across)\s+(?:the\s+)?(?=[A-Z])"
+
+
+def joins_two_names(name: str) -> bool:
+    """A phrase that is two names joined by a conjunction, not one name: "Health and Wellbeing Strategy
+    and on the Health and Wellbeing Board", "Wellbeing Strategy and the Health and Wellbeing Board"."""
+    return bool(re.search(_JOIN_PREP, name) or
+                re.search(r"\b(?:" + _PLAN_WORDS + r")\s+(?:and|&)\s+the\s+(?=[A-Z])", name))
+
+
+def last_joined(name: str) -> str:
+    """The last of the names a joined phrase runs together ("X Strategy and on the Y Board" -> "Y Board")."""
+    pieces = _split_joined(name)
+    return pieces[-1] if pieces else name
+
+
 def _split_joined(org: str) -> list[str]:
-    """'X Trust and the Y Partnership' -> both; 'City and Anytown CCG' stays whole."""
+    """'X Trust and the Y Partnership' -> both; 'City and Anytown CCG' stays whole; 'X Strategy and
+    on the Y Board' -> both (the plan piece is dropped later, having no organisation head word)."""
     out: list[str] = []
     rest = org
     while True:
         m = None
-        for cand in re.finditer(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", rest):
+        for cand in re.finditer(r"\s+(?:and|&)\s+(?:(?:on|in|for|to|with|at|by|from|about|into|across)\s+)?"
+                                r"(?:the\s+)?(?=[A-Z])", rest):
             left = rest[:cand.start()]
-            if re.search(r"(?:\b(?:" + _HEAD_WORDS + r")|\b[A-Z]{2,})$", left):
+            joined = cand.group(0).split()
+            if len(joined) > 1 and joined[1].lower() not in ("the",) or \
+                    re.search(r"(?:\b(?:" + _HEAD_WORDS + r")|\b[A-Z]{2,})$", left) or \
+                    (joined[-1].lower() == "the" and re.search(r"\b(?:" + _PLAN_WORDS + r")$", left)):
                 m = cand
                 break
         if m is None:

@@ -31,7 +31,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extract.names import FORENAMES, compact, looks_like_name, norm_name, parse_person
-from extract.organisations import acronym, clean_org, kind_of
+from extract.organisations import _GENERIC, _HEADS, acronym, clean_org, joins_two_names, kind_of, last_joined
+from extract.people.common import slug
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -294,52 +295,203 @@ def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[s
 
 
 # ----------------------------------------------------------------------------- organisations
+_BOROUGH_OF = re.compile(r"^(?:the\s+)?(?:(?:london|royal|metropolitan)\s+)?borough\s+of\s+", re.IGNORECASE)
+
+
+def _strip_borough(name: str) -> str:
+    """'London Borough of Anytown Health and Wellbeing Board' -> 'Anytown Health and Wellbeing Board'; the
+    council itself ('London Borough of Anytown') keeps its name."""
+    rest = _BOROUGH_OF.sub("", name)
+    if rest != name and len(rest.split()) >= 2 and kind_of(rest) != "other":
+        return rest
+    return name
+
+
 def _org_key(name: str) -> str:
-    words = norm_name(name).replace("&", " and ").replace("'s", "").split()
+    words = norm_name(_strip_borough(name).replace("&", " and ")).replace("'s", "").split()
     words = [w.rstrip("s") if len(w) > 4 else w for w in words if w not in ("the",)]
     return " ".join(words)
 
 
-def resolve_orgs(names: list[tuple[str, int, str]]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-    """Raw org name -> canonical; canonical -> {variants, line, quote}."""
+#: words of a body's name that say what it is, not whose it is: a name made only of these
+#: ("Health and Wellbeing Board") is the place's body and takes the place's name
+_FUNCTION_WORDS = _GENERIC | _HEADS | {"strategy", "strategic", "scrutiny", "overview", "executive", "cabinet",
+                                       "wellbeing", "safety", "safer", "neighbourhood", "neighbourhoods", "economy",
+                                       "growth", "commission", "committee", "forum", "joint", "steering", "oversight",
+                                       "improvement", "transformation", "regeneration", "environment", "audit",
+                                       "governance", "standards", "licensing", "planning", "finance", "resources",
+                                       "corporate", "partnerships", "violence", "exploitation", "outbreak", "of",
+                                       "for", "the", "young", "people", "families", "family", "carers", "older",
+                                       "equality", "inequalities", "prevention", "workforce", "quality"}
+_NOT_PLACES = {"the", "this", "that", "our", "their", "its", "a", "an", "borough", "city", "county", "district",
+               "town", "parish", "local", "full", "cabinet", "executive", "youth", "member", "members", "each",
+               "every", "london", "royal", "metropolitan", "any", "all", "other", "neighbouring", "partner", "and"}
+_PLACE_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+_PLACE_PATTERNS = (
+    (re.compile(r"\b(?:London|Royal|Metropolitan)\s+Borough\s+of\s+(?P<p>" + _PLACE_WORD + r"(?:\s+(?:and\s+)?"
+                + _PLACE_WORD + r")?)"), 2),
+    (re.compile(r"(?<![\w'’-])(?P<p>" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r")?)(?:['’]s)?\s+"
+                r"(?:(?:Borough|City|County|District|Town)\s+)?Council\b"), 1),
+)
+_GOV_DOMAIN = re.compile(r"\b(?:www\.|[\w.+-]+@)?(?P<p>[a-z][a-z-]{2,})\.gov\.uk\b", re.IGNORECASE)
+
+
+def paper_place(lines: list[str], orgs: list[str] | None = None) -> str | None:
+    """The council or place a paper belongs to: the place of "London Borough of X", "X Council", of the
+    council's web and mail addresses (x.gov.uk) and the word that most often qualifies the paper's
+    organisation names ("X Youth Service", "X Learning Trust", three names or more), most cited first;
+    None without two citations or when two places tie."""
+    votes: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    domains: Counter[str] = Counter()
+    qualifiers: dict[str, set[str]] = defaultdict(set)
+    text = "\n".join(lines)
+    for org in orgs or []:
+        words = _strip_borough(org).split()
+        first = words[0].strip("'’s") if words else ""
+        if len(words) >= 2 and re.fullmatch(_PLACE_WORD, first) and first.lower() not in _NOT_PLACES \
+                and first.lower() not in _FUNCTION_WORDS and first.lower() not in FORENAMES:
+            qualifiers[first].add(_org_key(org))
+    for word, names in qualifiers.items():
+        if len(names) >= 3:
+            votes[word.lower()] += len(names) // 3
+            spelled[word.lower()][word] += len(names)
+    for line in lines:
+        for pattern, weight in _PLACE_PATTERNS:
+            for m in pattern.finditer(line):
+                place = m.group("p")
+                words = place.split()
+                while words and words[0].lower() in _NOT_PLACES:
+                    words = words[1:]
+                if not words or any(w.lower() in _NOT_PLACES - {"and"} or w.lower() in _FUNCTION_WORDS for w in words):
+                    continue
+                place = " ".join(words)
+                votes[place.lower()] += weight
+                spelled[place.lower()][place] += 1
+        for m in _GOV_DOMAIN.finditer(line):
+            domains[m.group("p").lower().replace("-", " ")] += 1
+    for domain, n in domains.items():
+        if domain in votes or n >= 2 and domain not in ("www", "gov"):
+            votes[domain] += 2 * n
+            if domain not in spelled:
+                m = re.search(r"\b" + re.escape(domain) + r"\b", text, re.IGNORECASE)
+                if m and m.group(0)[:1].isupper():
+                    spelled[domain][m.group(0)] += 1
+    for place in list(votes):  # a council named once ("X Council's ...") in a paper about X throughout
+        if len(re.findall(r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", text, re.IGNORECASE)) >= 5:
+            votes[place] += 1
+    ranked = [(p, n) for p, n in votes.most_common() if spelled.get(p)]
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return spelled[ranked[0][0]].most_common(1)[0][0]
+
+
+def _function_only(name: str) -> bool:
+    """A name made only of words saying what a body does ("Health and Wellbeing Board"), three words or more."""
+    words = norm_name(name).replace("&", " and ").replace("'s", "").split()
+    return len(words) >= 3 and all(w in _FUNCTION_WORDS or w.rstrip("s") in _FUNCTION_WORDS for w in words)
+
+
+def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None,
+                 place: str | None = None) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Raw org name -> canonical; canonical -> {variants, line, quote}.
+
+    `own` are the names the paper uses structurally for its own bodies (meetings, membership lists),
+    `place` the paper's council or place: a bare own body ("Health and Wellbeing Board") is canonically
+    the place's ("Anytown Health and Wellbeing Board"). A phrase joining two names ("X Strategy and on the
+    Y Board") is never a canonical name: it resolves as its last name.
+    """
+    joined: dict[str, str] = {}
     groups: dict[str, dict[str, Any]] = {}
     for raw, line, q in names:
+        if joins_two_names(raw):
+            tail = clean_org(last_joined(raw))
+            if tail and tail != raw:
+                joined[raw] = tail
+                raw = tail
         key = _org_key(raw)
         if not key:
             continue
-        g = groups.setdefault(key, {"variants": [], "line": line, "quote": q})
+        g = groups.setdefault(key, {"variants": [], "line": line, "quote": q, "refs": 0})
+        g["refs"] += 1
         if raw not in g["variants"]:
             g["variants"].append(raw)
         if line < g["line"]:
             g["line"], g["quote"] = line, q
+    # the paper's own bare bodies, under the place's name
+    place_key = _org_key(place) if place else ""
+    preferred: dict[str, str] = {}  #: key of a bare own body -> key of its place form
+    for body in own or []:
+        bkey = _org_key(body)
+        if not place_key or not bkey or bkey.startswith(place_key + " ") or not _function_only(body):
+            continue
+        pkey = f"{place_key} {bkey}"
+        if pkey not in groups:
+            spelled = body if not body.isupper() else next(
+                (v for v in groups.get(bkey, {}).get("variants", []) if not v.isupper()), body)
+            groups[pkey] = {"variants": [], "line": groups.get(bkey, {}).get("line", 10 ** 9),
+                            "quote": groups.get(bkey, {}).get("quote", ""), "refs": 0,
+                            "made": f"{place} {spelled}"}
+        preferred[bkey] = pkey
     keys = sorted(groups, key=len, reverse=True)
     parent: dict[str, str] = {}
+    for short, pkey in preferred.items():
+        if short in groups:
+            parent[short] = pkey
     for i, long_ in enumerate(keys):
+        if not groups[long_]["variants"] and "made" not in groups[long_]:
+            continue
         for short in keys[i + 1:]:
             if short in parent:
                 continue
             lv = groups[long_]["variants"]
             sv = groups[short]["variants"]
-            acro = any(v.replace(" ", "").replace("&", "").isupper() and len(v) <= 8 and
-                       acronym(lv[0]).replace("AND", "") in (v.replace("&", "").replace(" ", ""),) for v in sv)
+            acro = bool(lv) and any(v.replace(" ", "").replace("&", "").isupper() and len(v) <= 8 and
+                                    acronym(lv[0]).replace("AND", "") in (v.replace("&", "").replace(" ", ""),)
+                                    for v in sv)
             suffix = len(short.split()) >= 3 and long_.endswith(" " + short)
             near = fuzz.ratio(long_, short) >= 95 and len(short) > 12
             if acro or suffix or near:
                 parent[short] = long_
+    for bkey, pkey in preferred.items():  # an acronym of the bare name ("HWB") is the own body's too
+        for key, g in groups.items():
+            if key not in parent and key != pkey and any(
+                    v.replace("&", "").replace(" ", "").isupper() and len(v) <= 8 and
+                    acronym(bkey).replace("AND", "") == v.replace("&", "").replace(" ", "") for v in g["variants"]):
+                parent[key] = pkey
     canon: dict[str, str] = {}
     out: dict[str, dict[str, Any]] = {}
+
+    def display(root: str) -> str:
+        g = groups[root]
+        if g.get("made"):
+            return g["made"]
+        variants = g["variants"]
+        if root in preferred.values():  # "Anytown Health and Wellbeing Board", not "London Borough of ..."
+            plain = [v for v in variants if _org_key(v) == root and norm_name(v).startswith(place_key)
+                     and not v.isupper() and "'s" not in v and "’s" not in v]
+            if plain:
+                return min(plain, key=lambda v: ("&" in v, len(v)))
+        return max(variants, key=lambda v: (not v.isupper(), len(v)))
+
     for key, g in groups.items():
+        if not g["variants"]:
+            continue
         root = key
         while root in parent:
             root = parent[root]
-        name = max(groups[root]["variants"], key=lambda v: (not v.isupper(), len(v)))
+        name = display(root)
         entry = out.setdefault(name, {"variants": [], "line": g["line"], "quote": g["quote"]})
+        if groups[root].get("made") and name not in entry["variants"]:
+            entry["variants"].append(name)
         for v in g["variants"]:
             if v not in entry["variants"]:
                 entry["variants"].append(v)
             canon[v] = name
         if g["line"] < entry["line"]:
             entry["line"], entry["quote"] = g["line"], g["quote"]
+    for raw, tail in joined.items():
+        canon[raw] = canon.get(tail, tail)
     return canon, out
 
 
@@ -433,7 +585,12 @@ def resolve(doc: Document, context: Context):
         org_refs.append((org, line, q))
     org_refs = [(o, l, q) for o, l, q in org_refs
                 if norm_name(o) not in plan_names and norm_name(o) not in person_names]
-    org_canon, orgs = resolve_orgs(org_refs)
+    own = [f.fields["body"] for f in context.facts
+           if f.type in ("meeting", "membership") and isinstance(f.fields.get("body"), str) and f.fields["body"]]
+    own = [clean_org(b) or b for b in dict.fromkeys(own)]
+    place = paper_place(doc.lines, [o for o, _, _ in org_refs]) if own else None
+    context.cache["place"] = place
+    org_canon, orgs = resolve_orgs(org_refs, own, place)
 
     def org_name(value: str) -> str:
         v = clean_org(value) or value
@@ -462,6 +619,7 @@ def resolve(doc: Document, context: Context):
             f.fields.pop("titles", None)
     for f in existing_orgs:
         f.fields["name"] = org_name(f.fields["name"])
+    _rename_meetings(context)
     _dedupe_positions(context)
     out: list[Fact] = []
     for c in sorted(clusters, key=lambda c: c.first_line):
@@ -479,6 +637,26 @@ def resolve(doc: Document, context: Context):
         out.append(Fact("organisation", {"name": name, "kind": kind_of(name), "variants": info["variants"]},
                         line=info["line"], quote=info["quote"]))
     return out
+
+
+def _rename_meetings(context: Context) -> None:
+    """A meeting's id follows its body's canonical name ("anytown-health-and-wellbeing-board-2024-05-14"), so
+    that two councils' boards meeting on one day stay two meetings; attendance follows its meeting."""
+    renamed: dict[str, str] = {}
+    for f in context.facts:
+        if f.type == "meeting" and isinstance(f.fields.get("body"), str) and f.fields.get("id"):
+            new = f"{slug(f.fields['body'])}-{f.fields.get('date') or 'undated'}"
+            if new != f.fields["id"]:
+                renamed.setdefault(f.fields["id"], new)
+    if not renamed:
+        return
+    for f in context.facts:
+        if f.type == "meeting" and f.fields.get("id") in renamed:
+            f.fields["id"] = renamed[f.fields["id"]]
+        elif isinstance(f.fields.get("meeting"), str) and f.fields["meeting"] in renamed:
+            f.fields["meeting"] = renamed[f.fields["meeting"]]
+    for m in context.cache.get("meetings", []):
+        m["id"] = renamed.get(m.get("id"), m.get("id"))
 
 
 def _is_person(value: str, index: dict[str, _Cluster]) -> bool:

@@ -172,24 +172,35 @@ class Timeline:
         return min(roles, key=_role_rank) if roles else "member"
 
     def _stated_answer(self, body: str, person: str, date: str) -> MemberAnswer | None:
+        """The answer a stated change gives, when no listing since it speaks.
+
+        A change stated on S (joined, appointed chair, left) decides dates from S up to
+        the next listing; a listing dated in (S, date] outweighs it (None: use listings).
+        A stated join holds only up to a later listing that still names them.
+        """
         relevant = sorted((c for c in self.changes if c.body == body and c.person == person and c.date
                            and c.date <= date), key=lambda c: c.date or "")
         if not relevant:
             return None
         last = relevant[-1]
-        role = self._any_role(body, person)
         dates = self._dates.get(body, [])
+        if any(last.date < d <= date for d in dates):
+            return None
+        later = [d for d in dates if d > date]
+        named_later = bool(later) and person in self._at[(body, later[0])]
+        role = self._any_role(body, person)
         if last.change == "left":
-            after = [d for d in dates if d > last.date]
-            if after and person in self._at[(body, after[0])]:
+            if named_later:
                 return MemberAnswer(person, body, role, "unknown",
-                                    f"stated: left on {last.date}, but listed again on {after[0]}", ())
+                                    f"stated: left on {last.date}, but listed again on {later[0]}", ())
             return MemberAnswer(person, body, role, "no", f"stated: left on {last.date}", ())
-        later = [d for d in dates if last.date <= d <= date]
-        if later and person not in self._at[(body, later[-1])]:
-            return None  # a later listing without them outweighs an old statement
-        role = "chair" if last.change == "appointed_chair" else role
-        return MemberAnswer(person, body, role, "yes", f"stated: {last.change} on {last.date}", ())
+        if not named_later:
+            why = f"stated: {last.change} on {last.date}; " + (f"not listed on {later[0]}" if later
+                                                                else "no later listing")
+            return MemberAnswer(person, body, role, "unknown", why, ())
+        role = "chair" if last.change == "appointed_chair" else self._at[(body, later[0])][person].role
+        return MemberAnswer(person, body, role, "yes", f"stated: {last.change} on {last.date}; "
+                            f"listed on {later[0]}", (self._at[(body, later[0])][person],))
 
     def changes_between(self, body: str, start: str, end: str) -> list[Change]:
         """Joined, left and role changes between the listings in force at `start` and at `end`."""

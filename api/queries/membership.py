@@ -1,89 +1,90 @@
 """Who sat on a body on a date, and what changed between two dates.
 
-The as-of rule lives in `members_as_of` alone, so a tenure model can replace it:
-members of a body on D are the people of the latest membership listing dated on or
-before D; people first listed only after D are unknown on D; people listed earlier
-but absent from that listing were not members on D.
+The API answers from the same timeline as the command line (`graph.membership`,
+`graph.tenures.Timeline`): yes where the papers show it, no where they show the
+opposite, unknown where they cannot tell. A read-only store never changes while
+open, so its timeline is loaded once per store.
 """
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from pyoxigraph import NamedNode
 
 from api import queries
-from api.schemas import Changes, EntityRef, Evidence, Listed, Members, MembershipChange, Seat, ref
+from api.schemas import (Changes, EntityRef, Evidence, MemberAnswer, Members, MembershipChange, Seat, ref)
+from graph.membership import MembershipView, membership_view
+from graph.tenures import Listing, StatedChange
+
+_VIEWS: WeakKeyDictionary[Any, MembershipView] = WeakKeyDictionary()
 
 
-def _seat(row: dict[str, Any], names: dict[str, str]) -> Seat:
-    return Seat(person=ref(row.get("person"), names.get(row.get("person") or "")), role=row["role"],
-                post=row.get("post"), fact=row["m"], evidence=Evidence.of_row(row))
+def view_of(store: Any) -> MembershipView:
+    """The membership timeline of a store (kept for a read-only store's lifetime)."""
+    if not getattr(store, "read_only", False):
+        return membership_view(store)
+    if store not in _VIEWS:
+        _VIEWS[store] = membership_view(store)
+    return _VIEWS[store]
 
 
-def listing_in_force(store: Any, body: str, day: date) -> date | None:
-    """Date of the latest listing of `body` on or before `day`."""
-    rows = queries.run(store, "listing_date", body=NamedNode(body), date=day)
-    return rows[0]["listing"] if rows and rows[0].get("listing") else None
+def _doc_ids(store: Any) -> dict[str, str]:
+    return {d.name: d.id for d in store.documents()}
 
 
-def listing(store: Any, body: str, listed: date) -> list[Seat]:
-    """The seats of `body`'s listing of that date (one per person; vacancies apart)."""
-    seats: dict[str, Seat] = {}
-    rows = queries.run(store, "listing", body=NamedNode(body), listing=listed)
-    names = queries.names_of(store, [r.get("person") for r in rows])
-    for row in rows:
-        seats.setdefault(row.get("person") or row["m"], _seat(row, names))
-    return sorted(seats.values(), key=lambda s: ((s.person.name or "") if s.person else "~", s.fact))
+def _evidence(item: Listing | StatedChange, doc_ids: dict[str, str], quote: str | None = None) -> Evidence:
+    doc_id = doc_ids.get(item.doc, "")
+    return Evidence(id=None, fact_type="membership" if isinstance(item, Listing) else "change", document=doc_id,
+                    document_name=item.doc, line=item.line, quote=quote, href=f"/documents/{doc_id}")
+
+
+def _person(view: MembershipView, iri: str) -> EntityRef:
+    return EntityRef.of(iri, view.label(iri))
 
 
 def members_as_of(store: Any, body: str, day: date, name: str | None = None) -> Members:
-    """Members of `body` on `day` (see the module's rule)."""
-    in_force = listing_in_force(store, body, day)
-    seats = listing(store, body, in_force) if in_force else []
-    sitting = [s for s in seats if s.person is not None and s.role != "vacancy"]
-    present = {s.person.id for s in sitting if s.person}
-    unknown, former = [], []
-    for row in queries.run(store, "body_people", body=NamedNode(body)):
-        listed = Listed(person=EntityRef.of(row["person"], row["name"]), first_listed=row["first"],
-                        last_listed=row["last"])
-        if row["first"] > day:
-            unknown.append(listed)
-        elif row["person"] not in present:
-            former.append(listed)
-    return Members(body=EntityRef.of(body, name), as_of=day, listing_date=in_force, members=sitting,
-                   vacancies=[s for s in seats if s.role == "vacancy"], unknown=unknown, former=former)
+    """Everyone with a membership role on `body` on `day`, answered yes / unknown (and no, as former)."""
+    view = view_of(store)
+    doc_ids = _doc_ids(store)
+    groups: dict[str, list[MemberAnswer]] = {"yes": [], "unknown": [], "no": []}
+    for answer in view.timeline.members(body, day.isoformat()):
+        groups[answer.member].append(MemberAnswer(
+            person=_person(view, answer.person), role=answer.role, member=answer.member, reason=answer.reason,
+            evidence=[_evidence(e, doc_ids, e.quote) for e in answer.evidence]))
+    dates = [d for d in view.timeline.listing_dates(body) if d <= day.isoformat()]
+    in_force = date.fromisoformat(dates[-1]) if dates else None
+    return Members(body=EntityRef.of(body, name), as_of=day, listing_date=in_force, members=groups["yes"],
+                   vacancies=_vacancies(store, body, in_force) if in_force else [], unknown=groups["unknown"],
+                   former=groups["no"])
+
+
+def _vacancies(store: Any, body: str, listed: date) -> list[Seat]:
+    return [Seat(person=ref(row.get("person"), row.get("name")), role=row["role"], post=row.get("post"),
+                 fact=row["m"], evidence=Evidence.of_row(row))
+            for row in queries.run(store, "listing", body=NamedNode(body), listing=listed)
+            if row["role"] == "vacancy"]
 
 
 def changes_between(store: Any, body: str, start: date, end: date, name: str | None = None) -> Changes:
-    """Joined / left / role changes between the listings in force on `start` and on `end`,
-    and the changes papers state with a date in [start, end]."""
-    first, last = listing_in_force(store, body, start), listing_in_force(store, body, end)
-    before = _by_person(listing(store, body, first)) if first else {}
-    after = _by_person(listing(store, body, last)) if last else {}
+    """Joined / left / role changes between the listings in force on `start` and on `end`, and the
+    changes papers state in between, reconciled (disagreements flagged)."""
+    view = view_of(store)
+    doc_ids = _doc_ids(store)
+    dates = view.timeline.listing_dates(body)
+    first = max((d for d in dates if d <= start.isoformat()), default=None)
+    last = max((d for d in dates if d <= end.isoformat()), default=None)
     out: list[MembershipChange] = []
-    if first != last:
-        for person in sorted(set(before) | set(after)):
-            x, y = before.get(person), after.get(person)
-            if x and y and x.role == y.role:
-                continue
-            kind = "left" if not y else "joined" if not x else "role_changed"
-            seat = y or x
-            out.append(MembershipChange(change=kind, source="listings", person=seat.person if seat else None,
-                                        role_from=x.role if x else None, role_to=y.role if y else None,
-                                        date=last if y else first,
-                                        evidence=[s.evidence for s in (x, y) if s]))
-    stated = queries.run(store, "body_stated_changes", body=NamedNode(body))
-    names = queries.names_of(store, [r.get("person") for r in stated])
-    for row in stated:
-        when = row.get("date")
-        if when is not None and start <= when <= end:
-            out.append(MembershipChange(change=row["change"], source="stated",
-                                        person=ref(row.get("person"), names.get(row.get("person") or "")), date=when,
-                                        evidence=[Evidence.of_row(row)]))
-    return Changes(body=EntityRef.of(body, name), start=start, end=end, listing_from=first, listing_to=last,
-                   changes=out)
-
-
-def _by_person(seats: list[Seat]) -> dict[str, Seat]:
-    return {s.person.id: s for s in seats if s.person is not None and s.role != "vacancy"}
+    for c in view.timeline.changes_between(body, start.isoformat(), end.isoformat()):
+        evidence = [_evidence(e, doc_ids, e.quote) for e in (c.evidence_from, c.evidence_to) if e]
+        if c.stated:
+            evidence.append(_evidence(c.stated, doc_ids, c.stated.detail or None))
+        seen = c.stated.date if c.stated and c.stated.date else (last if c.evidence_from or c.evidence_to else None)
+        out.append(MembershipChange(
+            change=c.change, source="listings" if (c.evidence_from or c.evidence_to) else "stated",
+            person=_person(view, c.person), role_from=c.role_from, role_to=c.role_to,
+            date=date.fromisoformat(seen) if seen else None, evidence=evidence, disagreement=c.disagreement))
+    return Changes(body=EntityRef.of(body, name), start=start, end=end,
+                   listing_from=date.fromisoformat(first) if first else None,
+                   listing_to=date.fromisoformat(last) if last else None, changes=out)

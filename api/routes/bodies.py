@@ -63,7 +63,7 @@ def _plans(store: Any, iri: str) -> list[LinkedPlan]:
 
 
 @router.get("/{key}/members", response_model=Members,
-            summary="Members on a date: the latest listing on or before it (later-only people are unknown)")
+            summary="Members on a date: yes, no or unknown from the dated listings and stated changes")
 def get_members(key: Key, store: StoreDep,
                 as_of: Annotated[date | None, Query(description="YYYY-MM-DD (default: today)")] = None) -> Members:
     iri = _body(store, key)

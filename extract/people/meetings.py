@@ -18,6 +18,10 @@ from extract.records import Document, Fact
 _MINUTES = re.compile(r"^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\s+of\s+(?:an?\s+|the\s+)?"
                       r"(?:(?:extraordinary|ordinary|special|virtual|remote|annual)\s+)?(?:meeting|meetings)\s+of\s+"
                       r"(?:the\s+)?(?P<body>.+?)(?:\s+held\b.*)?$", re.IGNORECASE)
+#: "Minutes of the Parks Committee [held on ...]": a heading naming the body without "meeting of"
+_MINUTES_OF = re.compile(r"^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?"
+                         r"(?P<body>(?!(?:previous|last|next|this|that|meeting|meetings|an?)\b).+?)(?:\s+meeting)?"
+                         r"(?:\s+(?:held|on|dated?)\b.*|\s*[-–:,]\s*(?:\w+day,?\s+)?\d.*)?$", re.IGNORECASE)
 _MINUTES_SHORT = re.compile(r"^(?P<body>.+?)\s*[-–:]?\s+(?:draft\s+)?minutes$", re.IGNORECASE)
 _AGENDA = re.compile(r"^agenda\b(?!\s*item)(?P<rest>.*)$", re.IGNORECASE)
 _NOTES = re.compile(r"^(?:(?:notes|note|action notes|record)\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
@@ -134,6 +138,11 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
             continue
         number = idx + 1
         m = _MINUTES.match(text)
+        if not (m and _body(m.group("body"))) and len(text) < 120 and not text.endswith("."):
+            short = _MINUTES_OF.match(text)
+            if short and len(short.group("body").split()) >= 2 and _body(short.group("body")) and \
+                    re.search(BODY_HEAD.pattern + r"$", short.group("body").strip(), re.IGNORECASE):
+                m = short
         if m and _body(m.group("body")):
             date = iso(parse_date(text))
             date_line = number

@@ -32,10 +32,10 @@ def test_body_detail(client: httpx.Client) -> None:
 
 @pytest.mark.parametrize(("as_of", "listing", "members", "unknown", "former"), [
     ("2020-01-01", None, [], ["Ann Smith", "Bob Jones", "Carol White", "Dave Green", "Erin Black"], []),
-    ("2021-06-17", "2021-06-17", ["Ann Smith", "Bob Jones", "Carol White"], ["Dave Green", "Erin Black"], []),
-    ("2021-12-01", "2021-06-17", ["Ann Smith", "Bob Jones", "Carol White"], ["Dave Green", "Erin Black"], []),
-    ("2022-03-10", "2022-03-10", ["Ann Smith", "Carol White", "Dave Green"], ["Erin Black"], ["Bob Jones"]),
-    ("2030-01-01", "2023-01-12", ["Ann Smith", "Dave Green", "Erin Black"], [], ["Bob Jones", "Carol White"]),
+    ("2021-06-17", "2021-06-17", ["Ann Smith", "Bob Jones", "Carol White"], [], ["Dave Green", "Erin Black"]),
+    ("2021-12-01", "2021-06-17", ["Ann Smith", "Carol White"], ["Bob Jones", "Dave Green"], ["Erin Black"]),
+    ("2022-03-10", "2022-03-10", ["Ann Smith", "Carol White", "Dave Green"], [], ["Bob Jones", "Erin Black"]),
+    ("2030-01-01", "2023-01-12", [], ["Ann Smith", "Dave Green", "Erin Black"], ["Bob Jones", "Carol White"]),
 ])
 def test_members_as_of(client: httpx.Client, as_of: str, listing: str | None, members: list[str],
                        unknown: list[str], former: list[str]) -> None:
@@ -47,11 +47,14 @@ def test_members_as_of(client: httpx.Client, as_of: str, listing: str | None, me
 
 
 def test_members_carry_role_and_evidence(client: httpx.Client) -> None:
-    body = client.get(f"{BOARD}/members", params={"as_of": "2022-06-01"}).json()
+    body = client.get(f"{BOARD}/members", params={"as_of": "2022-03-10"}).json()
     carol = next(m for m in body["members"] if m["person"]["name"] == "Carol White")
-    assert carol["role"] == "vice-chair"
-    assert (carol["evidence"]["document_name"], carol["evidence"]["line"]) == ("02_hwb_2022-03-10.txt", 6)
-    assert carol["evidence"]["extractor"] == "govgraph.test.membership.v1"
+    assert (carol["role"], carol["member"], carol["reason"]) == ("vice-chair", "yes", "listed on 2022-03-10")
+    assert [(e["document_name"], e["line"]) for e in carol["evidence"]] == [("02_hwb_2022-03-10.txt", 6)]
+    assert carol["evidence"][0]["href"] == "/documents/bbbb000000000002"
+    later = client.get(f"{BOARD}/members", params={"as_of": "2022-06-01"}).json()
+    carol_later = next(m for m in later["unknown"] if m["person"]["name"] == "Carol White")
+    assert carol_later["reason"] == "listed on 2022-03-10, not on 2023-01-12"
     assert body["vacancies"] == []
     latest = client.get(f"{BOARD}/members", params={"as_of": "2023-02-01"}).json()
     assert [v["role"] for v in latest["vacancies"]] == ["vacancy"]
@@ -61,11 +64,14 @@ def test_changes_between_two_dates(client: httpx.Client) -> None:
     body = client.get(f"{BOARD}/changes", params={"from": "2021-07-01", "to": "2022-06-01"}).json()
     assert (body["from"], body["to"]) == ("2021-07-01", "2022-06-01")
     assert (body["listing_from"], body["listing_to"]) == ("2021-06-17", "2022-03-10")
-    found = {(c["change"], c["source"], c["person"]["name"], c["role_from"], c["role_to"]) for c in body["changes"]}
-    assert found == {("left", "listings", "Bob Jones", "member", None),
-                     ("role_changed", "listings", "Carol White", "member", "vice-chair"),
-                     ("joined", "listings", "Dave Green", None, "member"),
-                     ("joined", "stated", "Dave Green", None, None)}
+    found = {(c["change"], c["source"], c["person"]["name"], c["role_from"], c["role_to"], c["date"])
+             for c in body["changes"]}
+    assert found == {("left", "listings", "Bob Jones", "member", None, "2022-03-10"),
+                     ("role_changed", "listings", "Carol White", "member", "vice-chair", "2022-03-10"),
+                     ("joined", "listings", "Dave Green", None, "member", "2022-03-10")}
+    dave = next(c for c in body["changes"] if c["person"]["name"] == "Dave Green")
+    assert {(e["document_name"], e["line"]) for e in dave["evidence"]} == {("02_hwb_2022-03-10.txt", 7),
+                                                                         ("02_hwb_2022-03-10.txt", 12)}
     assert client.get(f"{BOARD}/changes", params={"from": "2022-04-01", "to": "2022-05-01"}).json()["changes"] == []
 
 

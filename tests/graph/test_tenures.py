@@ -80,3 +80,13 @@ def test_undated_and_vacancy_listings_answer_nothing() -> None:
     timeline = Timeline(rows)
     assert timeline.listing_dates(BOARD) == []
     assert [a.member for a in timeline.members(BOARD, "2022-06-01")] == ["unknown"]
+
+
+def test_a_stated_join_holds_only_up_to_a_listing_that_names_them() -> None:
+    stated = [StatedChange("joined", "Dev Patel", BOARD, "2022-01-15", "welcomed to the Board"),
+              StatedChange("joined", "Eve Marr", BOARD, "2023-09-01", "joined the Board")]
+    timeline = Timeline(_listings(), stated)
+    dev = timeline.member(BOARD, "Dev Patel", "2022-02-01")
+    assert (dev.member, dev.evidence[0].as_of) == ("yes", "2022-06-01")
+    assert timeline.member(BOARD, "Dev Patel", "2022-01-01").member == "unknown"
+    assert timeline.member(BOARD, "Eve Marr", "2024-01-01").member == "unknown"

@@ -22,7 +22,7 @@ err = Console(stderr=True)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "extract" / "sample"
 
-DataOpt = Annotated[Optional[Path], typer.Option("--data", help="data directory [env GOVGRAPH_DATA; default ./govgraph-data]")]
+DataOpt = Annotated[Optional[Path], typer.Option("--data", help="data directory (default: $GOVGRAPH_DATA or ./govgraph-data)")]
 
 
 def _settings(data: Path | None, **extra: object) -> Settings:
@@ -106,7 +106,8 @@ def remove(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="facts, nquads, trig, turtle or jsonld")] = "facts",
+    format: Annotated[str, typer.Option("--format", "-f", help="facts, nquads, trig, turtle, jsonld, graphml, gexf, "
+                                                               "csv (a zip of tables) or popolo")] = "facts",
     data: DataOpt = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file to write (default: standard output)")] = None,
 ) -> None:

@@ -144,6 +144,7 @@ class MemberAnswer(BaseModel):
     role: str
     member: str = Field(description="yes, no or unknown")
     reason: str = Field(description="the listings (or stated change) the answer rests on")
+    fact: str | None = Field(None, description="IRI of the membership fact the answer rests on")
     evidence: list[Evidence] = []
 
 

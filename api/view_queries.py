@@ -47,7 +47,7 @@ SELECT ?id ?kind ?label ?notation ?text ?framework WHERE {
 }"""
 
 MEMBERSHIPS = """
-SELECT ?body ?person ?role ?as_of ?document ?doc_id ?line ?quote WHERE {
+SELECT ?m ?body ?person ?role ?as_of ?document ?doc_id ?line ?quote WHERE {
   ?m a org:Membership ; org:member ?person ; org:organization ?body .
   OPTIONAL { ?m gg:role ?role }
   FILTER (!BOUND(?role) || ?role != "vacancy")
@@ -212,6 +212,17 @@ def membership_rows(store: RowStore, body: str | None = None, person: str | None
     return _name(rows, entities(store), "body", "person")
 
 
+def held_on(store: RowStore, rows: list[Row], day: str) -> list[Row]:
+    """The membership rows that show a seat held on `day`, by the one as-of rule (graph.tenures):
+    for each person answered "yes", the listing the answer rests on."""
+    from api.queries.membership import view_of
+
+    timeline = view_of(store).timeline
+    held = {e.fact for body in {str(r["body"]) for r in rows}
+            for answer in timeline.members(body, day) if answer.member == "yes" for e in answer.evidence[:1]}
+    return [r for r in rows if r.get("m") in held]
+
+
 def change_rows(store: RowStore, body: str | None = None) -> list[Row]:
     return plain(store.query(CHANGES, **({"body": iri(body)} if body else {})))
 
@@ -304,6 +315,8 @@ def fetch_view_rows(store: RowStore, name: str, params: Any) -> Any:
     rows = ViewRows(bodies=body_choices(store))
     if name == "membership":
         rows.memberships = membership_rows(store)
+        if params.date:
+            rows.memberships = held_on(store, rows.memberships, params.date)
     elif name == "oversight":
         rows.edges, rows.plans = oversight_rows(store)
     elif name == "alignment":

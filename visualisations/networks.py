@@ -62,26 +62,13 @@ def edges_graph(title: str, rows: Iterable[Row], nodes: Iterable[Row] = ()) -> V
     return graph
 
 
-def current_memberships(rows: Iterable[Row], as_of: str | None = None) -> list[Row]:
-    """The membership rows that hold on `as_of` (ISO date; None = every listing ever).
-
-    A body's membership on a date is its latest listing on or before that date:
-    a person left off that listing is no longer a member.
-    """
-    rows = [r for r in rows if r.get("body") and r.get("person")]
-    if as_of is None:
-        return rows
-    latest: dict[str, str] = {}
-    for r in rows:
-        when = str(r.get("as_of") or "")
-        if when and when <= as_of and when > latest.get(str(r["body"]), ""):
-            latest[str(r["body"])] = when
-    return [r for r in rows if str(r.get("as_of") or "") == latest.get(str(r["body"]))]
-
-
 def membership_network(rows: Iterable[Row], as_of: str | None = None, body: str | None = None) -> ViewGraph:
-    """Bodies and their people as of a date; people on several bodies are larger and highlighted."""
-    held = current_memberships(rows, as_of)
+    """Bodies and their people; people on several bodies are larger and highlighted.
+
+    `rows` are the seats to draw, already chosen for the date `as_of` (which only titles
+    the view): the API picks them with the one as-of rule of graph.tenures.
+    """
+    held = [r for r in rows if r.get("body") and r.get("person")]
     if body:
         held = [r for r in held if str(r["body"]) == body]
     title = "Bodies and their members" + (f" as of {as_of}" if as_of else "")

@@ -52,7 +52,7 @@ def members_as_of(store: Any, body: str, day: date, name: str | None = None) -> 
     for answer in view.timeline.members(body, day.isoformat()):
         groups[answer.member].append(MemberAnswer(
             person=_person(view, answer.person), role=answer.role, member=answer.member, reason=answer.reason,
-            evidence=[_evidence(e, doc_ids, e.quote) for e in answer.evidence]))
+            fact=answer.evidence[0].fact if answer.evidence else None, evidence=[_evidence(e, doc_ids, e.quote) for e in answer.evidence]))
     dates = [d for d in view.timeline.listing_dates(body) if d <= day.isoformat()]
     in_force = date.fromisoformat(dates[-1]) if dates else None
     return Members(body=EntityRef.of(body, name), as_of=day, listing_date=in_force, members=groups["yes"],

@@ -5,6 +5,7 @@ at that line) and the quote.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -16,9 +17,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from api import view_queries as vq
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
+from api.queries.membership import members_as_of
 from api.routes.views import EVIDENCE_HREF, NAV
 from visualisations.heatmap import heatmap_html
-from visualisations.networks import current_memberships
 from visualisations.timeline import timeline_svg
 from visualisations.views import TEMPLATES
 
@@ -73,7 +74,11 @@ def body_page(store: StoreDep, id: Id, date: Annotated[str, Query(description="Y
     memberships = vq.membership_rows(store, body=id)
     listing_dates = sorted({str(r["as_of"]) for r in memberships if r.get("as_of")})
     chosen = date or (listing_dates[-1] if listing_dates else "")
-    members = sorted(current_memberships(memberships, chosen or None), key=lambda r: str(r.get("person_label")))
+    by_fact = {r["m"]: r for r in memberships}
+    members = []
+    if chosen:
+        answers = members_as_of(store, id, dt.date.fromisoformat(chosen))
+        members = [{"answer": a, "row": by_fact.get(a.fact)} for a in answers.members + answers.unknown]
     relations = vq.relation_rows(store)
     return _page("body.html", title=body["label"], body=body, date=chosen, listing_dates=listing_dates,
                  members=members, timeline=timeline_svg(memberships, vq.change_rows(store, body=id),

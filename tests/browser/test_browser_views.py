@@ -29,7 +29,7 @@ def click_node(page, node_id: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "query", "expect"), [
-    ("membership", "?date=2022-12-31", 6),  # HWB, ICP, Ann, Bob, Dan, Eve
+    ("membership", "?date=2021-06-17", 6),  # HWB, ICP, Ann, Bob, Carol, Eve
     ("oversight", "", None),
     ("alignment", "", 5),  # the strategy, actions 1.1 and 1.2, principles P1 and P2 (not P3: unaligned)
     ("neighbourhood", "?entity=" + quote(ANN, safe=""), None),

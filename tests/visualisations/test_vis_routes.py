@@ -24,10 +24,12 @@ def nodes_of(html: str) -> list[dict]:
 
 
 def test_membership_view_as_of_a_date(client: TestClient) -> None:
-    early = nodes_of(client.get("/views/membership.html", params={"date": "2021-12-31"}).text)
-    late = nodes_of(client.get("/views/membership.html", params={"date": "2022-12-31"}).text)
+    early = nodes_of(client.get("/views/membership.html", params={"date": "2021-06-17"}).text)
+    late = nodes_of(client.get("/views/membership.html", params={"date": "2022-03-10"}).text)
+    between = nodes_of(client.get("/views/membership.html", params={"date": "2021-12-31"}).text)
     assert CAROL in {n["id"] for n in early} and CAROL not in {n["id"] for n in late}
-    ann = next(n for n in late if n["id"] == ANN)
+    assert CAROL not in {n["id"] for n in between}  # listed before, not after: unknown, so not drawn
+    ann = next(n for n in early if n["id"] == ANN)
     assert ann["highlighted"] and ann["evidence"][0]["document"].startswith("hwb_")
 
 
@@ -93,9 +95,16 @@ def test_search_and_entity_redirects(client: TestClient) -> None:
 
 
 def test_body_page_members_on_a_date_timeline_and_plans(client: TestClient) -> None:
-    page = client.get("/ui/body", params={"id": HWB, "date": "2021-07-01"}).text
-    members = page[page.index('id="members"'):page.index("</table>", page.index('id="members"'))]
-    assert "Carol White" in members and "Dan Brown" not in members
+    def member_rows(day: str) -> tuple[str, dict[str, str]]:
+        page = client.get("/ui/body", params={"id": HWB, "date": day}).text
+        members = page[page.index('id="members"'):page.index("</table>", page.index('id="members"'))]
+        return members, {row.split("</td>")[0].split(">")[-2].split("<")[0]: row.split('"')[1]
+                         for row in members.split("<tr class=")[1:]}
+
+    members, rows = member_rows("2021-06-17")
+    assert rows["Carol White"] == "member-yes" and "Dan Brown" not in rows
+    assert member_rows("2021-12-01")[1]["Dan Brown"] == "member-unknown"
+    page = client.get("/ui/body", params={"id": HWB, "date": "2021-06-17"}).text
     assert 'href="/ui/document/a1b2c3d4e5f60718#L2"' in members and "Ann Smith (Chair)" in members
     assert "<svg" in page and "Joint Health Strategy" in page[page.index('id="oversees"'):]
     latest = client.get("/ui/body", params={"id": HWB}).text

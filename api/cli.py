@@ -43,7 +43,9 @@ def build(
     paths: Annotated[list[Path], typer.Argument(help="papers and folders of papers (.txt .md .html .pdf .docx)")],
     data: DataOpt = None,
     overrides: Annotated[Optional[Path], typer.Option(help="identity overrides file (same / different pairs)")] = None,
-    spacy_model: Annotated[Optional[str], typer.Option(help="an installed spaCy pipeline to use for names")] = None,
+    spacy_model: Annotated[Optional[str], typer.Option(help="an installed spaCy pipeline (name or path) for "
+                                                            "names in prose; implies --ner")] = None,
+    ner: Annotated[Optional[bool], typer.Option("--ner/--no-ner", help="find people in prose with the spaCy NER")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Read papers, extract their facts and store them, one named graph per document.
@@ -53,7 +55,7 @@ def build(
     from api.build import build_paths
     from extract.documents import iter_paper_paths
 
-    settings = _settings(data, overrides=overrides, spacy_model=spacy_model)
+    settings = _settings(data, overrides=overrides, spacy_model=spacy_model, ner=ner)
     store = _open_store(settings)
     total = sum(1 for _ in iter_paper_paths(paths))
     progress = Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -15,7 +15,9 @@ class Settings(BaseSettings):
 
     data: Path = Field(Path("govgraph-data"), description="data directory holding the store")
     overrides: Path | None = Field(None, description="identity overrides file (same / different pairs)")
-    spacy_model: str | None = Field(None, description="an installed spaCy pipeline to use instead of the shipped one")
+    spacy_model: str | None = Field(None, description="an installed spaCy pipeline (name or path) to use for names in "
+                                    "prose instead of the shipped one; implies ner")
+    ner: bool = Field(False, description="also find people in running prose with the spaCy NER")
     host: str = Field("127.0.0.1", description="address the API listens on")
     port: int = Field(8000, description="port the API listens on")
     query_timeout: float = Field(10.0, description="seconds a SPARQL query may run")
@@ -28,6 +30,8 @@ class Settings(BaseSettings):
             out["overrides"] = str(self.overrides)
         if self.spacy_model:
             out["spacy_model"] = self.spacy_model
+        if self.ner or self.spacy_model:
+            out["ner"] = True
         return out
 
 

@@ -72,7 +72,7 @@ def extract_prose_people(doc: Document, context: Context):
         return bool(person.titles) or first in FORENAMES or first in firsts
 
     def mention(person: PersonName, line: int, source: str, post: str | None = None, org: str | None = None):
-        if source != "cover" and not plausible(person):
+        if source not in ("cover", "pretrained_ner") and not plausible(person):
             return
         mentions.append({"name": person.name, "surface": person.surface, "titles": person.titles, "line": line,
                          "source": source, "post": post, "org": org})
@@ -198,6 +198,9 @@ def _ner_mentions(doc: Document, context: Context, mention) -> None:
     except Exception as exc:  # a broken model must not stop extraction
         context.warnings.append(f"NER unavailable: {exc}")
         return
+    # the shipped model is small and weak (its names need a known forename); a pipeline the
+    # user chose is trusted like a structural source
+    source = "pretrained_ner" if context.settings.get("spacy_model") else "ner"
     lines = [(n, re.sub(r"<[^>]+>", " ", raw).replace("**", "")) for n, raw in enumerate(doc.lines, 1)
              if 20 <= len(raw) <= 3000 and "\t" not in raw]
     for (number, text), sdoc in zip(lines, nlp.pipe(t for _, t in lines)):
@@ -209,4 +212,4 @@ def _ner_mentions(doc: Document, context: Context, mention) -> None:
                 continue  # part of a longer name the tokenizer split
             person = parse_person(ent.text)
             if person and _ok(person.name) and 2 <= len(person.name.split()) <= 3:
-                mention(person, number, "ner")
+                mention(person, number, source)

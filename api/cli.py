@@ -33,9 +33,15 @@ def _settings(data: Path | None, **extra: object) -> Settings:
 
 
 def _open_store(settings: Settings, read_only: bool = False):
+    from graph.errors import GraphError
     from graph.store import GraphStore
 
-    return GraphStore.open(settings.data, read_only=read_only)
+    try:
+        return GraphStore.open(settings.data, read_only=read_only)
+    except GraphError as exc:
+        hint = " (run `govgraph build PAPERS` first)" if read_only and not settings.data.exists() else ""
+        err.print(f"[red]error[/red]: {exc}{hint}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 @app.command()

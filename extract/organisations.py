@@ -245,7 +245,10 @@ def find_org_mentions(text: str) -> list[str]:
     for m in _MENTION.finditer(text):
         following = text[m.end():].split()[:1]
         if following and following[0].lower().strip(",.;:") in _POSTISH - {"mayor"}:
-            continue  # "Group Director": the head word belongs to a post
+            # "Group Director": the head word belongs to a post; names joined before it stand
+            # ("meet with X Board and Y Group members": X Board)
+            pieces.extend(_split_joined(m.group("org"))[:-1])
+            continue
         first_two = m.group("org").split()[:2]
         if len(first_two) == 2 and first_two[0].lower() in FORENAMES and first_two[1][:1].isupper() \
                 and first_two[1].lower() not in _GENERIC:
@@ -370,6 +373,8 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _DEFINITION.finditer(text):
         acro = m.group("acro")
+        if sum(c.isupper() for c in acro) < 2:
+            continue  # "(Chair)", "(Observer)": a note, not an acronym
         words = m.group("full").split()
         letters = [c for c in acro.upper() if c.isalpha()]
         # the shortest tail of the phrase whose capitalised initials give the acronym

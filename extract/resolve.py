@@ -18,6 +18,15 @@ person fact's `merges` field:
              they share none (different posts mean different people)
 - overrides: a JSON/YAML file (settings key `overrides`) of {"same": [[a, b]], "different": [[a, b]]}
 Never merged: different first names with one surname (ratio < 80), different surnames.
+
+Organisation rules: one group per name once case, '&'/'and', 'the', a possessive and a leading
+"London Borough of" are off; a short name (three words or more) joins a longer one ending with it,
+an acronym the name it abbreviates. A phrase joining two names ("X Strategy and on the Y Board") is
+never canonical: it resolves as its last name. A name of several bodies ("X and the Y Boards") absorbs
+none of them. The paper's own bodies (its meetings and membership lists) named only in words saying
+what they do ("Health and Wellbeing Board") are the paper's place's (`paper_place`: "London Borough
+of X", "X Council", x.gov.uk addresses): "X Health and Wellbeing Board", the spelling the paper uses
+when it has one; meeting ids follow the canonical body.
 """
 from __future__ import annotations
 
@@ -32,7 +41,7 @@ from rapidfuzz import fuzz
 
 from extract.names import FORENAMES, compact, looks_like_name, norm_name, parse_person
 from extract.organisations import _GENERIC, _HEADS, acronym, clean_org, joins_two_names, kind_of, last_joined
-from extract.people.common import slug
+from extract.people.common import slug, smart_title
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -392,6 +401,15 @@ def _function_only(name: str) -> bool:
     return len(words) >= 3 and all(w in _FUNCTION_WORDS or w.rstrip("s") in _FUNCTION_WORDS for w in words)
 
 
+_PLURAL_HEADS = {"boards", "partnerships", "groups", "committees", "networks", "teams", "forums", "panels",
+                 "councils", "trusts", "commissions", "alliances"}
+
+
+def _plural(variants: list[str]) -> bool:
+    """Every spelling ends in a plural head word: the name is of several bodies ("Health and Wellbeing Boards")."""
+    return bool(variants) and all(v.split()[-1].lower().strip(".,") in _PLURAL_HEADS for v in variants if v.split())
+
+
 def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None,
                  place: str | None = None) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """Raw org name -> canonical; canonical -> {variants, line, quote}.
@@ -426,12 +444,12 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
         if not place_key or not bkey or bkey.startswith(place_key + " ") or not _function_only(body):
             continue
         pkey = f"{place_key} {bkey}"
+        spelled = min([v for v in [body, *groups.get(bkey, {}).get("variants", [])] if not v.isupper()] or [body],
+                      key=lambda v: ("&" in v, len(v)))
         if pkey not in groups:
-            spelled = body if not body.isupper() else next(
-                (v for v in groups.get(bkey, {}).get("variants", []) if not v.isupper()), body)
             groups[pkey] = {"variants": [], "line": groups.get(bkey, {}).get("line", 10 ** 9),
-                            "quote": groups.get(bkey, {}).get("quote", ""), "refs": 0,
-                            "made": f"{place} {spelled}"}
+                            "quote": groups.get(bkey, {}).get("quote", ""), "refs": 0}
+        groups[pkey].setdefault("made", f"{place} {smart_title(spelled)}")
         preferred[bkey] = pkey
     keys = sorted(groups, key=len, reverse=True)
     parent: dict[str, str] = {}
@@ -449,7 +467,8 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
             acro = bool(lv) and any(v.replace(" ", "").replace("&", "").isupper() and len(v) <= 8 and
                                     acronym(lv[0]).replace("AND", "") in (v.replace("&", "").replace(" ", ""),)
                                     for v in sv)
-            suffix = len(short.split()) >= 3 and long_.endswith(" " + short)
+            suffix = len(short.split()) >= 3 and long_.endswith(" " + short) and \
+                not (_plural(lv) and not _plural(sv))  # "X and the Y Boards" is two boards, neither of them Y's
             near = fuzz.ratio(long_, short) >= 95 and len(short) > 12
             if acro or suffix or near:
                 parent[short] = long_
@@ -464,15 +483,13 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
 
     def display(root: str) -> str:
         g = groups[root]
-        if g.get("made"):
-            return g["made"]
         variants = g["variants"]
         if root in preferred.values():  # "Anytown Health and Wellbeing Board", not "London Borough of ..."
             plain = [v for v in variants if _org_key(v) == root and norm_name(v).startswith(place_key)
                      and not v.isupper() and "'s" not in v and "’s" not in v]
-            if plain:
-                return min(plain, key=lambda v: ("&" in v, len(v)))
-        return max(variants, key=lambda v: (not v.isupper(), len(v)))
+            return min(plain, key=lambda v: ("&" in v, len(v))) if plain else g["made"]
+        usable = [v for v in variants if not joins_two_names(v)] or variants
+        return max(usable, key=lambda v: (not v.isupper(), len(v)))
 
     for key, g in groups.items():
         if not g["variants"]:
@@ -482,7 +499,7 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
             root = parent[root]
         name = display(root)
         entry = out.setdefault(name, {"variants": [], "line": g["line"], "quote": g["quote"]})
-        if groups[root].get("made") and name not in entry["variants"]:
+        if root in preferred.values() and name not in entry["variants"]:
             entry["variants"].append(name)
         for v in g["variants"]:
             if v not in entry["variants"]:

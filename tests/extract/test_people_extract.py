@@ -127,3 +127,30 @@ def test_mode_subheadings_and_heading_line_names(tmp_path):
     assert ("Tobias Wren", "present", "virtual") in att
     assert ("Lena Corrie", "apologies", None) in att and ("Hal Brennan", "apologies", None) in att
     assert {a["date"] for a in of(facts, "attendance")} == {"2024-12-02"}
+
+
+@pytest.mark.parametrize("upper", [False, True])
+def test_minutes_heading_without_meeting_of_in_title_or_upper_case(upper, tmp_path):
+    """'Minutes of the Parks Committee' (no 'meeting of') heads minutes in either case."""
+    text = (PAPERS / "people_minutes_title.txt").read_text(encoding="utf-8")
+    if upper:
+        first, rest = text.split("\n", 1)
+        text = first.upper() + "\n" + rest
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    facts = extract_document(doc, only=MINE).facts
+    assert [(m["body"], m["date"], m["role"]) for m in of(facts, "meeting")] == \
+        [("Parks Committee", "2022-03-10", "minutes")]
+    assert {(a["person"], a["status"], a["date"]) for a in of(facts, "attendance")} == {
+        ("Ann Leeds", "present", "2022-03-10"), ("Bob Stone", "present", "2022-03-10"),
+        ("Carl Moss", "apologies", "2022-03-10")}
+    assert {p["name"] for p in of(facts, "person")} == {"Ann Leeds", "Bob Stone", "Carl Moss"}
+
+
+@pytest.mark.parametrize("line", ["Minutes of the previous meeting", "Minutes of the last meeting held on 3 May 2022",
+                                  "Minutes of the Board were agreed as a correct record."])
+def test_minutes_mentions_are_not_meeting_headings(line, tmp_path):
+    path = tmp_path / "item.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    assert of(extract_document(load_document(path), only=MINE).facts, "meeting") == []

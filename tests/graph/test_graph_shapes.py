@@ -5,6 +5,7 @@ import pyoxigraph as ox
 
 from graph.ids import document_graph
 from graph.namespaces import GG, ORG, RDF
+from graph.store import GraphStore
 from graph.validate import validate_store
 
 
@@ -24,3 +25,9 @@ def test_membership_without_body_or_evidence_violates(store, paper_b):
     result = validate_store(store)
     assert not result.conforms
     assert "organization" in result.report and "wasDerivedFrom" in result.report
+
+
+def test_the_sample_council_built_by_the_pipeline_conforms(sample_data) -> None:
+    with GraphStore.open(sample_data, read_only=True) as sample:
+        result = validate_store(sample)
+    assert result.conforms, result.report[:3000]

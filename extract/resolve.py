@@ -544,7 +544,6 @@ def resolve(doc: Document, context: Context):
                 refs.append({"name": parsed.name, "surface": v, "titles": list(parsed.titles), "weight": 1,
                              "line": f.line, "quote": f.quote, "org": None, "kind": "oversight"})
     known = {compact(r["name"]) for r in refs}
-    known_surnames = {_first_last(r["name"])[1] for r in refs}
     firsts = {compact(r["name"].split()[0]) for r in refs if len(r["name"].split()) > 1}
     for m in context.cache.get("person_mentions", []):
         name = m["name"]

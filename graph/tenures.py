@@ -109,6 +109,9 @@ class Timeline:
 
     def __init__(self, listings: Iterable[Listing], changes: Iterable[StatedChange] = ()) -> None:
         self.listings = [l for l in listings if l.role in ROLES and l.person]
+        self._roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for l in self.listings:
+            self._roles[l.body][l.person].add(l.role)
         self.changes = list(changes)
         self._dates: dict[str, list[str]] = defaultdict(list)
         self._at: dict[tuple[str, str], dict[str, Listing]] = defaultdict(dict)
@@ -122,7 +125,7 @@ class Timeline:
             dates.sort()
 
     def bodies(self) -> list[str]:
-        return sorted({l.body for l in self.listings})
+        return sorted(self._roles)
 
     def listing_dates(self, body: str) -> list[str]:
         """The dates on which a paper lists the body's members."""
@@ -134,7 +137,7 @@ class Timeline:
 
     def members(self, body: str, date: str) -> list[MemberAnswer]:
         """Everyone ever listed on the body, with yes / no / unknown on `date`."""
-        people = sorted({l.person for l in self.listings if l.body == body})
+        people = sorted(self._roles.get(body, {}))
         answers = [self.member(body, person, date) for person in people]
         return [a for a in answers if a.member != "no"] + [a for a in answers if a.member == "no"]
 
@@ -168,7 +171,7 @@ class Timeline:
         return MemberAnswer(person, body, role, "unknown", "no dated listing brackets this date", ())
 
     def _any_role(self, body: str, person: str) -> str:
-        roles = [l.role for l in self.listings if l.body == body and l.person == person]
+        roles = self._roles.get(body, {}).get(person, ())
         return min(roles, key=_role_rank) if roles else "member"
 
     def _stated_answer(self, body: str, person: str, date: str) -> MemberAnswer | None:

@@ -19,6 +19,7 @@ from graph.membership import MembershipView, membership_view
 from graph.tenures import Listing, StatedChange
 
 _VIEWS: WeakKeyDictionary[Any, MembershipView] = WeakKeyDictionary()
+_DOC_IDS: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 
 
 def view_of(store: Any) -> MembershipView:
@@ -31,7 +32,13 @@ def view_of(store: Any) -> MembershipView:
 
 
 def _doc_ids(store: Any) -> dict[str, str]:
-    return {d.name: d.id for d in store.documents()}
+    """File name → document id (kept for a read-only store's lifetime)."""
+    if getattr(store, "read_only", False) and store in _DOC_IDS:
+        return _DOC_IDS[store]
+    ids = {row["name"]: row["id"] for row in queries.run(store, "document_ids")}
+    if getattr(store, "read_only", False):
+        _DOC_IDS[store] = ids
+    return ids
 
 
 def _evidence(item: Listing | StatedChange, doc_ids: dict[str, str], quote: str | None = None) -> Evidence:

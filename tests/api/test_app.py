@@ -6,7 +6,7 @@ from fastapi.routing import APIRoute
 
 from api.main import create_app
 from api.settings import Settings
-from conftest import LiveServer
+from api_support import LiveServer, assert_error
 
 ROUTES = {
     "/health": set(),
@@ -33,18 +33,6 @@ ROUTES = {
     "/sparql": {"query", "format", "default-graph-uri", "named-graph-uri"},
     "/export/{format}": {"format"},
 }
-
-
-def assert_error(response: httpx.Response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"status", "code", "message"}
-    assert body["error"]["status"] == status
-    assert body["error"]["message"]
-    if code:
-        assert body["error"]["code"] == code
-    return body["error"]
 
 
 def test_health_counts_documents_and_triples(client: httpx.Client) -> None:

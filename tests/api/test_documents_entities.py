@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import httpx
 
-from test_app import assert_error
+from api_support import assert_error
 
 
 def test_documents_are_listed_with_pagination(client: httpx.Client) -> None:

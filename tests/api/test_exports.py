@@ -13,7 +13,7 @@ import pytest
 
 from api.exports import EXPORT_FORMATS, export_to
 from graph.store import GraphStore
-from test_app import assert_error
+from api_support import assert_error
 
 MEMBER_OF = "member_of"
 

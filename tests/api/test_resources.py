@@ -4,7 +4,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from test_app import assert_error
+from api_support import assert_error
 
 BOARD = "/bodies/wexcombe-health-and-wellbeing-board"
 

@@ -2,22 +2,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
-from conftest import LiveServer
 from typer.testing import CliRunner
 
 from api.cli import app as cli
-from api.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def sample_client(sample_data: Path) -> Iterator[httpx.Client]:
-    with LiveServer(Settings(data=sample_data)) as live, httpx.Client(base_url=live.url, timeout=30) as client:
-        yield client
 
 
 def _board(client: httpx.Client) -> str:

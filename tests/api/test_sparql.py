@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from test_app import assert_error
+from api_support import assert_error
 
 PEOPLE = """PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

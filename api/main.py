@@ -55,10 +55,14 @@ WARM_QUERIES = ("principles", "alignments", "bodies", "organisations", "people",
 
 
 def _warm(store: Any) -> None:
-    """Run the slow parameter-free queries once in the background, so first requests are fast too."""
-    for name in WARM_QUERIES:
+    """Run the slow parameter-free queries and load the membership timeline once in the background,
+    so first requests are fast too."""
+    from api.queries.membership import view_of
+
+    for name, load in [(name, lambda name=name: queries.run(store, name)) for name in WARM_QUERIES] + [
+            ("membership timeline", lambda: view_of(store))]:
         try:
-            queries.run(store, name)
+            load()
         except Exception:  # a failing query will fail (and be reported) in its own request
             log.exception("warming %s failed", name)
 

@@ -3,3 +3,4 @@
 Importing the package registers its extractors with `extract.pipeline`.
 """
 from extract.governance import actions, plans, principles, priorities, prose, relations  # noqa: F401
+from extract.governance import meeting_actions  # noqa: F401

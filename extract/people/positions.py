@@ -45,7 +45,7 @@ _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "
               "On", "At", "For", "And", "But", "If", "As", "All", "Any", "Each", "New", "North", "South", "East", "West",
               "Health", "Public", "City", "Council", "Board", "Group", "Cabinet", "Chief", "Director", "Head",
               "Mental", "Young", "Community", "Children", "Adult", "Adults", "Social", "Primary", "Local", "National",
-              "Hackney", "London", "Borough", "Key", "Action", "Actions", "Item", "Agenda", "Minutes", "Report",
+              "London", "Borough", "Key", "Action", "Actions", "Item", "Agenda", "Minutes", "Report",
               "Strategy", "Plan", "Policy", "Following", "Further", "Members", "Member", "Officers", "Partners",
               "Black", "White", "Asian", "British", "Safer", "Better", "Good", "High", "Low", "Early", "Further",
               "Strategic", "Integrated", "Clinical", "Violence", "Domestic", "Serious", "Youth", "Place", "Whole",

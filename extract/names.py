@@ -261,7 +261,7 @@ def norm_name(text: str | None) -> str:
 
 
 def compact(text: str | None) -> str:
-    """Letters only: 'Doherty- Kelly' and 'Doherty Kelly' compare equal."""
+    """Letters only: 'Ashby- Quinn' and 'Ashby Quinn' compare equal."""
     return re.sub(r"[^a-z]", "", norm_name(text))
 
 

@@ -9,7 +9,7 @@ clusters them, rewrites all facts to the canonical names and emits `person` and
 Person rules, each recorded with its evidence in `context.cache["merges"]` and in the
 person fact's `merges` field:
 - title:     same name once titles and honours are off ("Cllr Jane Doe" = "Jane Doe")
-- spacing:   same letters ("Doherty- Kelly" = "Doherty Kelly" = "Doherty-Kelly")
+- spacing:   same letters ("Ashby- Quinn" = "Ashby Quinn" = "Ashby-Quinn")
 - surname:   a titled surname-only reference ("Mayor Doe") joins the one full name with
              that surname (preferring one with the same title); left alone when ambiguous
 - spelling:  same first name and a surname within rapidfuzz ratio >= 85 (one-letter slips,

@@ -81,7 +81,7 @@ def title_case(text: str) -> str:
         if i and bare.lower() in small:
             words.append(w.lower())
         elif bare.isupper() and len(bare) >= 2 and not re.search(r"[AEIOU]", bare):
-            words.append(w)  # "CRP", "HCVS": no vowels, an acronym
+            words.append(w)  # "CRP", "WVCS": no vowels, an acronym
         else:
             words.append(w[:1].upper() + w[1:].lower() if w[:1].isalpha() else
                          w[:1] + w[1:2].upper() + w[2:].lower())
@@ -137,7 +137,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _split_conj(fragment: str) -> list[str]:
-    """Split 'X CCG and Y Alliance' / 'VAWG Lead & HCVS' where a side is an acronym or a post."""
+    """Split 'X CCG and Y Alliance' / 'VAWG Lead & WVCS' where a side is an acronym or a post."""
     parts = re.split(r"\s+(and|&)\s+", fragment)
     if len(parts) == 1:
         return [fragment]
@@ -174,7 +174,7 @@ def split_leads(cell: str, people: set[str] | None = None) -> list[str]:
             if not frag:
                 continue
             m = _PAREN_ORG.match(frag)
-            if m:  # "Jane Doe (HCVS)" -> HCVS; "Policy Lead (Strategy)" is a post
+            if m:  # "Jane Doe (WVCS)" -> WVCS; "Policy Lead (Strategy)" is a post
                 if _ROLE_ONLY.match(m.group("who")) or _ROLE_TAIL.search(m.group("who")):
                     continue
                 frag = m.group("org").strip()

@@ -90,7 +90,7 @@ _GENERIC_LOWER = {"the", "a", "an", "this", "that", "these", "those", "our", "th
 #: modifiers that describe an activity rather than name a plan ("staff training programme")
 _GENERIC_MOD = {"training", "events", "event", "care", "staff", "specialist", "recent", "expansive", "awareness",
                 "seasonal", "ongoing", "annual", "previous", "newer", "revised", "updated", "various", "usual"}
-#: a body's own unnamed document: "Hackney Council's strategy", "the Youth Justice Board's approach"
+#: a body's own unnamed document: "Elmford Council's strategy", "the Youth Justice Board's approach"
 _OWNER_BARE = re.compile(r"^(?:[A-Z][\w&]*\s+){0,5}(?:Council|Board|Partnership|Trust|Authority|Group|Service|"
                          r"Commission|Committee|Government|Department)['’]s\s+(?:strategy|policy|approach|plan|"
                          r"programme|framework)$", re.IGNORECASE)
@@ -130,7 +130,7 @@ def _strip_name(name: str) -> str:
 
 
 def _base(name: str) -> str:
-    """The name without a possessive owner ("Hackney's Early Years Strategy") or a period."""
+    """The name without a possessive owner ("Elmford's Early Years Strategy") or a period."""
     name = _PERIOD.sub("", name)
     short = re.sub(r"^[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}['’]s\s+", "", name)
     if len(short.split()) >= 2 and short[:1].isupper():  # "70-point plan" alone names nothing: keep the owner
@@ -278,7 +278,7 @@ def extract_plans(doc: Document, context: Context):
                 if not _good_titled(name) or len(_base(name).split()) < 2:
                     continue
                 dash = _DASH_NAME.match(text[m.end():])
-                if dash:  # "Council Employment Programme – Hackney Works"
+                if dash:  # "Council Employment Programme – Elmford Works"
                     other = re.sub(r"\s+(?:Board|Group|Team|Partnership|Committee|Panel|Update)$", "", dash.group("n"))
                     full = text[m.start("name"):m.end() + dash.start("n") + len(other)]
                     if other.title() not in _BAD_FIRST and other not in ("Update", "Summary", "Draft", "Final"):

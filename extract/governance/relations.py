@@ -353,7 +353,7 @@ _BODY = r"[A-Z][\w’'&\-]*(?:\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w’'&\-]*){
 #: the post names the body (a comma after "Chair" gives post and affiliation, and is left alone)
 _CHAIR_POST = re.compile(rf"(?P<person>{PERSON})\s*,?\s+(?:Independent\s+)?(?:Co-?)?Chair(?:man|person)?\s+"
                          rf"(?:of\s+(?:the\s+)?)?(?P<body>{_BODY})")
-#: "Chair of Pembury Children's Community (Anne Canning)"
+#: "Chair of Elmford Families Network (Jane Doe)"
 _CHAIR_OF_PAREN = re.compile(rf"(?<![Vv]ice[- ])\b(?:Independent\s+)?(?:Co-?)?Chair\s+of\s+(?:the\s+)?(?P<body>{_BODY})\s*"
                              rf"\((?P<person>{PERSON})\)")
 _NOT_PERSON = re.compile(rf"\b(?:{_ORG_HEADS}|Director|Manager|Officer|Head|Member|Services|Vice|Deputy|Adults|Children)\b")

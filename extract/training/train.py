@@ -16,7 +16,7 @@ FIXTURES = ROOT / "tests" / "data" / "papers"
 SURNAMES_TRAIN = """Ashworth Bellamy Carrow Dunmore Ellery Farrant Galloway Hartley Ingram Jessop Kettering Lowther Marlow
 Norcross Oakley Pendle Quarry Radley Sefton Thornbury Underwood Varley Whitlock Yardley Abara Bose Chaudhry Dlamini Eze
 Fonseca Gallagher Haddad Iqbal Jovanovic Kowalski Lindqvist Mensah Nakamura Okonkwo Petrov Quintero Rahman Santos
-Takahashi Umeh Vasquez Wozniak Xu Yilmaz Zielinski Doherty-Kelly O'Rourke McAllister MacLeod""".split()
+Takahashi Umeh Vasquez Wozniak Xu Yilmaz Zielinski Ashby-Quinn O'Rourke McAllister MacLeod""".split()
 SURNAMES_HELD = """Brightwell Cottingham Devereux Fairbairn Grimshaw Holloway Kilbride Mortimer Nettleton Pemberton
 Rushworth Stansfield Trevelyan Wainwright Adeyemi Banerjee Castellano Demir Esposito Fitzgerald""".split()
 ORGS = ["the Clinical Commissioning Group", "Wexbury Council", "the Safeguarding Adults Board", "Fernmouth CVS",

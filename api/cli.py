@@ -261,7 +261,8 @@ def view(
     budget: Annotated[int, typer.Option(help="most nodes to draw")] = 500,
 ) -> None:
     """Write a view as a standalone HTML file."""
-    from visualisations import UnknownView, export_view
+    from api.view_export import export_view
+    from visualisations import UnknownView
 
     store = _open_store(_settings(data), read_only=True)
     try:

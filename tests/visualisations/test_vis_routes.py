@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from api import view_queries as vq
 from vis_sample import ANN, CAROL, CARERS, HWB, ICP, STRATEGY
-from visualisations import UnknownView, export_view
+from api.view_export import export_view
+from visualisations import UnknownView
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
-"""Write a view as one standalone HTML file (every script and style inline; works offline)."""
+"""Write a view over a store as one standalone HTML file (every script and style inline; works offline)."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Any
 
+from api.view_queries import fetch_view_rows
 from visualisations.views import VIEW_NAMES, UnknownView, ViewParams, render_view
 
 
@@ -17,8 +18,6 @@ def export_view(store: Any, name: str, output: str | os.PathLike[str], *, kinds:
     half-written. Returns the path written. Raises UnknownView for a bad name or a
     missing required parameter.
     """
-    from api.view_queries import fetch_view_rows  # the SPARQL lives with the API; imported only here
-
     if name not in VIEW_NAMES:
         raise UnknownView(f"no view named {name!r} (choose from {', '.join(VIEW_NAMES)})")
     params = ViewParams(kinds=tuple(kinds), body=body, date=date, budget=budget, entity=entity,

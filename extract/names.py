@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 #: leading titles, longest first; spelled as printed in canonical form
 TITLES = [
     "Deputy Mayor", "Lord Mayor", "Deputy Lord Mayor", "Chief Superintendent", "Chief Inspector",
-    "Detective Chief Inspector", "Superintendent", "Inspector", "Councillor", "Cllr", "Mayor",
+    "Detective Chief Inspector", "Superintendent", "Inspector", "Councillors", "Councillor", "Cllrs", "Cllr", "Mayor",
     "Doctor", "Dr", "Professor", "Prof", "Sir", "Dame", "Reverend", "Revd", "Rev", "Lord", "Lady",
     "Baroness", "Baron", "Mr", "Mrs", "Ms", "Miss", "Mx", "Ma'am", "Maam", "Rt Hon", "The Rt Hon",
     "Alderman", "Alderwoman", "Sgt", "Supt", "DCI", "Cmdr", "Commander",
@@ -29,7 +29,7 @@ TITLES = [
 ]
 HONOURS = {"MBE", "OBE", "CBE", "KBE", "DBE", "JP", "QPM", "KPM", "KC", "QC", "FRCP", "FRCS", "PhD",
            "MP", "AM", "DL", "BEM", "MA", "MSc", "MD", "FRSA", "FFPH"}
-_TITLE_CANON = {"cllr": "Cllr", "councillor": "Councillor", "dr": "Dr", "doctor": "Dr",
+_TITLE_CANON = {"cllr": "Cllr", "councillor": "Councillor", "cllrs": "Cllr", "councillors": "Councillor", "dr": "Dr", "doctor": "Dr",
                 "prof": "Prof", "professor": "Prof", "maam": "Ma'am", "ma'am": "Ma'am", "revd": "Revd"}
 _TITLE_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))

@@ -77,9 +77,25 @@ def _rows(doc: Document) -> list[tuple[int, str, list[str] | None, str]]:
             continue
         if b.kind == "table_row":
             out.append((b.line, "row", [clean(c) for c in b.cells], clean(b.text)))
+            continue
+        aligned = _aligned_cells(doc.line(b.line)) if b.kind == "paragraph" else None
+        if aligned:  # a plain-text table: columns set apart by runs of spaces
+            out.append((b.line, "row", aligned, " ".join(aligned)))
         else:
             out.append((b.line, b.kind, None, clean(b.text)))
     return out
+
+
+_GAP = re.compile(r"\S(?: {2,}|\t+ *)(?=\S)")
+
+
+def _aligned_cells(raw: str) -> list[str] | None:
+    """'A1      Run a patrol.      Police / Council      V1, V3' -> its cells, when the line
+    has three or more cells set apart by 2+ spaces or tabs; else None."""
+    if len(_GAP.findall(raw.strip())) < 2:
+        return None
+    cells = [clean(c) for c in re.split(r" {2,}|\t+ *", raw.strip())]
+    return cells if len([c for c in cells if c]) >= 3 else None
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -131,13 +147,23 @@ def _fix_id(printed: str, prev: str | None, section: str | None) -> str:
     return printed
 
 
+#: an id of letters and a number: "A1", "CSP-03", "SV2.1"
+_CODE_ID = re.compile(r"^\s*([A-Z]{1,4}[-‐]?\d{1,3}(?:\.\d{1,3}){0,2})\.?(?=\s|$)")
+
+
+def _major(aid: str) -> str:
+    """What the ids of one table share: '5' of 5.1.1, 'CSP' of CSP-03, 'A' of A1."""
+    m = re.match(r"[A-Z]+", aid)
+    return m.group(0) if m else aid.split(".")[0]
+
+
 def _split_id(cells: list[str]) -> tuple[str | None, list[str]]:
     """The printed id of a row and its cells with the id column normalised."""
     cells = list(cells)
     if not cells:
         return None, cells
     first = PAGE_MARK.sub(" ", cells[0]).strip()
-    m = ID_AT_START.match(first)
+    m = ID_AT_START.match(first) or _CODE_ID.match(first)
     if m and not first[m.end():].strip():
         cells[0] = m.group(1)
         return m.group(1), cells
@@ -219,10 +245,10 @@ def parse_action_tables(doc: Document, people: set[str] | None = None):
                     last = None
                     continue
                 if major is None:
-                    major = printed.split(".")[0]
+                    major = _major(printed)
                     if section is None and printed.count(".") >= 2:
                         section = printed.rsplit(".", 1)[0]
-                elif printed.split(".")[0] != major:
+                elif _major(printed) != major:
                     break
                 elif section and printed.count(".") == section.count(".") + 1 and printed.endswith(".1") \
                         and printed.rsplit(".", 1)[0] != section and not st:
@@ -268,15 +294,27 @@ def _layout(header: list[str]) -> dict[str, object]:
         if re.search(r"\b(lead|owner|responsib|partner|who)\b", cell, re.IGNORECASE) and \
                 not re.search(r"principle|alignment", cell, re.IGNORECASE):
             lead_col = ci
-        elif re.search(r"principle|alignment|priorit|objective", cell, re.IGNORECASE):
+        elif re.search(r"principle|alignment|priorit|objective|values?\b|aims?\b|enablers?\b", cell, re.IGNORECASE):
             label_cols.append(ci)
         elif _HEADER_ACTION.search(cell) and ci < 3:
             text_col = ci
     return {"text": text_col, "lead": lead_col, "labels": label_cols}
 
 
-def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = None):
+def _labels(cell: str, known: set[str]) -> list[str]:
+    """Principle ids in a cell: the usual labels, and ids of the paper's own scheme ("V1, V3")."""
+    found = principle_labels(cell)
+    if known:
+        for m in re.finditer(r"(?<![\w.])([A-Z]{1,3})\s?(\d{1,2})(?![\w.])", cell):
+            pid = m.group(1) + str(int(m.group(2)))
+            if pid in known and pid not in found:
+                found.append(pid)
+    return found
+
+
+def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = None, known: set[str] | None = None):
     """(action, principle id, line, inherited_from) for every action, merged cells carried down."""
+    known = known or set()
     current: dict[str, tuple[list[str], ActionRow]] = {}
     for ev in events:
         if ev == "break":
@@ -288,7 +326,7 @@ def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = No
         for ci, cell in enumerate(ev.cells):
             if ci in skip or ci < 2 or not cell:
                 continue
-            labels = principle_labels(cell)
+            labels = _labels(cell, known)
             if not labels:
                 continue
             if ci in col_kind:
@@ -299,7 +337,7 @@ def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = No
                 labels_by_kind.setdefault(k, []).append(pid)
         # a generic "Principles" column stated again replaces everything it carried down
         for ci, cell in enumerate(ev.cells):
-            if ci in skip or ci < 2 or ci in col_kind or not principle_labels(cell):
+            if ci in skip or ci < 2 or ci in col_kind or not _labels(cell, known):
                 continue
             for k in [k for k, (_, src) in current.items() if k not in stated and ci in src.label_cols]:
                 del current[k]
@@ -329,6 +367,7 @@ def extract_actions(doc: Document, context: Context):
     defs = acronym_definitions(doc)
     context.cache["governance.acronyms"] = defs
     orgs: dict[str, Fact] = {}
+    known = {f.fields["id"] for f in context.of_type("principle") if f.fields.get("id")}
     for header, col_kind, events, layout in parse_action_tables(doc, people):
         actions = [e for e in events if e != "break"]
         tables.append(actions)
@@ -351,7 +390,7 @@ def extract_actions(doc: Document, context: Context):
                                          "leads": leads}, a.line, quote_of(a.raw, text[:120] or a.printed),
                               confidence=conf))
         done: set[tuple[str, str]] = set()
-        for a, pid, line, src in _alignments(events, col_kind, layout):
+        for a, pid, line, src in _alignments(events, col_kind, layout, known):
             if (a.id, pid) in done:
                 continue
             done.add((a.id, pid))

@@ -130,6 +130,10 @@ _ORG_HEAD = re.compile(r"\b(?:services?|team|unit|board|partnership|council|grou
                        r"committee|forum|network|hub|agency|authority|police|hospital|college|school|schools|"
                        r"directorate|department)$", re.IGNORECASE)
 _SMALL = {"and", "of", "the", "for", "&", "-"}
+#: "Lead: ...", "Lead partner - ...": a label printed inside the cell
+_LEAD_LABEL = re.compile(r"^\s*(?:lead(?:\s+(?:partner|agency|organisation|officer))?|owner|responsible)\s*[:\-–]\s+",
+                         re.IGNORECASE)
+_POST_PAREN = re.compile(r"^(?P<post>[A-Z][\w'’ ]{2,60}?)\s*\((?P<org>[A-Z][^)]{1,60})\)$")
 
 
 def _is_acronym(word: str) -> bool:
@@ -170,9 +174,14 @@ def split_leads(cell: str, people: set[str] | None = None) -> list[str]:
     out: list[str] = []
     for chunk in re.split(r"\s*[/;,]\s*|\s+\+\s+|\n", text):
         for frag in _split_conj(chunk.strip()):
-            frag = frag.strip(" .-–:")
+            frag = _LEAD_LABEL.sub("", frag).strip(" .-–:")
             if not frag:
                 continue
+            pm = _POST_PAREN.match(frag)
+            if pm and (_ROLE_ONLY.match(pm.group("post")) or _ROLE_TAIL.search(pm.group("post"))
+                       or _ROLE_HEAD.match(pm.group("post") + " ")) and \
+                    (_is_acronym(pm.group("org").strip()) or _ORG_HEAD.search(pm.group("org").strip())):
+                frag = pm.group("org").strip()  # "Head of Housing (Council)": the post's organisation
             m = _PAREN_ORG.match(frag)
             if m:  # "Jane Doe (WVCS)" -> WVCS; "Policy Lead (Strategy)" is a post
                 if _ROLE_ONLY.match(m.group("who")) or _ROLE_TAIL.search(m.group("who")):

@@ -30,12 +30,26 @@ _GENERIC_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦]\s*)?(?:principle\s+(\d{1,
 
 #: a heading naming principles of no kind: "Our Principles", "3. Principles"
 _GENERIC_HEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:our|the|key)?\s*principles\s*:?\s*$", re.IGNORECASE)
+#: "Our values", "Core Values", "3. Values": a framework's values (V1, V2, ...)
+_VALUES_HEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:our|the|key|core|shared)?\s*values\s*:?\s*$", re.IGNORECASE)
+#: "V1 We put ...", "CV2: We ...": an id of a letter or two under a values heading
+_VALUE_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦]\s*)?\[?((?:[A-Z]{0,2}V)|VAL)\s?(\d{1,2})\]?\s*[:.)\-–—]?\s+"
+                         r"(?P<text>[A-Z\u2018'\"].{9,})$")
+#: "Strategic Aim 1: ...", "Enabler 2 – ...": the strategic / enabling pair under other names
+_AIM_LABELLED = re.compile(r"^\s*(?:[-*•·▪●◦]\s*)?(?P<kind>Strategic\s+(?:Aim|Objective|Ambition)|Enabler|Enabling\s+Theme)"
+                           r"\s+(?P<n>\d{1,2})\s*[:.\-–—]\s*(?P<text>[A-Z].{9,})$", re.IGNORECASE)
 
 
 def _is_heading_like(text: str) -> bool:
     """'5. ACTION PLAN 2021-2022': mostly capitals, no sentence."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7 and not text.rstrip().endswith(".")
+
+
+#: "2. Guiding principles", "3.1 Our values": a numbered heading in sentence case
+_NUMBERED_HEAD = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?:our\s+|the\s+|key\s+|core\s+)?"
+                            r"(?:(?:strategic|enabling|guiding|core|key|delivery|operating)\s+)?(?:principles|values)\s*:?\s*$",
+                            re.IGNORECASE)
 
 
 _FRAMEWORK = re.compile(r"\b(strategy|approach|framework|plan|programme|principles)\b", re.IGNORECASE)
@@ -81,10 +95,10 @@ def _framework(doc: Document, line: int, plans=None) -> str | None:
         if b.kind == "heading" and _FRAMEWORK.search(text) and 3 <= len(text) <= 100 \
                 and not _ANY_HEAD.search(text):
             return title_case(re.sub(r"^\d+(\.\d+)*\.?\s+", "", text))
-    if plans is not None:  # the paper's strategy or framework, else the plan its title names
-        main = [p for p in plans.plans if p["kind"] in ("strategy", "framework") and p["line"] <= line]
+    if plans is not None:  # the plan the paper's title names, else its strategy or framework
         first = [ln for ln in range(1, len(doc.lines) + 1) if doc.line(ln).strip()][:2]
-        main = main or [p for p in plans.plans if p["line"] in first]
+        main = [p for p in plans.plans if p["line"] in first and p["kind"] != "report"]
+        main = main or [p for p in plans.plans if p["kind"] in ("strategy", "framework") and p["line"] <= line]
         if main:
             p = min(main, key=lambda p: p["line"])
             return f"{p['name']} {p['period']}" if p.get("period") and p["period"] not in p["name"] else p["name"]
@@ -95,11 +109,11 @@ def _framework(doc: Document, line: int, plans=None) -> str | None:
 def extract_principles(doc: Document, context: Context):
     found: dict[str, Fact] = {}
 
-    def add(pid: str, text: str, line: int, framework: str | None, conf: float) -> None:
+    def add(pid: str, text: str, line: int, framework: str | None, conf: float, kind: str | None = None) -> None:
         if pid in found:
             return
         text = text.strip()
-        found[pid] = Fact("principle", {"id": pid, "kind": kind_name(re.match(r"[A-Z]+", pid).group(0)),
+        found[pid] = Fact("principle", {"id": pid, "kind": kind or kind_name(re.match(r"[A-Z]+", pid).group(0)),
                                         "framework": framework, "text": text},
                           line, quote_of(doc.line(line), text[:90]), confidence=conf)
 
@@ -138,27 +152,48 @@ def extract_principles(doc: Document, context: Context):
     # 2. numbered lists under a "<kind> principles" heading or lead-in
     current = None
     framework = None
+    printed_ids = False
     for b in blocks:
         text = clean(b.text)
         m = _KIND_HEAD.search(text)
+        numbered_head = b.kind == "list_item" and bool(_NUMBERED_HEAD.match(text))  # "2. Guiding principles"
         if b.kind in ("heading", "paragraph", "list_item") and m and len(text) < 300 and \
-                (b.kind != "list_item" or _is_heading_like(text)):
+                (b.kind != "list_item" or _is_heading_like(text) or numbered_head):
             items = enumerate_items(text[m.end():])  # "Strategic principles: 1. ... 2. ..."; not "3. STRATEGIC PRINCIPLES"
             current = m.group(1).lower()
+            printed_ids = False
             framework = _framework(doc, b.line, plans)
             for num, body in items:
                 add(kind_prefix(current) + str(num), body, b.line, framework, 0.8)
             continue
-        if b.kind in ("heading", "paragraph") and _GENERIC_HEAD.match(text):
+        if (b.kind in ("heading", "paragraph") or numbered_head) and _GENERIC_HEAD.match(text):
             current = ""  # "Our Principles": ids P1, P2, ...
+            printed_ids = False
             framework = _framework(doc, b.line, plans)
             continue
+        if (b.kind in ("heading", "paragraph") or numbered_head) and _VALUES_HEAD.match(text):
+            current = "value"  # "Our values": ids V1, V2, ...
+            framework = _framework(doc, b.line, plans)
+            continue
+        if current == "value" and b.kind in ("list_item", "paragraph"):
+            vm = _VALUE_ITEM.match(text)
+            gm = None if vm else _GENERIC_ITEM.match(text)
+            if vm:
+                add(vm.group(1) + str(int(vm.group(2))), vm.group("text"), b.line, framework, 0.7, "value")
+                continue
+            if gm and not _is_heading_like(gm.group("text")):
+                add("V" + str(int(gm.group(1) or gm.group(2))), gm.group("text"), b.line, framework, 0.7, "value")
+                continue
         if current is not None and b.kind in ("list_item", "paragraph"):
             im = _ID_ITEM.match(text)
             if im:  # "- EP1 We will ...", "SP2: We will ..."
                 add(im.group(1) + str(int(im.group(2))), im.group("text"), b.line, framework, 0.8)
+                printed_ids = True
                 continue
             gm = _GENERIC_ITEM.match(text)
+            if gm and printed_ids and b.kind == "list_item":
+                current = None  # "3. Delivery plan" after "GP1 ...", "GP2 ...": the next section
+                continue
             if gm and not _is_heading_like(gm.group("text")):  # "Principle 1 – We will ...", "1. We will ..."
                 add(kind_prefix(current) + str(int(gm.group(1) or gm.group(2))), gm.group("text"), b.line, framework, 0.8)
                 continue
@@ -174,6 +209,15 @@ def extract_principles(doc: Document, context: Context):
             pid = kind_prefix(lm.group(1)) + str(int(lm.group(2)))
             body = re.sub(rf"^{pid}\b\s*[:.\-–—]?\s*", "", lm.group("text"))  # "[Strategic Principle 1] SP1 We ..."
             add(pid, body, b.line, _framework(doc, b.line, plans), 0.8)
+    # 3b. "Strategic Aim 1: ...", "Enabler 1: ...": strategic and enabling principles by other names
+    for b in blocks:
+        if b.kind == "table_row":
+            continue
+        am = _AIM_LABELLED.match(clean(b.text))
+        if am:
+            kind = "enabling" if am.group("kind").lower().startswith("enabl") else "strategic"
+            add(kind_prefix(kind) + str(int(am.group("n"))), am.group("text"), b.line,
+                _framework(doc, b.line, plans), 0.7)
     # 4. labels quoted with their text in action tables
     for b in blocks:
         if b.kind != "table_row" or "rinciple" not in b.text:

@@ -44,6 +44,43 @@ def _style(item_id: str) -> str:
     return "dotted:" + re.sub(r"[a-z]$|\.?\d+$", "", item_id)
 
 
+#: "Recommendation 2 (partially agreed): ...", "Priority 1: ...": an item labelled on its own line
+_LABELLED = re.compile(r"^\s*(?:[-*•]\s*)?(?P<kind>Recommendation|Priority)\s+(?P<id>\d{1,2}[a-z]?)\s*"
+                       r"(?:\((?P<status>[^)]{3,40})\))?\s*[:.\-–—]\s*(?P<text>[A-Z].{5,})$", re.IGNORECASE)
+#: "Response: Partially agreed. ...", "Cabinet response – Not agreed"
+_RESPONSE = re.compile(r"^\s*(?:[\w ]{0,30}\s)?response\s*[:\-–—]\s*(?P<r>(?:not\s+|partially\s+|partly\s+)?"
+                       r"(?:agreed|accepted|supported|rejected|noted))\b", re.IGNORECASE)
+
+
+def _labelled(doc: Document, board: str | None, seen: set) -> list[Fact]:
+    out = []
+    blocks = doc.blocks
+    for k, b in enumerate(blocks):
+        m = _LABELLED.match(clean(b.text).strip(" *#"))
+        if not m:
+            continue
+        mode = m.group("kind").lower()
+        item = m.group("text").strip()
+        key = (mode, m.group("id"), item)
+        if any(s[0] == mode and s[1] == m.group("id") for s in seen):
+            continue
+        seen.add(key)
+        fields = {"id": m.group("id"), "text": item, "body": board}
+        if mode == "recommendation":
+            response = (m.group("status") or "").strip().lower() or None
+            for nb in blocks[k + 1:k + 4]:
+                if _LABELLED.match(clean(nb.text)):
+                    break
+                r = _RESPONSE.match(clean(nb.text))
+                if r:
+                    response = " ".join(r.group("r").lower().split())
+                    break
+            if response:
+                fields["response"] = response
+        out.append(Fact(mode, fields, b.line, quote_of(doc.line(b.line), item[:80]), confidence=0.6))
+    return out
+
+
 @register("govgraph.priorities.v1", order=66)
 def extract_priorities(doc: Document, context: Context):
     facts: list[Fact] = []
@@ -93,4 +130,4 @@ def extract_priorities(doc: Document, context: Context):
             continue
         if b.kind == "heading" or (b.kind == "paragraph" and facts and len(text) > 0):
             mode = None
-    return facts
+    return facts + _labelled(doc, board, seen)

@@ -23,7 +23,8 @@ from extract.records import Document, Fact
 
 _ORG_HEADS = (r"Board|Partnership|Group|Council|Unit|Team|Service|Services|Trust|CCG|Commission|Committee|Forum|"
               r"Network|Panel|Executive|Cabinet|Authority|Alliance|Agency|Hub|Directorate|Department|Office|"
-              r"Police|Healthwatch|Confederation|Foundation|Charity|Programme Board|Steering Group")
+              r"Police|Healthwatch|Confederation|Foundation|Charity|Programme Board|Steering Group|"
+              r"Sub-[Gg]roup|Sub-[Cc]ommittee|Sub-[Bb]oard|Sub-[Pp]anel|Subgroup")
 _CAPW = r"[A-Z][\w’'&\-]*"
 ORG = (rf"(?:the\s+)?(?:{_CAPW}(?:\s+(?:and|&|of|for|on)\s+|\s+))*?(?:{_ORG_HEADS})s?\b"
        rf"|(?:the\s+)?(?:[A-Z][a-z]+\s+(?:(?:of|and|for)\s+(?:the\s+)?)?){{0,4}}\b[A-Z]{{2,6}}s?\b")
@@ -207,11 +208,18 @@ _HOLDER = re.compile(rf"\b[Tt]he\s+(?P<post>[A-Z][\w’'\- ]{{3,60}}?)\s+is\s+(?
                      rf"|(?P<name2>{PERSON})\s+is\s+(?:the\s+)?(?:borough's\s+|council's\s+)?(?P<post2>[A-Z][\w’'\- ]{{3,60}}?)\b[.,;]")
 
 
+_POST_FIELD = re.compile(rf"^\s*(?P<post>(?:[A-Z][\w’'\-]*\s+)*?(?:Director|Chair|Chief|Head|Officer|Manager|Lead|"
+                         rf"Commissioner|Executive|Leader|Mayor)\b[\w’'\- ]{{0,50}}?)\s*:\s*(?P<name>{PERSON})\s*\.?$")
+
+
 def _post_holders(context: Context) -> dict[str, str]:
     """'director of public health' -> 'Jane Doe', from position and membership facts and
     from sentences that name a post's holder ("The Independent Commissioner is Dr Sam Lee")."""
     out = {}
     for b in context.document.blocks:
+        fm = _POST_FIELD.match(clean(b.text))
+        if fm:  # "Director of Public Health: Dr Ann Lee"
+            out.setdefault(fm.group("post").lower().strip(), _person_name(fm.group("name")))
         for m in _HOLDER.finditer(clean(b.text)):
             post = m.group("post") or m.group("post2")
             name = m.group("name") or m.group("name2")
@@ -266,6 +274,7 @@ def extract_oversight(doc: Document, context: Context):
         if blk.kind == "table_row":
             doc_cells.setdefault(blk.line, []).extend(clean(c) for c in blk.cells if c)
     title_next = False
+    last_plans: list[str] = []
     for kind, line, text, offsets in paragraphs(doc):
         b = _Unit(kind, line)
         title_line = re.match(r"^\s*(?:title of (?:the )?report|report title|subject)\s*:?", text, re.IGNORECASE)
@@ -296,6 +305,7 @@ def extract_oversight(doc: Document, context: Context):
                 _chair_posts(rel, cell, line)
         else:
             _chair_posts(rel, text, line)
+        here = _plans_in(plans, text)
         sentences = _SENT.split(text)
         pos = 0
         for k, s in enumerate(sentences):
@@ -310,7 +320,7 @@ def extract_oversight(doc: Document, context: Context):
             _delivers(rel, s, ln, plans)
             _appositive(rel, s, ln, plans, new_plans)
             if not (kind == "table_row" and ID_AT_START.match(text)):  # an action's task, not the plan's stance
-                _aligns(rel, s, ln, plans, section_plan)
+                _aligns(rel, s, ln, plans, _anaphor(s, plans, last_plans) or section_plan)
             _corresponding(rel, s, ln, plans)
             _runs(rel, s, ln, plans, new_plans)
             _brings(rel, s, ln, section_plan if section_from_heading else None)
@@ -323,7 +333,56 @@ def extract_oversight(doc: Document, context: Context):
             if org and len(org.split()) >= 2:
                 recent.append(org)
         del recent[:-30]
+        last_plans = (last_plans + here)[-5:]
+    _chart(rel)
     return rel.facts + list(rel.orgs.values()) + new_plans
+
+
+#: a structure chart drawn in text: "  └ X" / "├── X" / "|-- X" under its parent, or "X → Y"
+_TREE_ITEM = re.compile(r"^(?P<indent>[\s│┃]*)(?:[└├┗┣|`+]\s*(?:[─━—\-]+\s*)?|[-–]+>\s*|↳\s*)(?P<name>[A-Z].*?)\s*$")
+_ARROW = re.compile(rf"^\s*(?P<a>{ORG})\s*(?:→|->|⟶|=>|►)\s*(?P<b>{ORG})\s*\.?\s*$")
+
+
+def _chart_name(text: str) -> str | None:
+    org = _clean_org(text.strip(" .;:"))
+    if not org or not _ORG_RE.fullmatch(org) or len(org.split()) < 2:
+        return None
+    return org
+
+
+def _chart(rel: Rel) -> None:
+    """Structure charts: a tree item reports to the nearest line above it that is indented less
+    (the tree's root has no connector); "X → Y" reports to Y. Only lines that are nothing but
+    a body's name count."""
+    stack: list[tuple[int, str]] = []  # (indent, body) of the open branch
+    lines = rel.doc.lines
+    for i, raw in enumerate(lines, start=1):
+        raw = raw.replace("\t", "    ")
+        if not raw.strip():
+            continue
+        m = _TREE_ITEM.match(raw)
+        if m:
+            name = _chart_name(m.group("name"))
+            if not name:
+                stack = []
+                continue
+            indent = len(m.group("indent"))
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+            if stack:
+                rel.add(name, "reports_to", stack[-1][1], i, raw.strip(), 0.6, subject_is_org=True, object_is_org=True)
+            stack.append((indent, name))
+            continue
+        a = _ARROW.match(raw)
+        if a:
+            x, y = _chart_name(a.group("a")), _chart_name(a.group("b"))
+            if x and y:
+                rel.add(x, "reports_to", y, i, raw.strip(), 0.6, subject_is_org=True, object_is_org=True)
+            stack = []
+            continue
+        name = _chart_name(raw)
+        # a bare body name may be the root of a tree that follows
+        stack = [(len(raw) - len(raw.lstrip()) - 1, name)] if name else []
 
 
 _CHAIR = re.compile(rf"(?P<subj>{ORG}|\bIt\b|\bThe\s+(?:group|board|partnership|committee))\s*,?\s+"
@@ -331,7 +390,16 @@ _CHAIR = re.compile(rf"(?P<subj>{ORG}|\bIt\b|\bThe\s+(?:group|board|partnership|
                     rf"(?P<obj>(?:the\s+)?{PERSON}(?:\s*,\s*(?P<post>[A-Z][\w ]{{3,60}}))?)")
 
 
+_CHAIR_ROLE = re.compile(rf"(?P<subj>{ORG})\s*,?\s+(?:(?:which|that)\s+)?(?:is|was|will be|has been)?\s*(?:co-)?chaired\s+by\s+"
+                         rf"the\s+(?P<role>[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'\-]*){{0,6}})")
+
+
 def _chaired(rel: Rel, s: str, prev: str, line: int, holders: dict[str, str]) -> None:
+    for m in _CHAIR_ROLE.finditer(s):  # "chaired by the Director of Public Health": the post's holder
+        holder = holders.get(m.group("role").lower())
+        subj = _clean_org(m.group("subj"))
+        if holder and subj and not subj.lower().startswith(("it ", "the ")):
+            rel.add(subj, "chaired_by", holder, line, m.group(0), 0.7, subject_is_org=True)
     for m in _CHAIR.finditer(s):
         subj = m.group("subj")
         if subj.lower() in ("it",) or subj.lower().startswith("the "):
@@ -527,12 +595,19 @@ _OVERSIGHT_SITS = re.compile(rf"(?i:oversight)\s+of\s+(?P<what>[^.]{{3,80}}?)\s+
 
 
 _OVERSEEN_BY = re.compile(rf"(?P<what>[^.;]{{3,120}}?)\s+(?:is|are|will\s+be)\s+(?:jointly\s+|formally\s+)?"
-                          rf"(?:overseen|monitored|governed)\s+by\s+(?P<org>{ORG})")
+                          rf"(?:overseen|monitored|governed|scrutinised|scrutinized)\s+by\s+(?P<org>{ORG})")
+#: "The Strategy is owned by X": the owner leads it
+_OWNED_BY = re.compile(rf"(?P<what>[^.;]{{3,120}}?)\s+(?:is|are|will\s+be)\s+(?:jointly\s+)?owned\s+by\s+(?P<org>{ORG})")
+#: the second half of "owned by X and monitored by Y"
+_AND_BY = re.compile(rf"\s*,?\s+and\s+(?:is\s+|will\s+be\s+)?(?P<verb>overseen|monitored|scrutini[sz]ed|governed|"
+                     rf"owned|led)\s+by\s+(?P<org>{ORG})")
+_DELIVERY_OF_PLAN = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:delivery|implementation)(?:\s+of\s+(?:the|this)\s+"
+                               r"(?:strategy|plan|programme|framework))?\s*$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|neither|nor|without)\b", re.IGNORECASE)
 
 
 def _oversees(rel: Rel, s: str, line: int, plans, section_plan) -> None:
-    for m in _OVERSEEN_BY.finditer(s):
+    for m in _OWNED_BY.finditer(s):
         if _NEGATED.search(m.group(0)):
             continue
         found = _plans_in(plans, m.group("what")[-100:])
@@ -540,8 +615,30 @@ def _oversees(rel: Rel, s: str, line: int, plans, section_plan) -> None:
                                                     m.group("what"), re.IGNORECASE):
             found = [section_plan]
         org = _clean_org(_extend(s, m))
+        if not (found and org):
+            continue
+        rel.add(org, "leads", found[-1], line, m.group(0)[-120:], 0.6, subject_is_org=True)
+        more = _AND_BY.match(s[m.start("org") + len(_extend(s, m)):])
+        if more and _clean_org(more.group("org")):
+            relation = "leads" if more.group("verb").lower() in ("owned", "led") else "oversees"
+            rel.add(_clean_org(more.group("org")), relation, found[-1], line, more.group(0)[:120], 0.6,
+                    subject_is_org=True)
+    for m in _OVERSEEN_BY.finditer(s):
+        if _NEGATED.search(m.group(0)):
+            continue
+        found = _plans_in(plans, m.group("what")[-100:])
+        if not found and section_plan and (
+                re.search(r"\b(?:the|this)\s+(?:strategy|plan|programme|framework)\s*$", m.group("what"), re.IGNORECASE)
+                or _DELIVERY_OF_PLAN.search(m.group("what"))):
+            found = [section_plan]  # "Day-to-day delivery will be overseen by X": the paper's plan
+        org = _clean_org(_extend(s, m))
         if found and org:
             rel.add(org, "oversees", found[-1], line, m.group(0)[-120:], 0.7, subject_is_org=True)
+            more = _AND_BY.match(s[m.end("org"):])  # "... owned by X and monitored by Y"
+            if more and _clean_org(more.group("org")):
+                relation = "leads" if more.group("verb").lower() in ("owned", "led") else "oversees"
+                rel.add(_clean_org(more.group("org")), relation, found[-1], line, more.group(0)[:120], 0.6,
+                        subject_is_org=True)
     for m in _OVERSIGHT_SITS.finditer(s):
         found = _plans_in(plans, m.group("what")) or ([section_plan] if section_plan else [])
         if found:
@@ -592,7 +689,24 @@ def _delivers(rel: Rel, s: str, line: int, plans) -> None:
                 rel.add(org, "delivers", found[-1], line, m.group(0)[:120], 0.6, subject_is_org=True)
 
 
-_ALIGN = re.compile(r"\b(?:in\s+alignment\s+with(?:\s+that\s+of)?|aligns?\s+with|following(?=\s+the\s+[A-Z])|aligned\s+(?:with|to)|framed\s+within\s+the\s+context"
+_THIS_PLAN = re.compile(r"^\W*(?:This|The)\s+(?P<noun>strategy|plan|programme|framework|policy)\s+"
+                        r"(?:also\s+|directly\s+)?(?:supports|contributes|aligns|is\s+aligned|links|helps)\b")
+
+
+def _anaphor(s: str, plans, last_plans: list[str]) -> str | None:
+    """'This strategy supports ...' right after a paragraph naming a strategy: that strategy."""
+    m = _THIS_PLAN.match(s)
+    if not m or plans is None:
+        return None
+    noun = m.group("noun").lower()
+    for name in reversed(last_plans[-2:]):
+        if name.lower().split()[-1] == noun:
+            return name
+    return None
+
+
+_ALIGN = re.compile(r"\b(?:supports?\s+(?:the\s+)?(?:delivery|achievement|implementation)\s+of|contributes?\s+to\s+"
+                    r"(?:the\s+)?(?:delivery|aims|objectives|outcomes)\s+of|in\s+alignment\s+with(?:\s+that\s+of)?|aligns?\s+with|following(?=\s+the\s+[A-Z])|aligned\s+(?:with|to)|framed\s+within\s+the\s+context"
                     r"\s+of|link\s+in\s+with|links?\s+(?:in\s+)?with|consistent\s+with|in\s+line\s+with)\b"
                     r"(?P<rest>[^.]*)", re.IGNORECASE)
 

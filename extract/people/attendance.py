@@ -17,7 +17,8 @@ from extract.records import Document, Fact
 _SECTION = re.compile(
     r"^(?P<head>(?:(?:members|councillors|board members)\s+)?present|attendees|attending|"
     r"(?:council\s+)?officers?\s+(?:in\s+attendance|present|attending)|in\s+attendance|also\s+(?:in\s+attendance|present|attending)|"
-    r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received\s+)?from)?|substitutes?|observers?)"
+    r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received\s+)?from)?|substitutes?|observers?|"
+    r"(?:remote|virtual|online)\s+(?:attendance|attendees|participation)|(?:attending|present)\s+(?:remotely|virtually|online))"
     r"\s*(?:[:\-–]\s*|$)(?P<rest>.*)$", re.IGNORECASE)
 _APOLOGY_SENTENCE = re.compile(
     r"apologies\s+(?:for\s+absence\s+)?(?:were|was|had been|have been)?\s*(?:received|submitted|given|noted|tendered)?\s*"
@@ -26,6 +27,13 @@ _ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|item\s+\d+)\s+\S")
 _SUB = re.compile(r"\((?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|sub)\s+(?:for\s+)?(?P<who>[^)]+)\)", re.IGNORECASE)
 _SUB_TEXT = re.compile(r"(?:^|[\s,;(])(?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|attending|sub)\s+(?:for|on\s+behalf\s+of)\s+"
                        r"(?P<who>[^(),;]+)", re.IGNORECASE)
+#: "Councillor C attended as a substitute for Councillor D." / "Cllr C substituted for Cllr D."
+_SUB_SENTENCE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+(?:attended|was\s+present)\s+"
+                           r"(?:the\s+meeting\s+)?as\s+(?:a|the)\s+substitute\s+(?:member\s+)?for\s+"
+                           r"(?P<for>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)|"
+                           r"(?P<who2>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+(?:substituted|deputised)\s+for\s+"
+                           r"(?P<for2>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)")
+_REMOTE_HEAD = re.compile(r"remote|virtual|online", re.IGNORECASE)
 _OFFICER_POST = re.compile(r"\b(?:officer|clerk|secretary|secretariat|democratic services|minute[- ]taker|notes)\b",
                            re.IGNORECASE)
 _CHAIRING = re.compile(r"\(\s*in\s+the\s+chair\s*\)", re.IGNORECASE)
@@ -82,6 +90,13 @@ def _entries(lines: list[str], start: int, first: str) -> tuple[list[tuple[int, 
         blank_run = 0
         if _SECTION.match(text) or _ITEM.match(text):
             break
+        if "|" in text:  # a table under the heading: "Name | Role | Organisation" rows
+            cells = [c.strip() for c in text.strip().strip("|").split("|")]
+            if all(re.fullmatch(r"[-:=\s]*", c) for c in cells) or \
+                    re.fullmatch(r"(?:full\s+)?names?|members?|attendees?", cells[0], re.I):
+                i += 1
+                continue
+            text = ", ".join(c for c in cells if c and not re.fullmatch(r"[-–]+", c))
         mh = _MODE_HEAD.match(text)
         if mh:
             mode = _mode_of(mh.group("mode"))
@@ -134,12 +149,21 @@ def extract_attendance(doc: Document, context: Context):
     lines = doc.lines
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    subs: list[tuple] = []
     i = 0
     while i < len(lines):
         text = _plain(lines[i])
         m = _SECTION.match(text) if text and len(text) < 400 else None
         meeting = meeting_before(context, i + 1, ("minutes", "notes", "attendance")) if m else None
         if not m or meeting is None or i + 1 - meeting["line"] > 200:
+            subm = _SUB_SENTENCE.search(text) if text and "substitut" in text.lower() or "deputised" in text.lower() \
+                else None
+            sub_meeting = meeting_before(context, i + 1, ("minutes", "notes")) if subm else None
+            if subm and sub_meeting:
+                who, for_ = parse_person(subm.group("who") or subm.group("who2")), \
+                    parse_person(subm.group("for") or subm.group("for2"))
+                if who and for_ and looks_like_name(who.name) and looks_like_name(for_.name):
+                    subs.append((who, for_, sub_meeting, i + 1, lines[i]))
             if text and "apolog" in text.lower():
                 ms = _APOLOGY_SENTENCE.search(text)
                 meeting = meeting_before(context, i + 1, ("minutes", "notes"))
@@ -152,28 +176,43 @@ def extract_attendance(doc: Document, context: Context):
             continue
         status = _status(m.group("head"))
         entries, nxt = _entries(lines, i, m.group("rest"))
+        if _REMOTE_HEAD.search(m.group("head")):  # "Remote attendance: Cllr A"
+            entries = [(n, t, md or "virtual") for n, t, md in entries]
+        split_entries = []
         for line_no, entry, list_mode in entries:
+            # "Ms A Doe, Head of X; Mr B Roe, Clerk": entries separated by semicolons
+            parts = [p.strip() for p in re.split(r";\s+", entry) if p.strip()]
+            if len(parts) > 1 and all(split_name_post(p)[0] is not None for p in parts):
+                split_entries.extend((line_no, p, list_mode) for p in parts)
+            else:
+                split_entries.append((line_no, entry, list_mode))
+        for line_no, entry, list_mode in split_entries:
             for person, post in _people(entry):
                 st, sub_for = status, None
                 if st == "also_in_attendance" and m.group("head").lower().startswith("in attendance") and \
                         _OFFICER_POST.search(post):
                     st = "officer_in_attendance"  # "In attendance: Jane Doe (Governance Officer)"
-                sub = _SUB.search(entry) or _SUB_TEXT.search(entry)
+                sub = _SUB.search(entry) or _SUB_TEXT.search(entry) or (
+                    # under "Substitutes:": "Cllr A Doe for Cllr B Roe"
+                    re.search(r"\s(?:for|in\s+place\s+of|replacing)\s+(?P<who>[^(),;]+)", entry) if status == "substitute"
+                    else None)
                 if sub:
                     sp = parse_person(sub.group("who"))
                     if sp:
                         st, sub_for = "substitute", sp.name
                 post_clean = _IN_PERSON.sub("", _VIRTUAL.sub("", _SUB.sub("", post)))
                 post_clean = re.sub(r"(?i)^\s*(?:virtual(?:ly)?|remote(?:ly)?|online|in person)\s*$", "", post_clean)
+                if status == "substitute":
+                    post_clean = re.sub(r"(?i)^\s*(?:for|in\s+place\s+of|replacing)\s+.*$", "", post_clean)
                 post_clean = re.sub(r"(?i)(?:^|\s)(?:as\s+)?(?:substitut(?:e|ing)|deputi[sz]ing|attending|sub)\s+"
                                     r"(?:for|on\s+behalf\s+of)\s+.*$", "", post_clean)
                 chairing = bool(_CHAIRING.search(entry))
                 mode = "virtual" if _VIRTUAL.search(entry) else "in_person" if _IN_PERSON.search(entry) else list_mode
                 _add(facts, seen, meeting, person, st, sub_for, line_no, lines[line_no - 1], mode, chairing)
-                post_clean = re.sub(r"\(?\b(?:co-?chair|chair|in the chair|observer|public questions?|member of the public)"
+                post_clean = re.sub(r"\(?\b(?:co-?chair|(?:vice[- ]?)?chair(?:man|woman|person)?|in the chair|observer|public questions?|member of the public)"
                                     r"\b\)?", "", post_clean, flags=re.I) if re.fullmatch(
-                    r"(?:\s*\(?(?:co-?chair|chair|in the chair|observer|public questions?|member of the public)\)?\s*)+",
-                    post_clean, flags=re.I) else re.sub(r"\((?:co-?chair|chair|in the chair|observer)\)", "", post_clean,
+                    r"(?:\s*\(?(?:co-?chair|(?:vice[- ]?)?chair(?:man|woman|person)?|in the chair|observer|public questions?|member of the public)\)?\s*)+",
+                    post_clean, flags=re.I) else re.sub(r"\((?:co-?chair|(?:vice[- ]?)?chair(?:man|woman|person)?|in the chair|observer)\)", "", post_clean,
                                                         flags=re.I)
                 post_only, org = split_post(post_clean)
                 civic = [t for t in person.titles if t.lower() in ("mayor", "deputy mayor", "lord mayor")]
@@ -189,6 +228,13 @@ def extract_attendance(doc: Document, context: Context):
                                                        "as_of": meeting["date"], "surface": person.surface},
                                           line=line_no, quote=quote(_plain(lines[line_no - 1]))))
         i = max(nxt, i + 1)
+    for who, for_, meeting, line_no, raw in subs:
+        own = [f for f in facts if f.fields["person"] == who.name and f.fields["meeting"] == meeting["id"]
+               and f.fields["status"] in ("present", "substitute")]
+        if own:
+            own[0].fields["status"], own[0].fields["substitute_for"] = "substitute", for_.name
+        else:
+            _add(facts, seen, meeting, who, "substitute", for_.name, line_no, raw, None, False)
     yield from facts
 
 

@@ -21,7 +21,7 @@ _CHAIR = r"(?:[Cc]o-?|[Vv]ice-?)?[Cc]hair"
 _WHO = rf"(?P<who>(?:(?:{_TITLE_ALT})\.?\s+)?{_FULL})"
 PATTERNS = [
     ("left", re.compile(rf"{_WHO}(?:'s)?,?\s+(?:who\s+(?:was|is|will be|had)\s+(?:to\s+|due\s+to\s+|about\s+to\s+|soon\s+to\s+)?"
-                        rf"|(?:was|is|has|had)\s+(?:now\s+)?)(?:retir(?:e|ed|ing)|leav(?:e|ing)|left|stepp(?:ed|ing)\s+down|"
+                        rf"|(?:was|is|has|had|would|will)\s+(?:now\s+|shortly\s+|soon\s+)?(?:be\s+)?)(?:retir(?:e|ed|ing)|leav(?:e|ing)|left|stepp(?:ed|ing)\s+down|"
                         rf"step\s+down|resign(?:ed|ing)?|depart(?:ed|ing)?)\b")),
     ("left", re.compile(rf"\b(?:replace|replacing|succeed|succeeding)\s+{_WHO}\s+as\b")),
     ("left", re.compile(rf"{_WHO}(?:'s|’s)\s+(?:departure|retirement|resignation|replacement)\b")),
@@ -31,6 +31,8 @@ PATTERNS = [
     ("joined", re.compile(rf"{_WHO},?\s+(?:who\s+)?(?:has|had|have)\s+(?:recently\s+)?joined\b")),
     ("joined", re.compile(rf"{_WHO},?\s+who\s+(?:recently\s+)?joined\s+the\b")),
     ("joined", re.compile(rf"{_WHO}\s+(?:joined|was\s+welcomed\s+to)\s+the\s+(?:{_BODY_WORDS})\b")),
+    ("joined", re.compile(rf"{_WHO},?\s+(?:was|were)\s+welcomed\s+(?:to\s+the\s+(?:{_BODY_WORDS})\s+)?as\s+(?:the\s+|a\s+)?"
+                          rf"new\b")),
     ("joined", re.compile(rf"\bwelcomed\s+{_WHO}(?:[^.]{{0,60}})\b(?:new|first\s+meeting)\b")),
     ("appointed_chair", re.compile(rf"{_WHO},?\s+(?:was|had been|has been|is)\s+(?:duly\s+)?(?:appointed|elected)\s+"
                                    rf"(?:as\s+)?(?:the\s+)?(?:new\s+)?{_CHAIR}")),
@@ -40,10 +42,13 @@ PATTERNS = [
 ]
 
 
-def _date_of(text: str, m: re.Match, number: int, meeting: dict | None) -> str | None:
+def _date_of(text: str, m: re.Match, number: int, meeting: dict | None, after: str = "") -> str | None:
     """The date the sentence states ("retired from the Board on 30 June 2022"); else, in minutes or
     notes, the date of the meeting that noted it; never guessed."""
-    rest = re.split(r"(?<=[a-z0-9)])\.\s", text[m.end():], maxsplit=1)[0]
+    rest = text[m.end():].rstrip()
+    if after and not re.search(r"[.;:!?]$", rest):
+        rest += " " + after.strip()  # the sentence wraps onto the next line ("with effect" / "from 31 May 2023")
+    rest = re.split(r"(?<=[a-z0-9)])\.\s", rest, maxsplit=1)[0]
     found = find_dates(rest[:120])
     if found:
         return found[0][0].isoformat()
@@ -62,6 +67,7 @@ def extract_changes(doc: Document, context: Context):
         if not raw.strip() or len(raw) > 5000:
             continue
         text = re.sub(r"<[^>]+>", " ", raw).replace("**", "")
+        after = re.sub(r"<[^>]+>", " ", doc.lines[number]).replace("**", "") if number < len(doc.lines) else ""
         for change, pattern in PATTERNS:
             for m in pattern.finditer(text):
                 person = parse_person(m.group("who"))
@@ -78,6 +84,6 @@ def extract_changes(doc: Document, context: Context):
                 detail = m.group(0)
                 yield Fact("change", {"change": change, "person": person.name,
                                       "body": meeting["body"] if meeting else None,
-                                      "date": _date_of(text, m, number, meeting),
+                                      "date": _date_of(text, m, number, meeting, after),
                                       "detail": detail, "surface": person.surface, "titles": person.titles},
                            line=number, quote=quote(m.group(0)))

@@ -61,7 +61,8 @@ def _clean(line: str) -> str:
 def _body(text: str) -> str | None:
     text = re.sub(r"\s*\(.*?\)\s*$", "", clean_text(text)).strip(" -–:,")
     text = re.sub(r"^(?:the|a)\s+", "", text, flags=re.IGNORECASE)
-    if re.match(r"^(?:venue|location|place|room|address|time|date|where|when|in attendance|present|apologies)\s*:", text, re.IGNORECASE):
+    if re.match(r"^(?:venue|location|place|room|address|time|date|where|when|in attendance|present|apologies)\s*:", text, re.IGNORECASE) \
+            or re.match(r"^(?:in|at)\s", text) or re.search(r"\b(?:committee\s+)?room\s+\w+\b", text, re.I):
         return None  # "Venue: Committee Room 2" names a room, not a body
     text = re.sub(r"^(?:(?:extraordinary|special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?", "", text,
                   flags=re.IGNORECASE).strip(" .")
@@ -81,6 +82,8 @@ def _date_near(lines: list[str], start: int, span: int = 5) -> tuple[str | None,
             seen += 1
             if seen > 1 and (_AGENDA.match(text) or _MINUTES.match(text)):
                 break
+            if re.match(r"^(?:item\s+)?\d+(?:\.\d+)*\.?\s+[A-Z]", text) and not re.match(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}", text):
+                break  # a numbered agenda item ("3. Minutes of the meeting held on 11 January 2023") has its own date
             found = find_dates(text)
             if found:
                 return found[0][0].isoformat(), i + 1
@@ -137,31 +140,47 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
         if not text or len(text) > 160:
             continue
         number = idx + 1
+        generic = None
         m = _MINUTES.match(text)
         if not (m and _body(m.group("body"))) and len(text) < 120 and not text.endswith("."):
             short = _MINUTES_OF.match(text)
             if short and len(short.group("body").split()) >= 2 and _body(short.group("body")) and \
                     re.search(BODY_HEAD.pattern + r"$", short.group("body").strip(), re.IGNORECASE):
                 m = short
+            elif short and len(short.group("body").split()) == 1 and BODY_HEAD.fullmatch(short.group("body")):
+                # "Minutes of the Board meeting held on ...": the body is named in full in the heading above
+                above = _body_above(lines, idx)
+                if above and above.lower().endswith(short.group("body").lower()):
+                    m, generic = short, above
         if m and _body(m.group("body")):
+            body = generic or _body(m.group("body"))
             date = iso(parse_date(text))
             date_line = number
             if not date:
                 date, date_line = _date_near(lines, idx + 1)
-            window = " ".join(_clean(x) for x in lines[max(0, idx - 4): idx + 8])
+            # a "Remote attendance:" / "Attending remotely:" list names the exceptions, not the meeting's mode
+            window = " ".join(_clean(x) for x in lines[max(0, idx - 4): idx + 8]
+                              if not re.match(r"^\s*(?:(?:remote|virtual|online)\s+(?:attendance|attendees|participation)|"
+                                              r"(?:attending|present|joined)\s+(?:remotely|virtually|online))\b",
+                                              _clean(x), re.IGNORECASE))
             # an entry's own marker ("Cllr Doe (virtual)") says nothing about the meeting
             window = re.sub(r"\((?:virtual(?:ly)?|remote(?:ly)?|online|via [^)]*)\)", " ", window, flags=re.IGNORECASE)
-            found.append(dict(role="minutes", body=_body(m.group("body")), date=date, line=date_line,
+            found.append(dict(role="minutes", body=body, date=date, line=date_line,
                               header=number, quote=quote(lines[date_line - 1]),
                               mode=_mode(window)))
             continue
         m = _AGENDA.match(text)
-        if m and len(text) < 60:
+        if m and len(text) >= 60 and not (re.match(r"^\s*(?:for\s+)?(?:the\s+|a\s+)?meeting\b", m.group("rest"), re.I)
+                                          and parse_date(m.group("rest")) and len(text) < 140):
+            m = None  # "Agenda for the meeting to be held on Wednesday 15 February 2023 at 10.00 am" is a header
+        if m:
             date = iso(parse_date(m.group("rest")))
             date_line = number
             if not date:
                 date, date_line = _date_near(lines, idx + 1, 3)
             body = _body_above(lines, idx)
+            if body and not date and any(f["role"] == "agenda" and f["body"] == body and f["date"] for f in found):
+                continue  # the "AGENDA" heading over the item list of a meeting already dated above
             if body:
                 found.append(dict(role="agenda", body=body, date=date, line=number if not date else date_line,
                                   header=number, quote=quote(lines[(number if not date else date_line) - 1]),

@@ -28,7 +28,8 @@ SECTION_ROLES = [
     (re.compile(r"^(?:officers?|supporting officers?|lead officers?)\b(?!\s+(?:in|also)\b)", re.I), "officer"),
     (re.compile(r"^(?:advis[eo]rs?|professional advis[eo]rs?)\b", re.I), "adviser"),
     (re.compile(r"^(?:(?:board|core|committee|voting|non-voting|full|statutory|co-opted|partnership)\s+)?"
-                r"(?:members?|membership)\b(?!\s+of\s+the\s+public)", re.I), "member"),
+                r"(?:members?|membership)\b(?!\s+of\s+the\s+public)"
+                r"(?!\s+(?:present|in\s+attendance|attending|absent)\b)", re.I), "member"),  # "Members present:" is attendance
     (re.compile(r"^.{0,60}\brepresentatives?$", re.I), "member"),
     (re.compile(r"^.{0,80}\bmembership(?:\s+and\s+additional\s+attendees)?$", re.I), "member"),
 ]
@@ -52,14 +53,14 @@ def _section_role(text: str) -> str | None:
 
 def _role_from_post(post: str, default: str) -> tuple[str, str]:
     """'(Chair)', 'Co-Chair, ...' in a post set the role; returns (role, post without the marker)."""
-    m = re.search(r"\((co-?chair|vice-?chair|chair(?:man|person)?|deputy chair)\)", post, re.I)
+    m = re.search(r"\((co-?chair|(?:vice|deputy)[- ]?chair(?:man|woman|person)?|chair(?:man|woman|person)?)\)", post, re.I)
     if m:
         role = _norm_role(m.group(1))
         return role, clean_text(post[:m.start()] + post[m.end():])
-    m = re.match(r"^(co-?chair|vice-?chair|deputy chair)\b[,:]?\s*", post, re.I)
+    m = re.match(r"^(co-?chair|(?:vice|deputy)[- ]?chair(?:man|woman|person)?)\b[,:]?\s*", post, re.I)
     if m:
         return _norm_role(m.group(1)), post
-    if re.fullmatch(r"chair(?:man|person)?", post.strip(), re.I):
+    if re.fullmatch(r"chair(?:man|woman|person)?", post.strip(), re.I):
         return "chair", post
     return default, post
 
@@ -99,6 +100,8 @@ class _Emitter:
                quote_text: str, source: str) -> None:
         role, post = _role_from_post(post, role)
         post_only, org = split_post(post)
+        if re.fullmatch(r"(?:co-?|vice[- ]?|deputy[- ]?)?chair(?:man|woman|person)?", post.strip(), re.I):
+            post_only, org = post.strip(), None  # "Vice-Chairman" is a post, not an organisation
         as_of = listing_date(self.context, block.line)
         name = person.name if person else None
         self.facts.append(Fact("membership", {
@@ -218,6 +221,19 @@ def extract_members(doc: Document, context: Context):
                 i += 1
                 continue
             table = None
+        inline = _INLINE.match(text) if block.kind in ("paragraph", "list_item") else None
+        if inline:
+            # "Membership: Councillors A Smith (Chairman), B Jones (Vice-Chairman), C Brown and D White"
+            j, joined = i, block.text
+            while j + 1 < len(blocks) and blocks[j + 1].kind == "paragraph" and blocks[j + 1].line == blocks[j].line + 1 \
+                    and not _INLINE.match(clean_text(blocks[j + 1].text)) and not _STOP.match(clean_text(blocks[j + 1].text)):
+                j += 1
+                joined = f"{joined.rstrip()} {blocks[j].text.strip()}"
+                text = clean_text(joined)
+            inline = _INLINE.match(text)
+            _inline_members(out, context, block, inline, heading)
+            i = j + 1
+            continue
         section = _section_role(text) if block.kind != "table_row" or len([c for c in block.cells if c]) <= 1 else None
         if section:
             role = section
@@ -244,6 +260,43 @@ def extract_members(doc: Document, context: Context):
             heading = None
         i += 1
     yield from out.facts
+
+
+#: a membership list written as one sentence after its heading
+_INLINE = re.compile(r"^(?P<head>(?:(?:committee|board|panel|voting|non-voting|co-opted|substitute|reserve)\s+)?"
+                     r"(?:members(?:hip)?|councillors))\s*:\s*(?P<rest>\S.{5,})$", re.I)
+
+
+def _inline_members(out: _Emitter, context: Context, block: Block, m: re.Match, heading: str | None) -> None:
+    head = m.group("head").lower()
+    if re.match(r"substitute|reserve", head):
+        return  # named substitutes are not members of the body
+    parts = split_names(m.group("rest").rstrip(". "))
+    shared = []  # "Councillors A, B and C": the plural title covers every name
+    first_titles = parse_person(parts[0]).titles if parts and parse_person(parts[0]) else []
+    if parts and re.match(r"(?:councillors|cllrs)\b", parts[0], re.I):
+        shared = first_titles
+    entries = []
+    for part in parts:
+        person, post = _entry(part)
+        if person is None or not looks_like_name(person.name):
+            return  # not a list of names after all
+        if shared and not person.titles:
+            person = PersonName(person.name, person.surface, list(shared), person.honours)
+        entries.append((person, post, part))
+    body = _body_for(context, block.line, heading)
+    for person, post, part in entries:
+        affiliation = None
+        if head.startswith("co-opted"):
+            # "Mr D Fenwick (Westmarch Association of Parish Councils)": the bracket names whom they represent
+            post_only, org = split_post(post) if post else (None, None)
+            affiliation = org if org and not post_only else None
+            post = "Co-opted Member" if affiliation or not post else f"Co-opted Member, {post}"
+        before = len(out.facts)
+        out.member(block, person, post, "member", body, part, "membership_list")
+        if affiliation:
+            for fact in out.facts[before:]:
+                fact.fields["affiliation" if fact.type == "membership" else "organisation"] = affiliation
 
 
 def _table_row(out: _Emitter, context: Context, block: Block, table: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ import re
 
 from extract.organisations import (acronym_definitions, acronym_mentions, find_org_mentions, is_org_name,
                                    representative_orgs, slot_orgs)
+from extract.people.common import smart_title
 from extract.pipeline import Context, register
 from extract.records import Document
 
@@ -35,6 +36,12 @@ def extract_org_mentions(doc: Document, context: Context):
         texts.append((number, text))
         for org in find_org_mentions(text):
             found.append((org, number, org))
+        plain = text.strip(" #|")
+        if plain.isupper() and 2 <= len(plain.split()) <= 8 and re.fullmatch(r"[A-Z&' -]+", plain):
+            # a capitalised letterhead ("WESTMARCH COUNTY COUNCIL") names the council whose paper it is
+            for org in find_org_mentions(smart_title(plain)):
+                if org.split()[-1].lower() == "council" and len(org.split()) >= 2:
+                    found.append((org, number, plain))
         for full, acro in acronym_definitions(text):
             if is_org_name(full):
                 defined_org.setdefault(acro, full)

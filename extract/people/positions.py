@@ -163,8 +163,9 @@ def extract_prose_people(doc: Document, context: Context):
         # a short line or cell that is a name and a post ("Jane Doe Chief Executive"), or a name alone
         # above a post line (contact blocks)
         cell_text = re.sub(r"<[^>]+>", "\t", raw)
-        if cell_text.lstrip().startswith("|"):
-            cell_text = cell_text.replace("|", "\t")  # a markdown table row
+        piped = cell_text.lstrip().startswith("|") or cell_text.count(" | ") >= 2
+        if piped:
+            cell_text = cell_text.replace("|", "\t")  # a markdown (or plain piped) table row
         cells = [clean_text(c) for c in cell_text.split("\t") if clean_text(c)]
         for cell in cells:
             if len(cell.split()) > 12:
@@ -179,6 +180,10 @@ def extract_prose_people(doc: Document, context: Context):
                 nxt = next((clean_text(x) for x in doc.lines[number:number + 2] if x.strip()), "")
                 if _LEAD_POST.match(nxt) and len(nxt.split()) <= 10 and len(cells) == 1:
                     position(person, number, nxt, raw)
+                    mention(person, number, "name_post")
+                elif piped and len(cells) > 1 and cell == cells[0] and _LEAD_POST.match(cells[1]):
+                    # "Name | Role | Organisation" row: the next cells are the post and its organisation
+                    position(person, number, ", ".join(cells[1:3]), raw, strong=True)
                     mention(person, number, "name_post")
                 elif len(cells) > 1:
                     mention(person, number, "cell")

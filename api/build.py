@@ -15,6 +15,8 @@ from pathlib import Path
 from extract.documents import iter_paper_paths, load_document
 from extract.errors import DocumentError
 from extract.pipeline import extract_document
+from extract.records import Extraction
+from graph.mapping import fact_problem
 from graph.identity import keep_overrides
 from graph.store import GraphStore
 
@@ -28,6 +30,7 @@ class BuildReport:
     read: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem) of facts left out
     facts: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -54,6 +57,19 @@ def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[s
     return report
 
 
+def _drop_invalid(extraction: Extraction, path: Path, report: BuildReport) -> None:
+    """Leave out facts the store would refuse, each with a warning, so one odd value does not
+    cost the whole paper."""
+    kept = []
+    for fact in extraction.facts:
+        problem = fact_problem(fact)
+        if problem:
+            report.warnings.append((str(path), f"left out a fact: {problem}"))
+        else:
+            kept.append(fact)
+    extraction.facts = kept
+
+
 def _build_one(store: GraphStore, path: Path, settings: dict[str, object], report: BuildReport) -> str:
     try:
         doc = load_document(path)
@@ -61,6 +77,7 @@ def _build_one(store: GraphStore, path: Path, settings: dict[str, object], repor
             report.unchanged += 1
             return "unchanged"
         extraction = extract_document(doc, settings)
+        _drop_invalid(extraction, path, report)
         store.write_extraction(extraction)
     except DocumentError as exc:
         report.failed.append((str(path), exc.problem))

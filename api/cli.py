@@ -76,6 +76,8 @@ def build(
         task = progress.add_task("", total=total)
         report = build_paths(store, paths, settings.extract_settings(), on_file)
     store.close()
+    for path, problem in report.warnings:
+        err.print(f"[yellow]warning[/yellow]: {path}: {problem}", highlight=False, soft_wrap=True)
     _print_summary(report, settings.data)
     raise typer.Exit(min(len(report.failed), 100))
 
@@ -87,6 +89,8 @@ def _print_summary(report, data: Path) -> None:
     table.add_row("documents stored", str(report.read))
     table.add_row("documents unchanged", str(report.unchanged))
     table.add_row("documents failed", str(len(report.failed)))
+    if report.warnings:
+        table.add_row("facts left out (warnings)", str(len(report.warnings)))
     for fact_type, count in sorted(report.facts.items()):
         table.add_row(f"facts: {fact_type}", str(count))
     table.add_row("time", f"{report.seconds:.1f} s")

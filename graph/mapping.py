@@ -40,6 +40,15 @@ def extraction_to_quads(extraction: Extraction, generated_at: datetime | None = 
     return builder.quads
 
 
+def fact_problem(fact: Fact) -> str | None:
+    """Why the store would refuse this fact (its InvalidFact message), or None if it is fine."""
+    try:
+        _check(fact)
+    except InvalidFact as exc:
+        return str(exc)
+    return None
+
+
 def _check(fact: Fact) -> None:
     if fact.type not in FIELDS:
         raise InvalidFact(fact.type, fact.line, "unknown fact type")

@@ -33,7 +33,9 @@ ATTENDANCE_STATUSES = ("present", "apologies", "officer_in_attendance", "also_in
 PLAN_KINDS = ("strategy", "plan", "action_plan", "programme", "framework", "initiative",
               "report", "policy")
 CHANGE_KINDS = ("joined", "left", "appointed_chair", "role_changed")
-PRINCIPLE_KINDS = ("strategic", "enabling")
+#: strategic and enabling are the common pair; frameworks also name guiding, core, key,
+#: delivery or operating principles, and values
+PRINCIPLE_KINDS = ("strategic", "enabling", "guiding", "core", "key", "delivery", "operating", "value", "principle")
 
 #: a value field → the values it may take
 ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {

@@ -17,6 +17,7 @@ arrive damaged, and each repair here is a general rule:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extract.governance.common import (ID_AT_START, PAGE_MARK, PAGE_ONLY, acronym_definitions, clean,
@@ -176,8 +177,42 @@ def _split_id(cells: list[str]) -> tuple[str | None, list[str]]:
     return None, cells
 
 
-def parse_action_tables(doc: Document, people: set[str] | None = None):
-    """Yield (ActionRow list, events) for each action table; events are rows and 'break' marks."""
+@dataclass
+class _TableState:
+    """How far the reading of one action table has got."""
+    section: str | None = None
+    plan: str | None = None
+    major: str | None = None  # the top-level number every id of the table shares
+    prev_id: str | None = None
+    last: ActionRow | None = None  # the action that continuation rows add to
+    events: list = field(default_factory=list)
+
+    def new_section(self, section: str, title: str) -> None:
+        self.section, self.plan = section, title_case(title)
+        self.prev_id = None
+        self.last = None
+        self.events.append("break")
+
+    def enter_section(self, st: tuple[str, str]) -> bool:
+        """A section heading; False when it is another chapter's, which ends the table."""
+        if self.major and st[0].split(".")[0] != self.major:
+            return False
+        self.new_section(*st)
+        self.major = self.major or st[0].split(".")[0]
+        return True
+
+    def new_action(self, printed: str, line: int, raw: str, cells: list[str]) -> ActionRow:
+        aid = _fix_id(printed, self.prev_id, self.section)
+        self.last = ActionRow(aid, printed, line, raw, cells, self.section, self.plan)
+        self.events.append(self.last)
+        self.prev_id = aid
+        return self.last
+
+
+def parse_action_tables(doc: Document, people: set[str] | None = None
+                        ) -> Iterator[tuple[list[str], dict[int, str], list, dict[str, object]]]:
+    """Yield (header, principle column kinds, events, layout) for each action table; events are
+    ActionRows and 'break' marks."""
     rows = _rows(doc)
     i = 0
     n = len(rows)
@@ -187,102 +222,109 @@ def parse_action_tables(doc: Document, people: set[str] | None = None):
             i += 1
             continue
         header = cells
-        layout = _layout(header)
-        col_kind = {}
-        for ci, c in enumerate(header):
-            m = _KIND_WORD.search(c)
-            if m and re.search(r"principle", c, re.IGNORECASE):
-                col_kind[ci] = m.group(1).lower()
-        events: list = []
-        section = plan = None
-        major = None
-        prev_id = None
-        last: ActionRow | None = None
+        state = _TableState()
+        announced = _section_before(rows, i)
+        if announced:
+            state.section, state.plan = announced[0], title_case(announced[1])
+            state.major = state.section.split(".")[0]
         i += 1
-        # the section may be announced just before the header
-        if i >= 2:
-            back = rows[i - 2]
-            st = _section_title(back[3]) if back[2] is None or not any(back[2][1:]) else None
-            if st:
-                section, plan = st[0], title_case(st[1])
-                major = section.split(".")[0]
         while i < n:
             line, kind, cells, text = rows[i]
             i += 1
             if not text or PAGE_ONLY.match(text):
                 continue
             if kind == "row":
-                if _is_header(cells):
-                    continue  # header repeated after a page break
-                printed, norm = _split_id(cells)
-                others = [c for c in norm[1:] if c]
-                if printed is None:
-                    if not norm[0] and any(norm[1:]):
-                        if last is not None:
-                            last.add(Row(line, norm, doc.line(line)))
-                        continue
-                    if not any(norm):
-                        continue
-                    st = _section_title(norm[0]) if not any(norm[1:]) else None
-                    if st:
-                        if major and st[0].split(".")[0] != major:
-                            break
-                        section, plan = st[0], title_case(st[1])
-                        major = major or section.split(".")[0]
-                        prev_id = None
-                        last = None
-                        events.append("break")
-                        continue
-                    events.append("break")  # sub-heading or description row
-                    continue
-                if not others and norm[0] != printed:
-                    continue
-                st = _section_title(cells[0]) if not others else None
-                if st and not any(norm[1:]) and PAGE_MARK.sub("", cells[0]).strip() != printed:
-                    section, plan = st[0], title_case(st[1])
-                    events.append("break")
-                    prev_id = None
-                    last = None
-                    continue
-                if major is None:
-                    major = _major(printed)
-                    if section is None and printed.count(".") >= 2:
-                        section = printed.rsplit(".", 1)[0]
-                elif _major(printed) != major:
-                    break
-                elif section and printed.count(".") == section.count(".") + 1 and printed.endswith(".1") \
-                        and printed.rsplit(".", 1)[0] != section and not st:
-                    section = printed.rsplit(".", 1)[0]  # "2.2.1" after "2.1.3": the next sub-section starts
-                aid = _fix_id(printed, prev_id, section)
-                last = ActionRow(aid, printed, line, doc.line(line), [], section, plan)
-                last.add(Row(line, norm, doc.line(line)))
-                events.append(last)
-                prev_id = aid
-                continue
-            # a line outside the table grid
-            bare = PAGE_MARK.sub(" ", text).strip()
-            m = ID_AT_START.match(bare)
-            if m and not bare[m.end():].strip() and major and m.group(1).split(".")[0] == major:
-                aid = _fix_id(m.group(1), prev_id, section)  # an id alone; its cells follow
-                last = ActionRow(aid, m.group(1), line, doc.line(line), [m.group(1)], section, plan)
-                events.append(last)
-                prev_id = aid
-                continue
-            st = _section_title(text)
-            if st:
-                if major and st[0].split(".")[0] != major:
-                    break
-                section, plan = st[0], title_case(st[1])
-                major = major or section.split(".")[0]
-                prev_id = None
-                last = None
-                events.append("break")
-                continue
-            top = _TOP.match(text)
-            if top and major and top.group("n") != major and "." not in text.split()[0].rstrip("."):
+                more = _read_grid_row(state, doc, line, cells)
+            else:
+                more = _read_loose_line(state, doc, line, text)
+            if not more:
                 break
-            events.append("break")
-        yield header, col_kind, events, layout
+        yield header, _principle_columns(header), state.events, _layout(header)
+
+
+def _principle_columns(header: list[str]) -> dict[int, str]:
+    """Principle columns whose header says which kind they hold: {column: 'strategic'}."""
+    col_kind = {}
+    for ci, c in enumerate(header):
+        m = _KIND_WORD.search(c)
+        if m and re.search(r"principle", c, re.IGNORECASE):
+            col_kind[ci] = m.group(1).lower()
+    return col_kind
+
+
+def _section_before(rows: list[tuple[int, str, list[str] | None, str]], header_at: int) -> tuple[str, str] | None:
+    """The section announced on the row just before a table's header, if any."""
+    if header_at < 1:
+        return None
+    back = rows[header_at - 1]
+    return _section_title(back[3]) if back[2] is None or not any(back[2][1:]) else None
+
+
+def _read_grid_row(state: _TableState, doc: Document, line: int, cells: list[str]) -> bool:
+    """One row of the table grid; False when it ends the table."""
+    if _is_header(cells):
+        return True  # header repeated after a page break
+    printed, norm = _split_id(cells)
+    if printed is None:
+        return _read_unnumbered_row(state, doc, line, norm)
+    others = [c for c in norm[1:] if c]
+    if not others and norm[0] != printed:
+        return True
+    st = _section_title(cells[0]) if not others else None
+    if st and not any(norm[1:]) and PAGE_MARK.sub("", cells[0]).strip() != printed:
+        state.new_section(*st)
+        return True
+    if not _follow_numbering(state, printed, bool(st)):
+        return False
+    state.new_action(printed, line, doc.line(line), []).add(Row(line, norm, doc.line(line)))
+    return True
+
+
+def _read_unnumbered_row(state: _TableState, doc: Document, line: int, norm: list[str]) -> bool:
+    """A grid row without an id: a continuation, a section heading or a sub-heading."""
+    if not norm[0] and any(norm[1:]):
+        if state.last is not None:
+            state.last.add(Row(line, norm, doc.line(line)))
+        return True
+    if not any(norm):
+        return True
+    st = _section_title(norm[0]) if not any(norm[1:]) else None
+    if st:
+        return state.enter_section(st)
+    state.events.append("break")  # sub-heading or description row
+    return True
+
+
+def _follow_numbering(state: _TableState, printed: str, section_titled: bool) -> bool:
+    """Keep the table's chapter and section in step with an action's id; False when the id is
+    another chapter's, which ends the table."""
+    if state.major is None:
+        state.major = _major(printed)
+        if state.section is None and printed.count(".") >= 2:
+            state.section = printed.rsplit(".", 1)[0]
+    elif _major(printed) != state.major:
+        return False
+    elif state.section and printed.count(".") == state.section.count(".") + 1 and printed.endswith(".1") \
+            and printed.rsplit(".", 1)[0] != state.section and not section_titled:
+        state.section = printed.rsplit(".", 1)[0]  # "2.2.1" after "2.1.3": the next sub-section starts
+    return True
+
+
+def _read_loose_line(state: _TableState, doc: Document, line: int, text: str) -> bool:
+    """A line outside the table grid; False when it ends the table."""
+    bare = PAGE_MARK.sub(" ", text).strip()
+    m = ID_AT_START.match(bare)
+    if m and not bare[m.end():].strip() and state.major and m.group(1).split(".")[0] == state.major:
+        state.new_action(m.group(1), line, doc.line(line), [m.group(1)])  # an id alone; its cells follow
+        return True
+    st = _section_title(text)
+    if st:
+        return state.enter_section(st)
+    top = _TOP.match(text)
+    if top and state.major and top.group("n") != state.major and "." not in text.split()[0].rstrip("."):
+        return False
+    state.events.append("break")
+    return True
 
 
 def _layout(header: list[str]) -> dict[str, object]:

@@ -1,0 +1,64 @@
+"""chaired_by: "X, chaired by Y", "It is chaired by the <post>", and chair posts that name their
+body ("Jane Doe, Chair of the X Board")."""
+from __future__ import annotations
+
+import re
+
+from extract.governance.oversight.collector import Rel
+from extract.governance.oversight.names import NOT_ORG, ORG, ORG_HEADS, PERSON, clean_org, person_name, topic_org
+
+
+_CHAIR = re.compile(rf"(?P<subj>{ORG}|\bIt\b|\bThe\s+(?:group|board|partnership|committee))\s*,?\s+"
+                    rf"(?:(?:which|that)\s+)?(?:is|was|will be|has been)?\s*(?:co-)?chaired\s+by\s+"
+                    rf"(?P<obj>(?:the\s+)?{PERSON}(?:\s*,\s*(?P<post>[A-Z][\w ]{{3,60}}))?)")
+
+
+_CHAIR_ROLE = re.compile(rf"(?P<subj>{ORG})\s*,?\s+(?:(?:which|that)\s+)?(?:is|was|will be|has been)?\s*(?:co-)?chaired\s+by\s+"
+                         rf"the\s+(?P<role>[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'\-]*){{0,6}})")
+
+
+def chaired(rel: Rel, s: str, prev: str, line: int, holders: dict[str, str]) -> None:
+    for m in _CHAIR_ROLE.finditer(s):  # "chaired by the Director of Public Health": the post's holder
+        holder = holders.get(m.group("role").lower())
+        subj = clean_org(m.group("subj"))
+        if holder and subj and not subj.lower().startswith(("it ", "the ")):
+            rel.add(subj, "chaired_by", holder, line, m.group(0), 0.7, subject_is_org=True)
+    for m in _CHAIR.finditer(s):
+        subj = m.group("subj")
+        if subj.lower() in ("it",) or subj.lower().startswith("the "):
+            if subj.lower() == "it" or not clean_org(subj[4:]) or subj.split()[-1].islower():
+                subj = topic_org(prev) or None
+        subj = clean_org(subj) if subj else None
+        obj = m.group("obj")
+        obj = re.sub(r"\s*,.*$", "", obj)
+        if obj.lower().startswith("the "):
+            holder = holders.get(obj[4:].lower())
+            if not holder:
+                continue
+            obj = holder
+        rel.add(subj, "chaired_by", person_name(obj), line, m.group(0), 0.8, subject_is_org=True)
+
+
+_BODY = r"[A-Z][\w’'&\-]*(?:\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w’'&\-]*){0,6}"
+#: "Jim Gamble Chair of Children's Safeguarding Board", "Dr Ann Lee, Chair Adults Safeguarding Board":
+#: the post names the body (a comma after "Chair" gives post and affiliation, and is left alone)
+_CHAIR_POST = re.compile(rf"(?P<person>{PERSON})\s*,?\s+(?:Independent\s+)?(?:Co-?)?Chair(?:man|person)?\s+"
+                         rf"(?:of\s+(?:the\s+)?)?(?P<body>{_BODY})")
+#: "Chair of Elmford Families Network (Jane Doe)"
+_CHAIR_OF_PAREN = re.compile(rf"(?<![Vv]ice[- ])\b(?:Independent\s+)?(?:Co-?)?Chair\s+of\s+(?:the\s+)?(?P<body>{_BODY})\s*"
+                             rf"\((?P<person>{PERSON})\)")
+_NOT_PERSON = re.compile(rf"\b(?:{ORG_HEADS}|Director|Manager|Officer|Head|Member|Services|Vice|Deputy|Adults|Children)\b")
+
+
+def chair_posts(rel: Rel, text: str, line: int) -> None:
+    for pat in (_CHAIR_POST, _CHAIR_OF_PAREN):
+        for m in pat.finditer(text):
+            person = person_name(m.group("person"))
+            body = clean_org(m.group("body"))
+            if _NOT_PERSON.search(person) or person.split()[0] in NOT_ORG or not body:
+                continue
+            if pat is _CHAIR_POST and re.search(r"[Vv]ice[- ]$", text[:m.start("person")]):
+                continue
+            if len(body.split()) < 2 or not re.search(rf"(?:{ORG_HEADS}|Community|Commission|Partnership)s?$", body):
+                continue
+            rel.add(body, "chaired_by", person, line, m.group(0)[:120], 0.7, subject_is_org=True)

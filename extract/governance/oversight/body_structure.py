@@ -17,7 +17,13 @@ _REPORTS = re.compile(rf"(?P<subj>{ORG}|\b[Tt]he\s+(?:group|board|partnership|un
                       rf"(?:to|at)\s+(?P<obj>{ORG})")
 
 
+#: a sentence without one of these cannot match _REPORTS (a cheap test before the costly pattern)
+_REPORTS_WORDS = re.compile(r"report|presented|accountable", re.IGNORECASE)
+
+
 def reports(rel: Rel, s: str, prev: str, line: int) -> None:
+    if not _REPORTS_WORDS.search(s):
+        return
     for m in _REPORTS.finditer(s):
         if re.search(r"\b(?:an?|the|its|their|this|annual|progress|final|interim)\s+(?:\w+\s+)?report\b"
                      r"(?!\s+(?:is|are|was|were)\s+(?:also\s+|then\s+)?presented)", m.group(0), re.IGNORECASE):

@@ -3,6 +3,7 @@ a matched phrase a name (or rejects it); plan names the paper's plan register kn
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -112,6 +113,12 @@ def list_items(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    """The phrase as whole words (compiled once: papers name hundreds of plan variants)."""
+    return re.compile(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])")
+
+
 def plans_in(plans: PlanSet | None, text: str) -> list[str]:
     if plans is None:
         return []
@@ -119,9 +126,9 @@ def plans_in(plans: PlanSet | None, text: str) -> list[str]:
     low = text.lower()
     for p in plans.plans:
         for v in p["variants"]:
-            if len(v) < 3 or (len(v) < 4 and not v.isupper()):
+            if len(v) < 3 or (len(v) < 4 and not v.isupper()) or v.lower() not in low:
                 continue
-            m = re.search(r"(?<![\w])" + re.escape(v.lower()) + r"(?![\w])", low)
+            m = _whole_words(v.lower()).search(low)
             if m:
                 out.append((m.start(), p["name"] if not p["name"].isupper() else v))
                 break

@@ -58,7 +58,13 @@ _DELIVERY_OF_PLAN = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:delivery|implementatio
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|neither|nor|without)\b", re.IGNORECASE)
 
 
+#: a sentence without one of these cannot match any pattern of `oversees` (a cheap test first)
+_OVERSIGHT_WORDS = re.compile(r"owned|overse|oversight|monitor|governed|scrutini", re.IGNORECASE)
+
+
 def oversees(rel: Rel, s: str, line: int, plans: PlanSet | None, section_plan: str | None) -> None:
+    if not _OVERSIGHT_WORDS.search(s):
+        return
     for m in _OWNED_BY.finditer(s):
         if _NEGATED.search(m.group(0)):
             continue

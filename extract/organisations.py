@@ -227,6 +227,15 @@ _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|
                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+")
 
 
+def _strip_leading_junk(name: str) -> str:
+    """Drop leading articles and labels until none is left ("The New Key Board" → "Board")."""
+    while True:
+        stripped = _LEADING_JUNK.sub("", name)
+        if stripped == name:
+            return name
+        name = stripped
+
+
 _INSTITUTION = {"board", "partnership", "network", "committee", "forum", "commission", "alliance", "boards"}
 
 
@@ -266,12 +275,7 @@ def find_org_mentions(text: str) -> list[str]:
     lower_named: set[str] = set()
     # a capitalised name with a lower-case head word: "Safer Schools Police team", "Housing Needs service"
     for m in _LOWER_HEAD.finditer(text):
-        name = m.group("name")
-        while True:
-            stripped = _LEADING_JUNK.sub("", name)
-            if stripped == name:
-                break
-            name = stripped
+        name = _strip_leading_junk(m.group("name"))
         words = name.split()
         if len(words) < 2 or any(w.lower() in _POSTISH for w in words):
             continue
@@ -295,11 +299,7 @@ def find_org_mentions(text: str) -> list[str]:
         if verb and org.split()[0].lower() not in _GENERIC | _HEADS | {"friends", "university", "college", "county"}:
             org = org[verb.end():]
         org = re.sub(r"^(?:[A-Z]{2,}\s+){2,}(?=[A-Z][a-z])", "", org)  # a label in capitals: "TITLE OF REPORT X Board"
-        while True:
-            stripped = _LEADING_JUNK.sub("", org)
-            if stripped == org:
-                break
-            org = stripped
+        org = _strip_leading_junk(org)
         words = org.split()
         if len(words) < 2:
             continue

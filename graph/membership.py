@@ -85,18 +85,17 @@ def _evidence(listing: Listing | None) -> dict[str, Any] | None:
     return {"doc": listing.doc, "line": listing.line, "quote": listing.quote, "as_of": listing.as_of}
 
 
-def members_rows(view: MembershipView, body: str, day: date, include_no: bool = False) -> list[dict[str, Any]]:
+def members_rows(view: MembershipView, body: str, day: date) -> list[dict[str, Any]]:
     """Everyone with a membership role on `body` on `day`: person, role, body, member (yes/unknown), why."""
     iri = view.find_body(body)
     rows = []
     for answer in view.timeline.members(iri, day.isoformat()):
-        if answer.member == "no" and not include_no:
+        if answer.member == "no":
             continue
         rows.append({"person": view.label(answer.person), "role": answer.role, "body": view.label(iri),
                      "member": answer.member, "reason": answer.reason,
                      "evidence": [_evidence(e) for e in answer.evidence]})
-    order = {"yes": 0, "unknown": 1, "no": 2}
-    return sorted(rows, key=lambda r: (order[r["member"]], r["role"] != "chair", r["person"]))
+    return sorted(rows, key=lambda r: (r["member"] != "yes", r["role"] != "chair", r["person"]))
 
 
 def changes_rows(view: MembershipView, body: str, start: date, end: date) -> list[dict[str, Any]]:

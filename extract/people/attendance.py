@@ -10,7 +10,10 @@ import re
 
 from extract.names import PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
 from extract.organisations import split_post, _HEADS as _ORG_HEADS
-from extract.people.common import meeting_before, quote
+from extract.people.common import attendance_meeting, listing_date, quote
+from extract.people.members import listing_body
+from extract.people.runon import (Section, despace, find_people, paper_forenames, sections, substitute_note,
+                                  STATUS_LETTERS)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -32,7 +35,11 @@ _SUB_SENTENCE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]
                            r"(?:the\s+meeting\s+)?as\s+(?:a|the)\s+substitute\s+(?:member\s+)?for\s+"
                            r"(?P<for>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)|"
                            r"(?P<who2>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+(?:substituted|deputised)\s+for\s+"
-                           r"(?P<for2>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)")
+                           r"(?P<for2>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)|"
+                           r"(?P<who3>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+attended\s+(?:the\s+meeting\s+)?in\s+place\s+of\s+"
+                           r"(?P<for3>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)|"
+                           r"substitution\s+of\s+(?P<who4>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+for\s+"
+                           r"(?P<for4>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)")
 _REMOTE_HEAD = re.compile(r"remote|virtual|online", re.IGNORECASE)
 _OFFICER_POST = re.compile(r"\b(?:officer|clerk|secretary|secretariat|democratic services|minute[- ]taker|notes)\b",
                            re.IGNORECASE)
@@ -147,27 +154,35 @@ def _people(text: str) -> list[tuple[PersonName, str]]:
 @register("govgraph.attendance.v1", order=25)
 def extract_attendance(doc: Document, context: Context):
     lines = doc.lines
+    context.cache["paper_forenames"] = paper_forenames(lines)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     subs: list[tuple] = []
     i = 0
     while i < len(lines):
-        text = _plain(lines[i])
+        text = despace(_plain(lines[i]))
         m = _SECTION.match(text) if text and len(text) < 400 else None
-        meeting = meeting_before(context, i + 1, ("minutes", "notes", "attendance")) if m else None
-        if not m or meeting is None or i + 1 - meeting["line"] > 200:
-            subm = _SUB_SENTENCE.search(text) if text and "substitut" in text.lower() or "deputised" in text.lower() \
-                else None
-            sub_meeting = meeting_before(context, i + 1, ("minutes", "notes")) if subm else None
-            if subm and sub_meeting:
-                who, for_ = parse_person(subm.group("who") or subm.group("who2")), \
-                    parse_person(subm.group("for") or subm.group("for2"))
-                if who and for_ and looks_like_name(who.name) and looks_like_name(for_.name):
-                    subs.append((who, for_, sub_meeting, i + 1, lines[i]))
+        secs = sections(text) if text else []
+        # a line holding a whole list, or several, after its labels ("Present: Cllr A, X Council Cllr B ...")
+        whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
+        runon = bool(secs) and (m is None or len(secs) > 1 or len(text) >= 200 or whole) and \
+            _runon(context, facts, seen, secs, text, i + 1, lines[i])
+        meeting = attendance_meeting(context, i + 1) if m else None
+        if runon or not m or i + 1 - meeting["line"] > 200:
+            for subm in _SUB_SENTENCE.finditer(text) if text and re.search(r"substitut|deputised|in place of", text, re.I) \
+                    else ():
+                who = parse_person(subm.group("who") or subm.group("who2") or subm.group("who3") or subm.group("who4"))
+                for_ = parse_person(subm.group("for") or subm.group("for2") or subm.group("for3") or subm.group("for4"))
+                if who and for_ and looks_like_name(who.name, 1) and looks_like_name(for_.name, 1) and \
+                        (who.titles or looks_like_name(who.name)):
+                    subs.append((who, for_, attendance_meeting(context, i + 1), i + 1, lines[i]))
+            if runon:
+                i += 1
+                continue
             if text and "apolog" in text.lower():
                 ms = _APOLOGY_SENTENCE.search(text)
-                meeting = meeting_before(context, i + 1, ("minutes", "notes"))
-                if ms and meeting:
+                meeting = attendance_meeting(context, i + 1)
+                if ms:
                     for raw in split_names(ms.group("names")):
                         person = parse_person(raw)
                         if person and looks_like_name(person.name):
@@ -231,11 +246,80 @@ def extract_attendance(doc: Document, context: Context):
     for who, for_, meeting, line_no, raw in subs:
         own = [f for f in facts if f.fields["person"] == who.name and f.fields["meeting"] == meeting["id"]
                and f.fields["status"] in ("present", "substitute")]
+        facts[:] = [f for f in facts if not (f.type == "attendance" and f.fields["person"] == who.name and
+                                             f.fields["status"] == "apologies")]  # who attended in another's place
         if own:
             own[0].fields["status"], own[0].fields["substitute_for"] = "substitute", for_.name
         else:
             _add(facts, seen, meeting, who, "substitute", for_.name, line_no, raw, None, False)
     yield from facts
+
+
+_CHAIR_NOTE = re.compile(r"\((?:joint\s+|co-?)?(?P<vice>vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\b[^)]*\)|"
+                         r"(?:^|[\s,–-])(?P<vice2>vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\s*(?:[*,]|$)|"
+                         r"\(?in\s+the\s+chair\)?", re.IGNORECASE)
+_LETTER = re.compile(r"(?<![\w/])(P|Y|A|R|D/R|DNA|_)(?![\w/])")
+#: a flattened attendance table's header: "Board Member P A DNA D/R", "NAME ROLE PRESENT APOLOGIES DEPUTY"
+TABLE_HEAD = re.compile(r"\b(?:P\s+A\s+DNA|PRESENT\s+APOLOGIES(?:\s+DEPUTY(?:\s+ATTENDED)?)?)\b")
+_SENTENCE_END = re.compile(r"\.(?=\s+(?:[A-Z][a-z]+\s+[a-z]|It\b|There\b|The\b|[A-Z][a-z]+\s+(?:[A-Z]\s+)*[A-Z][a-z]+\s+(?:attended|was|were|had|gave)\b)|\s*$)")
+
+
+def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], text: str,
+           line_no: int, raw: str) -> bool:
+    """Attendance from the labelled lists of one run-on line; False when no person was found."""
+    meeting = attendance_meeting(context, line_no)
+    known = context.cache.get("paper_forenames")
+    if known is None:
+        known = context.cache["paper_forenames"] = paper_forenames(context.cache.get("lines", []))
+    found = False
+    for sec in secs:
+        chunk = text[sec.start:sec.end]
+        end = _SENTENCE_END.search(chunk)
+        if end:
+            chunk = chunk[:end.start()]
+        letters = sec.status == "table"
+        for entry in find_people(chunk, known, letters=letters):
+            person, tail = entry.person, entry.tail
+            status, sub_for = sec.status, None
+            if letters:
+                lm = _LETTER.search(tail)
+                status = STATUS_LETTERS.get(lm.group(1)) if lm else None
+                tail = _LETTER.sub(" ", tail)
+            is_sub, sub_for, substitute = substitute_note(tail)
+            if is_sub and status != "apologies":
+                status = "substitute"
+                sub_for = (parse_person(sub_for).name if sub_for and parse_person(sub_for) else None)
+            chair = _CHAIR_NOTE.search(tail)
+            if status:
+                _add(facts, seen, meeting, person, status, sub_for if status == "substitute" else None, line_no, raw,
+                     None, bool(chair and re.search(r"in\s+the\s+chair", chair.group(0), re.I)))
+                found = True
+            role = _chair_role(chair) if chair else ("member" if sec.members else None)
+            if role and status != "substitute" and not (chair and not sec.members and "in the chair" in
+                                                         chair.group(0).lower() and sec.status != "present"):
+                _member(context, facts, person, role, sec.org, line_no, raw)
+            if substitute:
+                sp = find_people(substitute)
+                if sp:
+                    _add(facts, seen, meeting, sp[0].person, "substitute", person.name, line_no, raw, None, False)
+    return found
+
+
+def _chair_role(m: re.Match) -> str:
+    text = m.group(0).lower()
+    if re.search(r"vice|deputy", text):
+        return "vice-chair"
+    return "co-chair" if re.search(r"joint|co-?chair", text) else "chair"
+
+
+def _member(context: Context, facts: list[Fact], person: PersonName, role: str, affiliation: str | None,
+            line_no: int, raw: str) -> None:
+    """A membership of the meeting's body, for people a list labels as members (or as its chair)."""
+    body = listing_body(context, line_no, None)
+    facts.append(Fact("membership", {"person": person.name, "body": body, "role": role, "post": None,
+                                     "affiliation": affiliation, "as_of": listing_date(context, line_no),
+                                     "source": "attendance_list", "surface": person.surface, "titles": person.titles},
+                      line=line_no, quote=quote(_plain(raw))))
 
 
 def _add(facts: list[Fact], seen: set, meeting: dict, person: PersonName, status: str, sub_for: str | None,

@@ -17,6 +17,7 @@ from typing import Any
 
 from extract.names import PersonName, clean_text, parse_person, split_name_post, split_names, looks_like_name
 from extract.organisations import split_post, _LEAD_POST
+from extract.people.runon import sections
 from extract.people.common import listing_date, meeting_before, quote, smart_title, BODY_HEAD
 from extract.pipeline import Context, register
 from extract.records import Block, Document, Fact
@@ -137,7 +138,7 @@ class _Emitter:
                                line=block.line, quote=quote(quote_text)))
 
 
-def _body_for(context: Context, line: int, heading: str | None) -> str | None:
+def listing_body(context: Context, line: int, heading: str | None) -> str | None:
     if heading:
         h = re.sub(r"^(?:table|figure)\s*\d*[.:]?\s*", "", clean_text(heading), flags=re.I)
         h = re.sub(r"\s*[-–:]?\s*(?:membership|members|board members)(?:\s+and\s+additional\s+attendees)?\s*$", "",
@@ -202,7 +203,7 @@ def extract_members(doc: Document, context: Context):
                 table = {"kind": "sheet", "header": header}
             else:
                 table = {"kind": "members", "header": header,
-                         "body": _body_for(context, block.line, caption)}
+                         "body": listing_body(context, block.line, caption)}
             role = None
             i += 1
             continue
@@ -250,7 +251,7 @@ def extract_members(doc: Document, context: Context):
                     i += 1
                     continue
                 role = "member"
-            body = _body_for(context, block.line, heading)
+            body = listing_body(context, block.line, heading)
             for person, post, cell in entries:
                 out.member(block, person, post, role, body, cell, "membership_list")
             i += 1
@@ -271,6 +272,8 @@ def _inline_members(out: _Emitter, context: Context, block: Block, m: re.Match, 
     head = m.group("head").lower()
     if re.match(r"substitute|reserve", head):
         return  # named substitutes are not members of the body
+    if len(sections(m.group("rest"))) > 0:
+        return  # "Board Members: A B Executive Team in attendance: C": a run-on attendance record
     parts = split_names(m.group("rest").rstrip(". "))
     shared = []  # "Councillors A, B and C": the plural title covers every name
     first_titles = parse_person(parts[0]).titles if parts and parse_person(parts[0]) else []
@@ -284,7 +287,7 @@ def _inline_members(out: _Emitter, context: Context, block: Block, m: re.Match, 
         if shared and not person.titles:
             person = PersonName(person.name, person.surface, list(shared), person.honours)
         entries.append((person, post, part))
-    body = _body_for(context, block.line, heading)
+    body = listing_body(context, block.line, heading)
     for person, post, part in entries:
         affiliation = None
         if head.startswith("co-opted"):
@@ -344,7 +347,7 @@ def _sheet_row(out: _Emitter, context: Context, block: Block, table: dict[str, A
         return None
     if re.match(r"^(?:\d+(?:\.\d+)*\.?|item\s+\d+)$", cells[0], re.I):
         return False  # numbered agenda/action rows: the sheet has ended
-    body = _body_for(context, block.line, None)
+    body = listing_body(context, block.line, None)
     meeting = meeting_before(context, block.line, ("attendance", "notes", "minutes", "agenda"))
     header = table.get("header") or []
     status_col = next((k for k, h in enumerate(header) if k and (_SHEET_STATUS.search(h) or "apolog" in h)), None)

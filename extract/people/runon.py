@@ -52,8 +52,8 @@ def _forenames() -> frozenset[str]:
 
 
 #: dictionary forenames that are more often ordinary words in papers
-_COMMON_WORDS = {"one", "will", "may", "hope", "trinity", "chase", "page", "king", "joy", "faith", "june", "april",
-                 "august", "summer", "star", "sky", "young", "sterling", "royal", "major", "early"}
+_COMMON_WORDS = {"one", "will", "may", "hope", "trinity", "chase", "page", "king", "faith", "june", "april",
+                 "august", "summer", "star", "sky", "young", "sterling", "royal", "major", "early", "patient", "safety"}
 
 
 def is_forename(word: str) -> bool:
@@ -97,9 +97,11 @@ _LABELS = [
     (r"(?:secretariat|policy\s+support|clerk|minute[- ]taker)\s*:", "officer_in_attendance", False),
     (r"(?:guests?|observers?|visitors?)\s*:", "also_in_attendance", False),
     (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\s*:", "apologies", False),
-    (r"apologies\s+(?:for\s+absence\s+)?(?:were|was|had\s+been|have\s+been)?\s*(?:received|submitted|noted|tendered|given)"
+    (r"apologies\s+(?:for\s+absence\s+)?(?:were|was|had\s+been|have\s+been)?\s*(?:received|submitted|noted|tendered|given|intimated|sent)"
      r"\s+(?:on\s+behalf\s+of|from)\s+", "apologies", False),
     (r"apologies\s+(?:for\s+absence\s+)?noted\s+from\s+", "apologies", False),
+    (r"apologies\s+for\s+absence(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]|(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\s))", "apologies",
+     False),
     (r"an\s+apology\s+(?:for\s+absence\s+)?was\s+(?:received|submitted)\s+from\s+", "apologies", False),
     (r"(?:board|committee|panel|core|voting)\s+members\s*:|(?<![A-Za-z] )members\s*:", "present", True),
     (r"(?-i:(?:Board\s+Members?|NAME\b[^:|]{0,30}?)\s+(?:P\s+A\s+DNA(?:\s+D/R)?|PRESENT\s+APOLOGIES"
@@ -168,7 +170,9 @@ def _name_run(toks: list[tuple[str, int, int]], k: int, titled: bool, letters: b
     initials = 0
     while k + n < len(toks):
         w = toks[k + n][0]
-        if _INITIAL.match(w) and words == 0 and initials < 5 and not (letters and w in STATUS_LETTERS):
+        joined = titled and words == 0 and not initials and re.fullmatch(r"[A-Z]{2,3}", w) and \
+            k + n + 1 < len(toks) and _is_name_word(toks[k + n + 1][0])  # "Councillor KD Weston"
+        if (_INITIAL.match(w) or joined) and words == 0 and initials < 5 and not (letters and w in STATUS_LETTERS):
             initials += 1
             n += 1
             continue
@@ -176,6 +180,11 @@ def _name_run(toks: list[tuple[str, int, int]], k: int, titled: bool, letters: b
             n += 1
             continue
         if not _is_name_word(w):
+            nxt = toks[k + n + 1][0] if k + n + 1 < len(toks) else ""
+            if titled and words and _NAME_WORD.match(w) and w not in _ORG_HEADS and w.lower() not in POST_WORDS and \
+                    (not nxt or nxt in _SEPARATORS or nxt[:1].islower()):
+                words += 1  # "Councillor Jo Ward was": a surname that is also a common word
+                n += 1
             break
         if words >= 2 or (words >= 1 and initials):
             # a forename followed by a name word starts the next person ("Jane Doe Bill Roe")
@@ -209,7 +218,7 @@ def _org_follows(toks: list[tuple[str, int, int]], k: int) -> bool:
 
 
 _PLACE_WORDS = {"mid", "upper", "lower", "greater", "inner", "outer", "royal", "city", "county", "district", "metro",
-                "metropolitan", "town", "village", "parish", "ward"}
+                "metropolitan", "town", "village", "parish"}
 _ORG_HEADS = {"Council", "County", "District", "Borough", "Authority", "Police", "Service", "Services", "Trust",
               "Board", "Partnership", "Government", "University", "College", "Association", "Group", "Commission",
               "Constabulary", "Agency", "Fire", "Health", "NHS", "Enterprise", "Team", "Unit", "Office"}
@@ -284,6 +293,8 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
             "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _LIST_TITLES), title_text)] if title_text else []
         name = " ".join(text[name_start:name_end].replace(".", " ").split()) if re.search(r"\b[A-Z]\.", text[name_start:name_end]) \
             else " ".join(text[name_start:name_end].split())
+        if name.endswith(".") and not _INITIAL.match(name.split()[-1]):
+            name = name[:-1]  # "... seconded by Councillor Jo Weston."
         tail = text[name_end:nxt]
         honours = []
         hm = re.match(r"^\s*\(?((?:" + "|".join(HONOURS) + r")\b\.?)\)?", tail)
@@ -295,9 +306,10 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
 
 
 _SUB_NOTE = re.compile(
-    r"\((?:as\s+)?(?:substitute|sub|deputy|deputising|representative|representing|also\s+representing|"
+    r"\((?:as\s+)?(?:substitute|sub|deputy\s+for|deputising|representative|representing|also\s+representing|"
     r"in\s+place\s+of)(?:\s+(?:for|of))?\s*(?P<for>[^)]*)\)|"
-    r"\((?P<who>[^()]{3,60}?)\s+(?:substituting|attended\s+as\s+(?:a\s+)?substitute|deputising|attending\s+instead)\)",
+    r"\((?P<who>[^()]{3,60}?)\s+(?:substituting|attended\s+as\s+(?:a\s+)?substitute|deputising|attending\s+instead)\)|"
+    r",?\s+for\s+whom\s+(?P<who2>.{3,60}?)\s+(?:was|attended\s+as)\s+(?:a\s+|the\s+)?substitute",
     re.IGNORECASE)
 
 
@@ -306,6 +318,6 @@ def substitute_note(tail: str) -> tuple[bool, str | None, str | None]:
     m = _SUB_NOTE.search(tail)
     if not m:
         return False, None, None
-    if m.group("who"):
-        return False, None, m.group("who").strip()
+    if m.group("who") or m.group("who2"):
+        return False, None, (m.group("who") or m.group("who2")).strip()
     return True, (m.group("for") or "").strip() or None, None

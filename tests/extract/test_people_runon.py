@@ -102,3 +102,51 @@ def test_find_people_units():
     assert names == ["Anna Pryce", "Tomas Reid"]
     labels = [s.status for s in sections("Present: Cllr A Doe Also Present: J Roe Apologies: Mr K Poe")]
     assert labels == ["present", "also_in_attendance", "apologies"]
+
+
+# --- lists over several lines: sub-headings by organisation, a lost heading, presence in prose ---
+
+@pytest.fixture(scope="module")
+def grouped():
+    return _facts("people_grouped_blocks_minutes.txt")
+
+
+@pytest.fixture(scope="module")
+def headless():
+    return _facts("people_headless_town_minutes.txt")
+
+
+@pytest.fixture(scope="module")
+def inferred():
+    return _facts("people_inferred_presence_minutes.txt")
+
+
+def test_present_list_grouped_by_representing_blocks(grouped):
+    got = attendance(grouped)
+    assert {("A Farquhar", "present"), ("D Kinnaird", "substitute"), ("L Ogilvie", "present"),
+            ("T Buchanan", "present"), ("E Lauder", "present"), ("H Gilchrist", "present"),
+            ("F Drummond", "officer_in_attendance"), ("C Urquhart", "officer_in_attendance"),
+            ("G Pringle", "apologies"), ("R Tennant", "apologies"), ("W Balfour", "apologies")} == got
+    seats = {f.fields["person"]: f.fields["affiliation"] for f in grouped if f.type == "membership"}
+    # "Representing X:" blocks are seats by organisation; a substitute holds none
+    assert seats == {"A Farquhar": "Westvale Council", "L Ogilvie": "Westvale Council",
+                     "T Buchanan": "NHS Westvale", "E Lauder": "NHS Westvale", "H Gilchrist": "Police Scotland"}
+
+
+def test_list_whose_heading_was_lost(headless):
+    got = attendance(headless)
+    assert {("J Ainsworth", "present"), ("P Bramley", "present"), ("R Dunnett", "present"),
+            ("T Fairclough", "present"), ("H Greenhalgh", "officer_in_attendance"),
+            ("V Hollinrake", "officer_in_attendance"), ("Ingham", "apologies")} <= got
+    assert memberships(headless) == {("R Dunnett", "chair"), ("P Bramley", "vice-chair")}
+
+
+def test_presence_inferred_and_for_whom_substitutes(inferred):
+    got = attendance(inferred)
+    assert {("Ashworth", "present"), ("Brindle", "present"), ("D E Cartwright", "present"),
+            ("Jo Dean", "apologies"), ("Ravi Ward", "substitute"), ("Colin Eves", "apologies"),
+            ("Nadia Farr", "substitute"), ("Tom Garnett", "present"), ("Kay Hurst", "present"),
+            ("Raj Iqbal", "present")} == got
+    subs = {f.fields["person"]: f.fields["substitute_for"] for f in inferred
+            if f.type == "attendance" and f.fields["status"] == "substitute"}
+    assert subs == {"Ravi Ward": "Jo Dean", "Nadia Farr": "Colin Eves"}

@@ -357,10 +357,12 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
                 _add(facts, seen, meeting, person, status, sub_for if status == "substitute" else None, line_no, raw,
                      None, bool(chair and re.search(r"in\s+the\s+chair", chair.group(0), re.I)))
                 found = True
-            role = _chair_role(chair) if chair else ("member" if sec.members else None)
+            labelled = re.search(r"\b(?:co-?opted|associate|independent|voting|lay)\s+member\b", tail, re.I)
+            role = _chair_role(chair) if chair else ("member" if sec.members or labelled else None)
             if role and status != "substitute" and not (chair and not sec.members and "in the chair" in
                                                          chair.group(0).lower() and sec.status != "present"):
-                _member(context, facts, person, role, org, line_no, raw)
+                body = _chaired_body(tail, chair) if chair else None
+                _member(context, facts, person, role, None if body else org, line_no, raw, body)
             if substitute:
                 sp = find_people(substitute)
                 if sp:
@@ -418,10 +420,25 @@ def _chair_role(m: re.Match) -> str:
     return "co-chair" if re.search(r"joint|co-?chair", text) else "chair"
 
 
+_CHAIRED = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?(?P<org>[A-Z][\w&,'’ -]{2,80}?\s(?:Group|Board|Committee|Sub-Committee|"
+                      r"Partnership|Panel|Forum|Network))\b")
+
+
+def _chaired_body(tail: str, chair: re.Match) -> str | None:
+    """"Chair, Children's Executive Group": the body a listed person chairs, when it is named."""
+    if "(" in chair.group(0):
+        return None
+    m = _CHAIRED.match(tail[chair.end():]) if chair.group(0).rstrip().endswith(",") else None
+    return clean_text(m.group("org")) if m else None
+
+
 def _member(context: Context, facts: list[Fact], person: PersonName, role: str, affiliation: str | None,
-            line_no: int, raw: str) -> None:
-    """A membership of the meeting's body, for people a list labels as members (or as its chair)."""
-    body = listing_body(context, line_no, None)
+            line_no: int, raw: str, body: str | None = None) -> None:
+    """A membership of the meeting's body (or of the body a listed chair chairs), for people a list
+    labels as members or as chairs."""
+    body = body or listing_body(context, line_no, None)
+    if not body:
+        return
     facts.append(Fact("membership", {"person": person.name, "body": body, "role": role, "post": None,
                                      "affiliation": affiliation, "as_of": listing_date(context, line_no),
                                      "source": "attendance_list", "surface": person.surface, "titles": person.titles},

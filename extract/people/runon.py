@@ -94,6 +94,7 @@ _LABELS = [
     (r"(?:officers?|officials?|executive\s+team|staff|board\s+officials)\s+(?:in\s+attendance|present|attending)\s*:",
      "officer_in_attendance", False),
     (r"in\s+attendance\s*:", "officer_in_attendance", False),
+    (r"(?:mayoral\s+)?(?:advis[eo]rs?|guests?|observers?|visitors?)\s+in\s+attendance\s*:?", "also_in_attendance", False),
     (r"(?:secretariat|policy\s+support|clerk|minute[- ]taker)\s*:", "officer_in_attendance", False),
     (r"(?:guests?|observers?|visitors?)\s*:", "also_in_attendance", False),
     (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\s*:", "apologies", False),
@@ -103,7 +104,7 @@ _LABELS = [
     (r"apologies\s+for\s+absence(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]|(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\s))", "apologies",
      False),
     (r"an\s+apology\s+(?:for\s+absence\s+)?was\s+(?:received|submitted)\s+from\s+", "apologies", False),
-    (r"(?:board|committee|panel|core|voting)\s+members\s*:|(?<![A-Za-z] )members\s*:", "present", True),
+    (r"(?:board|committee|panel|core|voting)\s+members\s*:|members\s*:", "present", True),
     (r"(?-i:(?:Board\s+Members?|NAME\b[^:|]{0,30}?)\s+(?:P\s+A\s+DNA(?:\s+D/R)?|PRESENT\s+APOLOGIES"
      r"(?:\s+DEPUTY(?:\s+ATTENDED)?)?))", "table", True),
     (r"representing\s+(?:the\s+)?(?P<org>[A-Z][^:]{2,90}?)\s*:", "present", True),
@@ -126,6 +127,8 @@ def sections(text: str) -> list[Section]:
             found[-1].end = m.start()
         org = m.group("org") if "org" in m.groupdict() and k == len(_LABELS) - 1 else None
         found.append(Section(status, m.group(0), m.end(), len(text), members, org))
+    if found and all(s.label.lower().rstrip(" :").endswith("members") for s in found):
+        return []  # "Members: A, B" alone is a membership list, not an attendance record
     for s in found:
         end = _LIST_END.search(text, s.start, s.end)
         if end:

@@ -52,8 +52,10 @@ def test_runon_present_list_without_a_dated_heading(panel):
         ("R Moxon", "also_in_attendance"), ("O Brierley", "apologies"), ("P Hinchliffe", "apologies")}
     # no meeting heading was read: the list is kept, its date is null (never guessed)
     assert {f.fields["date"] for f in panel if f.type == "attendance"} == {None}
-    # a plain "Present:" list gives attendance only; its chairman still gets a membership
-    assert memberships(panel) == {("H Quarmby", "chair")}
+    # a plain "Present:" list gives attendance only; its chairman and people labelled "Co-opted Member"
+    # still get memberships, of the body the heading names
+    assert memberships(panel) == {("H Quarmby", "chair"), ("E Nuttall", "member"), ("O Brierley", "member")}
+    assert {f.fields["body"] for f in panel if f.type == "membership"} == {"Community Safety Panel"}
     sub = next(f.fields for f in panel if f.type == "attendance" and f.fields["person"] == "K Varley")
     assert sub["substitute_for"] == "P Hinchliffe"
 

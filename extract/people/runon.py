@@ -101,6 +101,8 @@ _LABELS = [
     (r"apologies\s+(?:for\s+absence\s+)?(?:were|was|had\s+been|have\s+been)?\s*(?:received|submitted|noted|tendered|given|intimated|sent)"
      r"\s+(?:on\s+behalf\s+of|from)\s+", "apologies", False),
     (r"apologies\s+(?:for\s+absence\s+)?noted\s+from\s+", "apologies", False),
+    (r"(?:reported|received|noted|tendered|gave|submitted|recorded)\s+(?:the\s+)?apologies\s+(?:for\s+absence\s+)?"
+     r"(?:of|from|on\s+behalf\s+of)\s+", "apologies", False),
     (r"apologies\s+for\s+absence(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]|(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\s))", "apologies",
      False),
     (r"an\s+apology\s+(?:for\s+absence\s+)?was\s+(?:received|submitted)\s+from\s+", "apologies", False),
@@ -221,7 +223,7 @@ def _org_follows(toks: list[tuple[str, int, int]], k: int) -> bool:
 
 
 _PLACE_WORDS = {"mid", "upper", "lower", "greater", "inner", "outer", "royal", "city", "county", "district", "metro",
-                "metropolitan", "town", "village", "parish"}
+                "metropolitan", "town", "village", "parish", "wales", "scotland", "ireland", "cymru", "britain"}
 _ORG_HEADS = {"Council", "County", "District", "Borough", "Authority", "Police", "Service", "Services", "Trust",
               "Board", "Partnership", "Government", "University", "College", "Association", "Group", "Commission",
               "Constabulary", "Agency", "Fire", "Health", "NHS", "Enterprise", "Team", "Unit", "Office"}
@@ -300,7 +302,7 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
             name = name[:-1]  # "... seconded by Councillor Jo Weston."
         tail = text[name_end:nxt]
         honours = []
-        hm = re.match(r"^\s*\(?((?:" + "|".join(HONOURS) + r")\b\.?)\)?", tail)
+        hm = re.match(r"^\s*,?\s*\(?((?:" + "|".join(HONOURS) + r")\b\.?)\)?", tail)
         if hm:
             honours.append(hm.group(1).strip("."))
         surface = " ".join(text[toks[k][1]:name_end].split())

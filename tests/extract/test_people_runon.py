@@ -152,3 +152,21 @@ def test_presence_inferred_and_for_whom_substitutes(inferred):
     subs = {f.fields["person"]: f.fields["substitute_for"] for f in inferred
             if f.type == "attendance" and f.fields["status"] == "substitute"}
     assert subs == {"Ravi Ward": "Jo Dean", "Nadia Farr": "Colin Eves"}
+
+
+def test_lists_wrapped_over_lines_with_honours_and_a_wrapped_apologies_sentence():
+    facts = _facts("people_wrapped_council_minutes.txt")
+    got = attendance(facts)
+    assert got == {("K Abbott", "present"), ("L Blackwood", "present"), ("P R Castle", "present"),
+                   ("Hugh Denton", "present"), ("R Ellery", "present"), ("J T Fenwick", "present"),
+                   ("A Gale", "present"), ("M Hargreaves", "present"), ("S Ingram", "officer_in_attendance"),
+                   ("T Jarvis", "officer_in_attendance"), ("Kirby", "apologies"), ("Lomax", "apologies"),
+                   ("Mercer", "apologies"), ("Nolan", "apologies")}
+    assert {f.fields["date"] for f in facts if f.type == "attendance"} == {"2025-03-04"}
+    assert memberships(facts) == {("K Abbott", "chair"), ("L Blackwood", "vice-chair")}
+
+
+def test_heading_apart_from_its_list_and_presence_from_prose():
+    facts = _facts("people_heading_apart_minutes.txt")
+    assert attendance(facts) == {("Gareth Pryor", "apologies"), ("Nia Vaughan", "apologies"),
+                                 ("Owain Price", "present"), ("Ffion Rees", "present")}

@@ -158,11 +158,17 @@ def extract_attendance(doc: Document, context: Context):
     facts: list[Fact] = []
     seen: set[tuple] = set()
     subs: list[tuple] = []
+    table_line: int | None = None
     i = 0
     while i < len(lines):
         text = despace(_plain(lines[i]))
         m = _SECTION.match(text) if text and len(text) < 400 else None
         secs = sections(text) if text else []
+        if secs and secs[-1].status == "table":
+            table_line = i
+        elif text and not secs and table_line is not None and i - table_line <= 3 and len(_LETTER.findall(text)) >= 2:
+            secs = [Section("table", "", 0, len(text), members=True)]  # the flattened table goes on over a line
+            table_line = i
         # a line holding a whole list, or several, after its labels ("Present: Cllr A, X Council Cllr B ...")
         whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
         runon = False

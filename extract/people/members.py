@@ -172,6 +172,10 @@ def paper_body(lines: list[str], span: int = 12) -> str | None:
     panel ... named in the paper's opening lines ("Minutes of the Anytown Adult Board (AAB) Meeting")."""
     for raw in lines[:span]:
         text = clean_text(raw)[:600]
+        trust = re.match(r"^(?P<org>(?:[A-Z][\w&'’-]*\s+){1,8}?)minutes\s+of\s+the\s+(?P<head>Board|Committee|Panel)\s+meeting\b",
+                         text, re.I)
+        if trust and find_org_mentions(trust.group("org")):
+            return f"{trust.group('org').strip()} {trust.group('head').title()}"  # "Anytown NHS Trust Minutes of the Board Meeting"
         whole = re.sub(r"^(?:(?:minutes|notes)\s+of\s+)?(?:the\s+)?(?:meeting\s+of\s+)?(?:the\s+)?", "", smart_title(text),
                        flags=re.I)
         if _PAPER_BODY.search(whole) and 2 <= len(whole.split()) <= 8 and find_org_mentions(whole):

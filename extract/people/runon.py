@@ -114,7 +114,7 @@ _LABELS = [
 _LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<l{k}>{p})" for k, (p, _, _) in enumerate(_LABELS)) + ")",
                     re.IGNORECASE)
 #: where a list ends in running text: an item heading or the first sentence after it
-_LIST_END = re.compile(r",?\s+with\s+the\s+substitution\b|\s(?:item\s+\d+|\d{1,2}\.?\s+(?:[A-Z][A-Z]+|Welcome|Apologies|Minutes|Declarations?)\b|"
+_LIST_END = re.compile(r",?\s+with\s+the\s+substitution\b|\s\d{1,2}(?:\.\d+)*\.\s+(?-i:[A-Z])|\s(?:item\s+\d+|\d{1,2}\.?\s+(?:[A-Z][A-Z]+|Welcome|Apologies|Minutes|Declarations?)\b|"
                        r"Minutes:|MINUTES\b|The\s+(?:Chair(?:man)?|Mayor|Board)\s+[a-z]+ed\b)")
 
 
@@ -131,6 +131,9 @@ def sections(text: str) -> list[Section]:
         found.append(Section(status, m.group(0), m.end(), len(text), members, org))
     if found and all(s.label.lower().rstrip(" :").endswith("members") for s in found):
         return []  # "Members: A, B" alone is a membership list, not an attendance record
+    for k, s in enumerate(found):
+        if s.status == "present" and not s.members and any(e.members and e.status == "present" for e in found[:k]):
+            s.status = "also_in_attendance"  # "Members: ... Present: ...": the others present are guests
     for s in found:
         end = _LIST_END.search(text, s.start, s.end)
         if end:
@@ -165,7 +168,7 @@ def _title_at(text: str, pos: int) -> int | None:
 def _is_name_word(w: str) -> bool:
     w = w.rstrip(".")
     return bool(_NAME_WORD.match(w)) and w.lower() not in ORG_WORDS and w.lower() not in POST_WORDS \
-        and w not in HONOURS and w not in _ORG_HEADS and w.lower() not in _PLACE_WORDS
+        and w not in HONOURS and w not in _ORG_HEADS and w.lower() not in _PLACE_WORDS | _POST_START
 
 
 def _name_run(toks: list[tuple[str, int, int]], k: int, titled: bool, letters: bool = False) -> int:
@@ -222,6 +225,8 @@ def _org_follows(toks: list[tuple[str, int, int]], k: int) -> bool:
     return False
 
 
+#: words that open a post in lists ("Named Doctor", "Designated Nurse")
+_POST_START = {"named", "designated", "interim", "acting", "locum", "temporary", "joint", "lay", "non-executive"}
 _PLACE_WORDS = {"mid", "upper", "lower", "greater", "inner", "outer", "royal", "city", "county", "district", "metro",
                 "metropolitan", "town", "village", "parish", "wales", "scotland", "ireland", "cymru", "britain"}
 _ORG_HEADS = {"Council", "County", "District", "Borough", "Authority", "Police", "Service", "Services", "Trust",

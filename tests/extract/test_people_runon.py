@@ -170,3 +170,24 @@ def test_heading_apart_from_its_list_and_presence_from_prose():
     facts = _facts("people_heading_apart_minutes.txt")
     assert attendance(facts) == {("Gareth Pryor", "apologies"), ("Nia Vaughan", "apologies"),
                                  ("Owain Price", "present"), ("Ffion Rees", "present")}
+
+
+def test_labelled_runs_with_guests():
+    facts = _facts("people_board_runs_minutes.txt")
+    # members, then officers, then "Present:" for the others there (guests), then the secretariat;
+    # the list ends at the numbered item
+    assert attendance(facts) == {
+        ("Andrew Barnes", "present"), ("Helen Carver", "present"), ("Simon Dale", "present"),
+        ("Laura Ellis", "officer_in_attendance"), ("Martin Frost", "officer_in_attendance"),
+        ("Graham Hill", "also_in_attendance"), ("Susan Irwin", "also_in_attendance"),
+        ("Paul Jordan", "officer_in_attendance")}
+    assert {p for p, _ in memberships(facts)} == {"Andrew Barnes", "Helen Carver", "Simon Dale"}
+
+
+def test_flattened_table_over_two_lines():
+    facts = _facts("people_table_two_lines_minutes.txt")
+    # the table's second line has no header: its status letters still count
+    assert attendance(facts) == {("Peter Kemp", "present"), ("Rachel Lord", "present"),
+                                 ("Sarah Moss", "apologies"), ("James Nolan", "present")}
+    assert memberships(facts) == {("Peter Kemp", "chair"), ("Rachel Lord", "member"), ("Sarah Moss", "member"),
+                                  ("James Nolan", "member")}

@@ -217,6 +217,22 @@ def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None
     return out or None
 
 
+def _titled_run(context: Context, blocks: list[Block], i: int) -> bool:
+    """Three or more lines that are each just a titled name ("Cllr Jane Doe"), outside minutes: the
+    paper's member list whose heading was lost."""
+    if any(m["role"] in ("minutes", "notes") for m in context.cache.get("meetings", [])):
+        return False
+    run = blocks[i:i + 3]
+    if len(run) < 3 or any(b.kind not in ("paragraph", "list_item") for b in run) or \
+            any(b.line - a.line > 2 for a, b in zip(run, run[1:])):
+        return False
+    for b in run:
+        person, post = _entry(b.text)
+        if person is None or not person.titles or post or not looks_like_name(person.name):
+            return False
+    return True
+
+
 def _strong(entries: list[tuple[PersonName | None, str, str]]) -> bool:
     """A headerless row reads as a membership list: titles or posts next to the names."""
     people = [e for e in entries if e[0] is not None]
@@ -285,7 +301,7 @@ def extract_members(doc: Document, context: Context):
             i += 1
             continue
         entries = _row_people(block) if block.kind in ("table_row", "paragraph", "list_item") else None
-        if entries and (role or (_strong(entries) and block.kind == "table_row")):
+        if entries and (role or (_strong(entries) and block.kind == "table_row") or _titled_run(context, blocks, i)):
             if role is None:
                 # a headerless list needs a second such row to start
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None

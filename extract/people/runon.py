@@ -95,6 +95,8 @@ _LABELS = [
      "officer_in_attendance", False),
     (r"in\s+attendance\s*:", "officer_in_attendance", False),
     (r"(?:mayoral\s+)?(?:advis[eo]rs?|guests?|observers?|visitors?)\s+in\s+attendance\s*:?", "also_in_attendance", False),
+    (r"new\s+members?\s+(?:were|was)\s+welcomed\s*[-–:]?", "present", True),
+    (r"a\s+welcome\s+was\s+(?:also\s+)?extended\s+to\s+", "also_in_attendance", False),
     (r"(?:secretariat|policy\s+support|clerk|minute[- ]taker)\s*:", "officer_in_attendance", False),
     (r"(?:guests?|observers?|visitors?)\s*:", "also_in_attendance", False),
     (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\s*:", "apologies", False),

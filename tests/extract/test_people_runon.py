@@ -169,7 +169,19 @@ def test_lists_wrapped_over_lines_with_honours_and_a_wrapped_apologies_sentence(
 def test_heading_apart_from_its_list_and_presence_from_prose():
     facts = _facts("people_heading_apart_minutes.txt")
     assert attendance(facts) == {("Gareth Pryor", "apologies"), ("Nia Vaughan", "apologies"),
-                                 ("Owain Price", "present"), ("Ffion Rees", "present")}
+                                 ("Owain Price", "present"), ("Ffion Rees", "present"), ("Carys Lloyd", "present"),
+                                 ("Dafydd Owen", "present"), ("Elin Morgan", "also_in_attendance")}
+    # new members welcomed are members; an observer is not
+    assert memberships(facts) == {("Carys Lloyd", "member"), ("Dafydd Owen", "member")}
+
+
+def test_member_page_whose_heading_was_lost():
+    facts = _facts("people_member_page.txt")
+    rows = {(f.fields["person"], f.fields["body"], f.fields["role"]) for f in facts if f.type == "membership"}
+    body = "Health and Wellbeing Board"
+    assert rows == {("Amelia Hartley", body, "member"), ("Bernard Osei", body, "member"),
+                    ("Catherine Doyle", body, "member"), ("Daniel Whitmore", body, "member")}
+    assert not attendance(facts)
 
 
 def test_labelled_runs_with_guests():

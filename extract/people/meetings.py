@@ -11,7 +11,7 @@ from typing import Any
 
 from extract.dates import find_dates, iso, parse_date
 from extract.names import clean_text
-from extract.people.common import BODY_HEAD, quote, slug, smart_title
+from extract.people.common import BODY_HEAD, SMALL, quote, slug, smart_title
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -69,7 +69,9 @@ def _body(text: str) -> str | None:
     text = re.sub(r"^(?:(?:extraordinary|special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?", "", text,
                   flags=re.IGNORECASE).strip(" .")
     if not text or len([w for w in text.split() if w not in "-–"]) > 12 or not BODY_HEAD.search(text) or \
-            re.search(r"\b(?:members(?:hip)?|attendees|agenda|minutes|contact|documents|details|papers)\b", text, re.I):
+            re.search(r"\b(?:members(?:hip)?|attendees|agenda|minutes|contact|documents|details|papers)\b", text, re.I) or \
+            re.search(r"\b(?:be|that|was|were|is|are|has|have|had|will|would)\s", text) or \
+            len([w for w in text.split() if w.islower() and w not in SMALL]) > 2:  # a sentence, not a name
         return None
     return smart_title(text)
 
@@ -276,7 +278,8 @@ def _paper_role(lines: list[str], head: list[int]) -> str | None:
     """'minutes' when the title says so (or the paper records proceedings), 'agenda' for an agenda; None when
     the paper is no meeting paper at all."""
     title = " ".join(_clean(lines[i])[:300] for i in head)
-    title = re.sub(r"\b(?:minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|(?:approve|confirm|sign)\w*\s+[^.]{0,40}minutes)",
+    title = re.sub(r"\bminutes\b[^.]{0,60}\b(?:were|was|be|are)\s+(?:agreed|approved|confirmed|signed|noted|received)\b|"
+                   r"\b(?:minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|(?:approve|confirm|sign)\w*\s+[^.]{0,40}minutes)",
                    " ", title, flags=re.IGNORECASE)
     if re.search(r"\bminutes?\b", title, re.IGNORECASE):
         return "minutes"
@@ -451,35 +454,14 @@ def _unify_bodies(found: list[dict[str, Any]]) -> None:
         m["body"] = longest.get(key(m["body"]), m["body"])
 
 
-_REFERENCE = re.compile(r"\bminutes?\s+of\s+(?:the\s+)?(?:proceedings\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|council|board|"
-                        r"committee|panel)\b[^.;]{0,80}?$|\bminutes\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def referenced_meetings(lines: list[str], found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Earlier meetings whose minutes the paper approves ("the minutes of the meeting held on 9 October 2014"):
-    meeting records of the paper's body, but never the paper's meeting, so never attendance or as_of dates."""
-    own = next((m for m in found if m["role"] in ("minutes", "notes", "agenda")), None)
-    if own is None:
-        return []
-    known = {m["date"] for m in found}
-    out: list[dict[str, Any]] = []
-    for idx, raw in enumerate(lines):
-        text = _clean(raw)[:2000]
-        for value, start, _ in find_dates(text):
-            date = value.isoformat()
-            if date in known or not _REFERENCE.search(text[max(0, start - 120):start]):
-                continue
-            known.add(date)
-            out.append(dict(id=f"{slug(own['body'])}-{date}", role="minutes", body=own["body"], date=date,
-                            line=idx + 1, quote=quote(text)))
-    return out
-
-
 @register("govgraph.meetings.v1", order=10)
 def extract_meetings(doc: Document, context: Context):
     found = find_meetings(doc)
     context.cache["meetings"] = found
-    own = [m for m in found if m["role"] in ("agenda", "notes") and m["date"]] or [m for m in found if m["date"]]
+    head = _head(doc.lines)
+    # the meeting the title block dates is the paper's; in a pack, its agenda or notes
+    own = [m for m in found if m["date"] and head and m["header"] <= head[-1] + 1][:1] or \
+        [m for m in found if m["role"] in ("agenda", "notes") and m["date"]] or [m for m in found if m["date"]]
     paper_date = own[0]["date"] if own else None
     context.cache["paper_date"] = paper_date
     if paper_date and doc.date is None:
@@ -492,6 +474,3 @@ def extract_meetings(doc: Document, context: Context):
         seen.add(key)
         yield Fact("meeting", {"id": m["id"], "body": m["body"], "date": m["date"], "role": m["role"]},
                    line=m["line"], quote=m["quote"])
-    for m in referenced_meetings(doc.lines, found):
-        yield Fact("meeting", {"id": m["id"], "body": m["body"], "date": m["date"], "role": m["role"],
-                               "note": "referenced only"}, line=m["line"], quote=m["quote"])

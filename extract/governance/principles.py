@@ -115,6 +115,7 @@ _MOD_STOP = {"a", "an", "the", "our", "their", "its", "his", "her", "this", "the
              "hold", "use", "embed", "reflect", "promote", "meet", "support", "back", "contribute", "following",
              "under", "within", "through", "all", "five", "four", "three", "six", "seven", "two"}
 #: scope words that say whose the list is, not what it is ("the national well-being goals")
+_ADVERB = re.compile(r"(?:al|ed|iv|nt|ct)ly$", re.IGNORECASE)  #: "nationally", "jointly" (not "family")
 _SCOPE = {"national", "local", "regional", "key", "main", "new", "agreed", "statutory", "overall"}
 _LEAD_END = re.compile(r"(?::|\bwhich\s+(?:are|is)|\bas\s+follows|\bthe\s+following)\s*[:.]?\s*$", re.IGNORECASE)
 _ITEM_MARK = re.compile(r"^\s*(?P<mark>[-*\u2022\u00b7\u25aa\u25cf\u25e6]|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)])\s+(?P<text>\S.*)$")
@@ -136,7 +137,7 @@ def list_prefix(phrase_words: list[str], head: str) -> str:
     "operating principles" -> OP), or of its two modifiers closest to the noun when it has more
     ("public health approach" -> PH, "sustainable development principle" -> SD); scope words
     ("national", "key", "agreed") and adverbs say whose the list is and are left out."""
-    words = [w for w in phrase_words if w.lower() not in _SCOPE and not w.lower().endswith("ly")]
+    words = [w for w in phrase_words if w.lower() not in _SCOPE and not _ADVERB.search(w)]
     if len(words) >= 2:
         words = [w for w in words if not w.lower().endswith("ed")] or words
     if not words:

@@ -150,6 +150,10 @@ def list_prefix(phrase_words: list[str], head: str) -> str:
 def _list_name(lead: str) -> tuple[str, str, str] | None:
     """(prefix, kind, framework) of the list a lead-in names, from the last list noun it uses."""
     lead = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", lead)
+    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead)[-1]
+    if not _LIST_HEAD.search(last) and not re.search(r"\b(?:the\s+following|as\s+follows|these|them)\b", last,
+                                                   re.IGNORECASE):
+        return None  # "... principles ... . Comments made included:": the list is of something else
     found = None
     for m in _LIST_HEAD.finditer(lead):
         words = []
@@ -195,8 +199,10 @@ def _named_lists(blocks, add, plans_framework) -> None:
                 break
             style = st
             items.append((nb.line, m.group("text").strip()))
-        if len(items) < 3 or not (_LEAD_END.search(lead) or lead.rstrip().endswith(".")):
+        if len(items) < 3:
             continue
+        if not _LEAD_END.search(lead) and not (lead.rstrip().endswith(".") and all(t[:1].isupper() for _, t in items)):
+            continue  # a sentence that only mentions principles, then notes of a discussion
         prefix, kind, framework = named
         for n, (line, text) in enumerate(items, 1):
             add(f"{prefix}{n}", text, line, framework, 0.6, kind)

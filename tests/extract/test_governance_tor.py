@@ -52,3 +52,8 @@ def test_membership_items_after_a_lettered_lead_in_are_not_principles(values):
 ])
 def test_list_prefix(words, head, prefix):
     assert list_prefix(words, head) == prefix
+
+
+def test_points_after_a_sentence_that_mentions_principles_are_not_principles(values):
+    texts = " ".join(f.fields["text"] for f in of(values, "principle"))
+    assert "Toddlers" not in texts and "Benches" not in texts

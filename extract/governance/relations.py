@@ -31,7 +31,7 @@ from extract.governance.oversight.names import (GENERIC, ORG, ORG_RE, PERSON, SE
 from extract.governance.oversight.new_plans import appositive, runs
 from extract.governance.oversight.plan_roles import brings, delivers, led, oversees, owned, provides
 from extract.governance.oversight.post_holders import post_holders
-from extract.governance.oversight.tor import Topic, body_at, relate
+from extract.governance.oversight.tor import Topic, body_at, read_blocks, relate
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -188,5 +188,6 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
         state.recent.extend(_bodies_named(text))
         del state.recent[:-30]
         state.last_plans = (state.last_plans + here)[-5:]
+    read_blocks(rel, state.topic, doc.blocks, plans)
     read_chart(rel)
-    return rel.facts + list(rel.orgs.values()) + state.new_plans
+    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", [])

@@ -108,3 +108,33 @@ def test_proposals_questions_negations_and_report_nouns_are_not_relations(struct
     assert not any(s in ("Youth Forum", "Brindlecombe Youth Forum") and r == "reports_to" for s, r, _ in found)
     assert not any(s == "Taxi Marshals Group" for s, _, _ in found)
     assert not any(s == o for s, _, o in found)
+
+
+@pytest.fixture(scope="module")
+def duties():
+    return run("gov_tor_duties.txt")
+
+
+def test_accountable_to_label_names_bodies_and_posts(duties):
+    found = rels(duties)
+    subjects = {s for s, r, _ in found if r == "accountable_to"}
+    assert len(subjects) == 1 and next(iter(subjects)).lower().startswith("ormsby vale health")
+    objects = {o for _, r, o in found if r == "accountable_to"}
+    assert objects == {"Ormsby Vale Borough Council Cabinet", "City Mayor"}
+
+
+def test_a_cover_sheet_report_to_field_is_no_relation(duties):
+    assert not any("Brindlecombe" in o for _, _, o in rels(duties))
+
+
+def test_duty_lists_read_as_sentences_of_their_body(duties):
+    found = rels(duties)
+    body = "Ormsby Vale Recovery Partnership"
+    assert (body, "leads", "recovery and housing strategy") in found
+    assert (body, "delivers", "recovery and housing strategy") in found
+    assert (body, "leads", "Housing Plan") in found and (body, "reports_to", "Ormsby Vale Community Board") in found
+    duty = {(r, o) for s, r, o in found if s.endswith("Recovery Partnership")}
+    assert ("leads", "strategic plan") in duty and ("leads", "annual report") in duty
+    names = {f.fields["name"] for f in of(duties, "plan")}
+    assert {"Housing Plan", "Performance Framework", "strategic plan", "annual report"} <= names
+    assert "appropriate programmes" not in names

@@ -67,6 +67,8 @@ class Topic:
         if _PRONOUN.match(ref):
             return self.current or self.main
         g = _GENERIC_REF.match(ref)
+        if g and re.match(r"^\w+\s+[a-z]", ref) and len(ref.split()) > 2 and self.main:
+            return self.main  # "the strategic board", "this executive group": the body the page is about
         if g:
             noun = g.group("noun").lower()
             for body in reversed(self.named + ([self.main] if self.main else [])):
@@ -110,6 +112,16 @@ def opening_body(sentence: str) -> str | None:
     text = re.sub(r"^\W*(?:[A-Z][\w ]{0,30}:\s+)?(?:\d+(?:\.\d+)*\.?\s+)?", "", sentence)
     m = re.match(rf"^(?:The\s+)?({_WORD}{_RUN_TAIL})\s+(?:\([A-Z]{{2,8}}\)\s+)?[a-z]+\b", text)
     return named_body(m.group(1)) if m else None
+
+
+def opening_ref(sentence: str, topic: Topic) -> str | None:
+    """The body a sentence opens with, named or referred to ("The strategic board mainly provides ...")."""
+    named = opening_body(sentence)
+    if named:
+        return named
+    g = re.match(r"^\W*((?:The|This|Its)\s+(?:[a-z-]+\s+){0,2}(?:board|forum|group|partnership|panel|committee|"
+                 r"trust|unit|network|taskforce))\s+[a-z]", sentence)
+    return topic.resolve(g.group(1)) if g else None
 
 
 def bodies_in_list(text: str) -> list[str]:
@@ -203,7 +215,7 @@ def is_fact(s: str, start: int) -> bool:
 
 def _objects(rel: Rel, plans: PlanSet | None, rest: str) -> list[tuple[str, bool]]:
     """(object, is_body) after a verb: the plans or the bodies it names first."""
-    head = rest[:160]
+    head = rest[:600]
     found = plans_in(plans, head[:90])
     bodies = bodies_in_list(head)
     if found and (not bodies or head.lower().find(found[0].lower().split()[0]) <= head.find(bodies[0])):
@@ -222,7 +234,9 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|annual|progress|final|i
 
 def relate(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> None:
     """Every stated relation in one sentence."""
-    topic.note(opening_body(s))
+    if not hasattr(rel, "plan_facts"):
+        rel.plan_facts = []
+    topic.note(opening_ref(s, topic))
     for relation, pat in _VERBS:
         for m in pat.finditer(s):
             if not is_fact(s, m.start()) or relation == "reports_to" and _NOUN_BEFORE.search(s[:m.start()]) \
@@ -381,21 +395,23 @@ def _plan_roles(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None
         verb = m.group("verb").lower()
         rest = m.group("rest")
         named = plans_in(plans, rest[:100])
-        np = _PLAN_NP.match(rest)
-        obj = None
+        objs = []
         if named and rest.lower().find(named[0].lower().split()[0]) <= 60:
-            obj = named[0]
-        elif np and not re.search(r"\b(?:this|that|these|those|which|our)\b", np.group("np"), re.IGNORECASE):
-            obj = np.group("np")
-        if not obj:
+            objs = [named[0]]
+        else:
+            objs = plan_phrases(rest)
+            for name in objs:
+                note_plan(rel, plans, name, line)
+        if not objs:
             continue
         subj = _subject(rel, topic, s[:m.start()])
         if not subj:
             continue
-        if re.search(r"develop|draw|prepare|publish|produce|lead", verb):
-            rel.add(subj, "leads", obj, line, m.group(0)[:120], 0.5, subject_is_org=True)
-        if re.search(r"implement|deliver", verb):
-            rel.add(subj, "delivers", obj, line, m.group(0)[:120], 0.5, subject_is_org=True)
+        for obj in objs:
+            if re.search(r"develop|draw|prepare|publish|produce|lead", verb):
+                rel.add(subj, "leads", obj, line, m.group(0)[:120], 0.5, subject_is_org=True)
+            if re.search(r"implement|deliver", verb):
+                rel.add(subj, "delivers", obj, line, m.group(0)[:120], 0.5, subject_is_org=True)
     for m in _LEADERSHIP.finditer(s):
         if is_fact(s, m.start()):
             subj = _subject(rel, topic, m.group("subj")) or _lower_body(m.group("subj"))
@@ -414,3 +430,115 @@ def _lower_body(text: str) -> str | None:
     m = re.search(r"\b(?:the\s+)?(local\s+authority|local\s+authorities|council|county\s+council)\b\W*$", text.strip(),
                   re.IGNORECASE)
     return m.group(1) if m else None
+
+
+_PLAN_HEAD = re.compile(r"\b(?:strateg(?:y|ies)|plans?|reports?|programmes?|frameworks?|agreements?)\b", re.IGNORECASE)
+_NOT_MODIFIER = {"a", "an", "the", "its", "their", "our", "this", "that", "these", "those", "which", "of", "to", "for",
+                 "and", "series", "number", "new", "draft", "own", "each", "individual", "any", "on", "how", "in"}
+
+
+def plan_phrases(rest: str) -> list[str]:
+    """The plans a verb's object names ("a comprehensive, evidence-led alcohol and drugs strategy" -> "alcohol
+    and drugs strategy"; "an Action Plan and Outcomes Framework" -> both), within its first words."""
+    out = []
+    text = rest[:120]
+    start = 0
+    for m in _PLAN_HEAD.finditer(text):
+        if m.start() > 70 or out and not re.match(r"^\s+(?:and|&)\s+", text[start:]):
+            break
+        words = []
+        for w in reversed(text[start:m.start()].split()):
+            if w.lower() in _NOT_MODIFIER and not (w.lower() == "and" and words) or re.search(r"[,;:()]", w) or \
+                    re.search(r"-(?:led|based|term|year|wide)$", w):
+                break
+            words.insert(0, w)
+        while words and words[0].lower() == "and":
+            words = words[1:]
+        if words and not (len(words) == 1 and words[0].lower() in ("a", "the")):
+            out.append(" ".join(words + [m.group(0)]))
+        start = m.end()
+    return out
+
+
+#: a body's standing documents, named by one ordinary word ("a strategic plan", "an annual report")
+_DUTY_PLANS = re.compile(r"^(?:strategic|annual|business|delivery)\s+(?:plan|report|programme)s?$",
+                         re.IGNORECASE)
+
+
+def _plan_like(name: str) -> bool:
+    """A lower-case phrase that names a plan, not describes one ("appropriate programmes", "his second report",
+    "staff training programme" are descriptions)."""
+    from extract.governance.plans import _GENERIC_LOWER, _GENERIC_MOD, _VERBISH
+    if _DUTY_PLANS.match(name):
+        return True
+    words = name.split()
+    mods = [w for w in words[:-1] if w.lower() not in ("and", "&")]
+    if words[-1].lower().startswith("report") or any(w.lower() in ("his", "her", "my", "appropriate", "detailed",
+                                                                    "clear", "coherent", "follow", "up", "based") for w in mods):
+        return False
+    return any(w.lower() not in _GENERIC_LOWER | _GENERIC_MOD | _VERBISH and not re.search(r"(?:ed|ly|ing)$", w.lower())
+               for w in mods) and not all(w.lower() in _GENERIC_MOD for w in mods)
+
+
+def note_plan(rel: Rel, plans: PlanSet | None, name: str, line: int) -> None:
+    """A plan first met as the object of develop / publish / implement: a plan fact of its own."""
+    from extract.governance.plans import kind_of
+    from extract.records import Fact
+    if plans is None or plans.find(name) is not None or len(name.split()) < 2 or not _plan_like(name):
+        return
+    plans.add(name, name.split()[-1], line, name, 0.5)
+    rel.plan_facts.append(Fact("plan", {"name": name, "kind": kind_of(name), "variants": [name], "period": None},
+                               line, name, confidence=0.5))
+
+
+# ----------------------------------------------------------------------------- labels and duty lists
+#: "Report to X" on a cover sheet says where the paper goes, not how a body reports: not a label here
+_LABEL = re.compile(r"^\s*(?P<label>accountable\s+to|reports\s+to|reporting\s+to|accountability)\s*:?\s*(?P<value>.*)$",
+                    re.IGNORECASE)
+_DUTIES = re.compile(r"\b(?:responsibilities|duties|functions|tasks|role)\b[^:]{0,80}?(?:are|is|include|will\s+be)?\s*"
+                     r"(?:to)?\s*:\s*$", re.IGNORECASE)
+_NOUN_VERB = [(r"development\s+and\s+implementation(?:\s+of)?", "develop and implement"),
+              (r"development\s+and\s+delivery(?:\s+of)?", "develop and deliver"),
+              (r"development(?:\s+of)?", "develop"), (r"implementation(?:\s+of)?", "implement"),
+              (r"delivery(?:\s+of)?", "deliver"), (r"preparation(?:\s+of)?", "prepare"),
+              (r"publication(?:\s+of)?", "publish"), (r"oversight(?:\s+of)?", "oversee")]
+
+
+def read_blocks(rel: Rel, topic: Topic, blocks: list, plans: PlanSet | None) -> None:
+    """Label lines ("Accountable to" and the bodies on the next line) and duty lists ("The main
+    responsibilities of the X are:" and the items after it, each read as "X <item>")."""
+    from extract.governance.common import clean
+    for k, b in enumerate(blocks):
+        text = clean(b.text)
+        lab = _LABEL.match(text)
+        if lab and topic.main and len(text) < 200:
+            value, line = lab.group("value"), b.line
+            if not value and k + 1 < len(blocks):
+                value, line = clean(blocks[k + 1].text), blocks[k + 1].line
+            relation = "accountable_to" if "account" in lab.group("label").lower() else "reports_to"
+            value = COMPOUND_AND.sub(lambda c: c.group(0).replace(" and ", " AND_ ").replace(" & ", " AMP_ "), value)
+            for part in re.split(r"\s+(?:and|&)\s+|\s*,\s*", value):
+                part = part.replace(" AND_ ", " and ").replace(" AMP_ ", " & ")
+                part = re.sub(r"^(?:the\s+)", "", part.strip(" ."), flags=re.IGNORECASE)
+                if part and (body_at(part) == part or _POST.search(part) and part[:1].isupper() and len(part.split()) <= 6):
+                    rel.add(topic.main, relation, part, line, part, 0.6, subject_is_org=True,
+                            object_is_org=body_at(part) == part)
+            continue
+        if b.kind not in ("paragraph", "list_item", "heading") or not _DUTIES.search(text):
+            continue
+        owner = re.search(rf"\bof\s+(?:the\s+)?({_WORD}{_RUN_TAIL})\s+(?:are|is|include|will)|({_WORD}{_RUN_TAIL})['’]s\s+", text)
+        subj = named_body((owner.group(1) or owner.group(2))) if owner else None
+        subj = subj or topic.main
+        if not subj:
+            continue
+        for nb in blocks[k + 1:k + 15]:
+            item = clean(nb.text)
+            if nb.kind != "list_item":
+                break
+            item = re.sub(r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+)?", "", item)
+            item = re.sub(r"^(?:to\s+)?(?:the\s+)?", "", item, flags=re.IGNORECASE)
+            for pat, verb in _NOUN_VERB:
+                if re.match(pat, item, re.IGNORECASE):
+                    item = re.sub(rf"^{pat}", verb, item, flags=re.IGNORECASE)
+                    break
+            relate(rel, topic, f"{subj} will {item}", nb.line, plans)

@@ -54,8 +54,9 @@ def clean_org(text: str | None) -> str | None:
     if not text:
         return None
     text = clean_text(text)
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:of\s+)?(?:the|a|an)\s+|^of\s+", "", text, flags=re.IGNORECASE)  # "of the APS Committee"
     text = re.sub(r"\s*\((?:interim|observer|chair|co-chair|in the chair)\)\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$", "", text)  # a date glued on
     text = text.strip(" ,;:-–()")
     return text or None
 
@@ -224,7 +225,11 @@ _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|
                            r"Can|May|Must|Recent|Recently|Further|Also|However|Mayoral|Train|Support|Supporting|"
                            r"Membership|Members|Chair|MS|Microsoft|Meeting\s+of\s+the|Meeting\s+of|Minutes\s+of\s+the|"
                            r"January|February|March|April|June|July|August|September|October|November|December|"
-                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+")
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Representing|Strengthened|"
+                           r"Government\s+Guidance\s+on|Guidance\s+on|"
+                           r"(?:Summary|Purpose|Role|Review|Reconstitution|Vision|Strategic\s+Vision|Terms|Constitution|"
+                           r"Appointment|Vice-?Chairman|Chairman|Chair['’]s\s+Welcome\s+and\s+Meeting\s+Protocol|"
+                           r"Update|Report|Work|Business|Establishment|Future\s+Arrangements?)\s+(?:of|for|on)(?:\s+the)?)\s+")
 
 
 def strip_leading_junk(name: str) -> str:
@@ -252,6 +257,9 @@ def find_org_mentions(text: str) -> list[str]:
     pieces: list[str] = []
     cores: dict[str, str] = {}  #: name run on past its head word -> the name up to the head word
     for m in _MENTION.finditer(text):
+        if m.group("org").endswith("Centre") and re.search(r"(?:\b(?:at|in|Venue:?|held|Location:?)\s+(?:the\s+)?|^\s*)$",
+                                                            text[:m.start()], re.IGNORECASE):
+            continue  # a meeting's venue, not a body
         if COMPOUND_AND.match(text, m.start("org") + m.group("org").rfind(" ") + 1 if " " in m.group("org") else m.start()):
             continue  # "Deputy Police" of "Deputy Police and Crime Commissioner": the name goes on
         following = text[m.end():].split()[:1]
@@ -314,7 +322,9 @@ def find_org_mentions(text: str) -> list[str]:
             continue
         if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or
                (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
-               or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth"}
+               or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth", "thematic",
+                                "implementation", "management", "full", "regeneration", "legal", "shared", "sub",
+                                "operational", "executive", "safety", "units", "ms"}
                for w in words) and not _named_generic(words):
             continue  # "Social Care Team", "Children's Services": a function, not a named body
         out.append(clean_org(org) or org)

@@ -138,3 +138,32 @@ def test_duty_lists_read_as_sentences_of_their_body(duties):
     names = {f.fields["name"] for f in of(duties, "plan")}
     assert {"Housing Plan", "Performance Framework", "strategic plan", "annual report"} <= names
     assert "appropriate programmes" not in names
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("The Marlow, Dunby and Fenn Police and Crime Panel will scrutinise the Deputy Police and Crime Commissioner.",
+     "Marlow, Dunby and Fenn Police and Crime Panel".split(", ")[-1], ["Deputy Police", "Crime Panel"]),
+    ("The Panel will be a joint Committee of Dunby District Council and Fenn Borough Council.",
+     "Dunby District Council", ["Committee of Dunby District Council"]),
+    ("Venue: Harbour Conference Centre. Strategic Vision of the Fenn Partnership.", "Fenn Partnership",
+     ["Harbour Conference Centre", "Strategic Vision of the Fenn Partnership"]),
+    ("The Thematic Group met the Implementation Group in MS Teams.", None,
+     ["Thematic Group", "Implementation Group", "MS Teams"]),
+])
+def test_organisation_mentions_are_names_not_fragments(text, want, not_want):
+    from extract.organisations import find_org_mentions
+    found = find_org_mentions(text)
+    if want:
+        assert any(f.endswith(want) for f in found)
+    assert not set(not_want) & set(found)
+
+
+def test_clean_org_drops_a_leading_of_and_a_glued_date():
+    from extract.organisations import clean_org
+    assert clean_org("of the Fenn Audit Committee") == "Fenn Audit Committee"
+    assert clean_org("Fenn Safeguarding Board Tuesday 4 March 2025") == "Fenn Safeguarding Board"
+
+
+def test_topics_posts_and_unnamed_authorities_are_not_organisations(structure, duties):
+    names = {f.fields["name"] for f in of(structure, "organisation") + of(duties, "organisation")}
+    assert "Night Safety" not in names and "City Mayor" not in names

@@ -250,9 +250,10 @@ def relate(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> 
                 objs = _oversight_topic(s[m.end():])
             dual = relation == "part_of" and "reporting" in m.group(0).lower()  # "sub-group with dual reporting ... of"
             for obj, is_body in objs:
+                kind = None if is_body or plans is not None and plans.find(obj) else "text"
                 for r in (relation, "reports_to") if dual else (relation,):
                     rel.add(subj, r, obj, line, s[max(0, m.start() - 40):m.end() + 60].strip(), 0.6,
-                            subject_is_org=True, object_is_org=is_body)
+                            subject_is_org=True, object_is_org=is_body, object_kind=kind)
             if objs:
                 topic.note(subj)
     _fronted_part_of(rel, topic, s, line)
@@ -300,14 +301,16 @@ def _oversight_moves(rel: Rel, topic: Topic, s: str, line: int) -> None:
         objs = bodies_in_list(m.group("obj"))
         what = re.sub(r"^(?:various|several|all|the|its|many|some)\s+", "", m.group("subj").strip(), flags=re.I)
         for obj in objs[:1]:
-            rel.add(topic.resolve(obj) or obj, "oversees", what, line, m.group(0)[:120], 0.5, subject_is_org=True)
+            rel.add(topic.resolve(obj) or obj, "oversees", what, line, m.group(0)[:120], 0.5, subject_is_org=True,
+                    object_kind=None if re.search(rf"\b(?:{HEADS})s?$", what) else "text")
     for m in _TAKE_OVER.finditer(s):
         subj = _subject(rel, topic, s[:m.start()])
         what = _oversight_topic(m.group("what")) or [(m.group("what").strip(), False)]
         old = bodies_in_list(m.group("old"))
         for who in [subj, *old[:1]]:
             if who:
-                rel.add(who, "oversees", what[0][0], line, m.group(0)[:120], 0.5, subject_is_org=True)
+                rel.add(who, "oversees", what[0][0], line, m.group(0)[:120], 0.5, subject_is_org=True,
+                        object_kind="text")
 
 
 #: "chaired by the council's Chief Executive", "jointly chaired by the X's 'Head of Y' and the Z 'Lead'"
@@ -414,15 +417,19 @@ def _plan_roles(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None
                 rel.add(subj, "delivers", obj, line, m.group(0)[:120], 0.5, subject_is_org=True)
     for m in _LEADERSHIP.finditer(s):
         if is_fact(s, m.start()):
-            subj = _subject(rel, topic, m.group("subj")) or _lower_body(m.group("subj"))
+            named = _subject(rel, topic, m.group("subj"))
+            subj = named or _lower_body(m.group("subj"))
             obj = bodies_in_list(m.group("obj"))
             if subj and obj:
-                rel.add(subj, "leads", obj[0], line, m.group(0)[:120], 0.5, subject_is_org=True, object_is_org=True)
+                rel.add(subj, "leads", obj[0], line, m.group(0)[:120], 0.5, subject_is_org=bool(named),
+                        object_is_org=True, subject_kind=None if named else "text")
     for m in _RESTS_WITH.finditer(s):
-        who = body_at(m.group("who")) or _lower_body(m.group("who"))
+        named = body_at(m.group("who"))
+        who = named or _lower_body(m.group("who"))
         what = [b for b in (topic.resolve(x) or x for x in re.findall(r"\bthe\s+[A-Z]\w+", m.group("what")))]
         if who and what:
-            rel.add(who, "leads", what[-1], line, m.group(0)[:120], 0.5, subject_is_org=True, object_is_org=True)
+            rel.add(who, "leads", what[-1], line, m.group(0)[:120], 0.5, subject_is_org=bool(named), object_is_org=True,
+                    subject_kind=None if named else "text")
 
 
 def _lower_body(text: str) -> str | None:
@@ -521,8 +528,9 @@ def read_blocks(rel: Rel, topic: Topic, blocks: list, plans: PlanSet | None) -> 
                 part = part.replace(" AND_ ", " and ").replace(" AMP_ ", " & ")
                 part = re.sub(r"^(?:the\s+)", "", part.strip(" ."), flags=re.IGNORECASE)
                 if part and (body_at(part) == part or _POST.search(part) and part[:1].isupper() and len(part.split()) <= 6):
-                    rel.add(topic.main, relation, part, line, part, 0.6, subject_is_org=True,
-                            object_is_org=body_at(part) == part)
+                    is_body = body_at(part) == part
+                    rel.add(topic.main, relation, part, line, part, 0.6, subject_is_org=True, object_is_org=is_body,
+                            object_kind=None if is_body else "post")
             continue
         if b.kind not in ("paragraph", "list_item", "heading") or not _DUTIES.search(text):
             continue

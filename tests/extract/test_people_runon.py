@@ -35,6 +35,16 @@ def panel():
     return _facts("people_runon_panel_minutes.txt")
 
 
+def test_runon_list_of_an_undated_paper_keeps_its_attendance(tmp_path):
+    text = (PAPERS / "people_runon_panel_minutes.txt").read_text(encoding="utf-8")
+    undated = tmp_path / "undated.txt"
+    undated.write_text(text.replace("Tuesday 14 March 2023 ", ""), encoding="utf-8")
+    facts = extract_document(load_document(undated)).facts
+    assert ("T Pennock", "present") in attendance(facts)
+    # no date is printed: the list is kept with its date null (never guessed)
+    assert {f.fields["date"] for f in facts if f.type == "attendance"} == {None}
+
+
 @pytest.fixture(scope="module")
 def table():
     return _facts("people_flattened_table_minutes.txt")
@@ -45,13 +55,13 @@ def prose():
     return _facts("people_prose_apologies_minutes.txt")
 
 
-def test_runon_present_list_without_a_dated_heading(panel):
+def test_runon_present_list_on_one_line(panel):
     assert attendance(panel) == {
         ("T Pennock", "present"), ("G Oddie", "present"), ("K Varley", "substitute"), ("H Quarmby", "present"),
         ("W Sowerby", "present"), ("E Nuttall", "present"), ("J Ackroyd", "also_in_attendance"),
         ("R Moxon", "also_in_attendance"), ("O Brierley", "apologies"), ("P Hinchliffe", "apologies")}
-    # no meeting heading was read: the list is kept, its date is null (never guessed)
-    assert {f.fields["date"] for f in panel if f.type == "attendance"} == {None}
+    # the weekday date on the line under the title dates the meeting
+    assert {f.fields["date"] for f in panel if f.type == "attendance"} == {"2023-03-14"}
     # a plain "Present:" list gives attendance only; its chairman and people labelled "Co-opted Member"
     # still get memberships, of the body the heading names
     assert memberships(panel) == {("H Quarmby", "chair"), ("E Nuttall", "member"), ("O Brierley", "member")}

@@ -236,6 +236,28 @@ _ORG_HEADS = {"Council", "County", "District", "Borough", "Authority", "Police",
               "Constabulary", "Agency", "Fire", "Health", "NHS", "Enterprise", "Team", "Unit", "Office"}
 
 
+def _paired_run(toks: list[tuple[str, int, int]], k: int, known: set[str], letters: bool) -> int:
+    """Pairs in a run of 4+ bare name words from k with no separator, when the run has an even length
+    and most first words of its pairs are known first names; 0 otherwise."""
+    j = k
+    while j < len(toks) and _is_name_word(toks[j][0]) and not _title_at_token(toks[j][0]) and \
+            not (letters and toks[j][0] in STATUS_LETTERS):
+        j += 1
+    length = j - k
+    if length < 4 or length % 2 or (j < len(toks) and toks[j][0] in _ORG_HEADS):
+        return 0
+    firsts = [toks[k + 2 * p][0] for p in range(length // 2)]
+    seconds = [toks[k + 2 * p + 1][0] for p in range(length // 2)]
+    good = sum(1 for w in firsts if is_forename(w) or w.lower() in known)
+    # the pairing is out of step when more second words than first words are known first names only
+    shifted = sum(1 for f, w in zip(firsts, seconds) if not is_forename(f) and f.lower() not in known and is_forename(w))
+    return length // 2 if good * 3 >= len(firsts) * 2 and shifted * 3 < len(firsts) else 0
+
+
+def _title_at_token(word: str) -> bool:
+    return bool(_TITLE_AT.match(word + " X"))
+
+
 def find_people(text: str, forenames: set[str] | None = None, letters: bool = False) -> list[Entry]:
     """The people listed in one section of run-on text, in order, each with its tail; `letters`:
     single capitals are a flattened table's status letters (P, A, R), not initials."""
@@ -283,6 +305,12 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
         if boundary and not initial and not forename and (is_forename(nxt) or nxt.lower() in known) and \
                 _name_run(toks, k + 1, False, letters):
             k += 1  # "... Resources Wales Ray Quirke": the name starts at the forename
+            continue
+        pairs = _paired_run(toks, k, known, letters) if (forename or boundary) and not initial else 0
+        if pairs:
+            # "Jane Doe Bill Roe Ann Poe": a bare run of first name + surname pairs
+            starts.extend((k + 2 * p, k + 2 * p, 2, False) for p in range(pairs))
+            k += 2 * pairs
             continue
         if initial or forename or boundary:
             n = _name_run(toks, k, False, letters)

@@ -112,6 +112,9 @@ def test_find_people_units():
     names = [e.person.name for e in find_people("Cllr Anna Pryce Westvale County Council Tomas Reid Westvale "
                                                 "County Council Chief Executive")]
     assert names == ["Anna Pryce", "Tomas Reid"]
+    # a bare run of first name + surname pairs, one first name unknown to any lexicon
+    pairs = [e.person.name for e in find_people("Laura Finch Peter Marsh Quillon Abara Helen Stone Public Governor")]
+    assert pairs == ["Laura Finch", "Peter Marsh", "Quillon Abara", "Helen Stone"]
     labels = [s.status for s in sections("Present: Cllr A Doe Also Present: J Roe Apologies: Mr K Poe")]
     assert labels == ["present", "also_in_attendance", "apologies"]
 

@@ -62,7 +62,7 @@ def _status(head: str) -> str:
 
 
 def _plain(line: str) -> str:
-    return clean_text(re.sub(r"<[^>]+>", " ", line.replace("**", "").replace("\t", " ")))
+    return clean_text(re.sub(r"<[^>]+>", " ", line.replace("**", "").replace("\t", " ")).lstrip("# "))
 
 
 _MODE_HEAD = re.compile(r"^(?P<mode>in\s+person|in\s+the\s+room|virtually|virtual|remotely|remote|online|"
@@ -170,7 +170,8 @@ def extract_attendance(doc: Document, context: Context):
             secs = [Section("table", "", 0, len(text), members=True)]  # the flattened table goes on over a line
             table_line = i
         # a line holding a whole list, or several, after its labels ("Present: Cllr A, X Council Cllr B ...")
-        whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
+        whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip() or
+                                                                bool(_SECTION.match(despace(_plain(lines[i + 1])))))
         runon = False
         if secs and (m is None or len(secs) > 1 or len(text) >= 200 or whole):
             if m is None and not lines[i].rstrip().endswith(".") and i + 1 < len(lines) and _plain(lines[i + 1]) \
@@ -208,7 +209,7 @@ def extract_attendance(doc: Document, context: Context):
             continue
         status = _status(m.group("head"))
         entries, nxt = _entries(lines, i, m.group("rest"))
-        if not entries or m.group("rest").count(",") >= 2:
+        if not entries or m.group("rest").count(",") >= 2 or entries[0][1].count(",") >= 3:
             # the list opens with a sub-heading ("Representing Anytown Council:") or is not one entry a line
             joined, spans, after = _block(lines, i)
             secs = sections(joined)
@@ -274,7 +275,8 @@ def extract_attendance(doc: Document, context: Context):
         i = max(nxt, i + 1)
     _inferred_presence(context, lines, facts, seen)
     for who, for_, meeting, line_no, raw in subs:
-        own = [f for f in facts if f.fields["person"] == who.name and f.fields["meeting"] == meeting["id"]
+        own = [f for f in facts if f.type == "attendance" and f.fields["person"] == who.name and
+               f.fields["meeting"] == meeting["id"]
                and f.fields["status"] in ("present", "substitute")]
         facts[:] = [f for f in facts if not (f.type == "attendance" and f.fields["person"] == who.name and
                                              f.fields["status"] == "apologies")]  # who attended in another's place
@@ -288,6 +290,7 @@ def extract_attendance(doc: Document, context: Context):
 _CHAIR_NOTE = re.compile(r"\((?:joint\s+|co-?)?(?P<vice>vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\b[^)]*\)|"
                          r"\((?:deputy\s+)?(?:town\s+|city\s+)?mayor\)|"
                          r"(?:^|[\s,–-])(?P<vice2>vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\s*(?:[*,]|$)|"
+                         r"(?:^|[\s,–-])(?:joint\s+|co-?)?(?P<vice3>vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\s+of\b|"
                          r"\(?in\s+the\s+chair\)?", re.IGNORECASE)
 _LETTER = re.compile(r"(?<![\w/])(P|Y|A|R|D/R|DNA|_)(?![\w/])")
 #: a flattened attendance table's header: "Board Member P A DNA D/R", "NAME ROLE PRESENT APOLOGIES DEPUTY"
@@ -297,7 +300,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\.(?=\s+(?:[A-Z][a-z]+\
 
 _PROSE_LINE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}[a-z]+\s+[a-z]+\s+[a-z]+\b|(?i:\bin\s+the\s+chair\b)")
 #: a list whose heading was lost: "Cllrs A Doe, B Roe (Deputy Mayor), C Poe," opening the minutes
-_HEADLESS = re.compile(r"^(?:Cllrs|Councillors)\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+(?:\s*\([^)]*\))?\s*,")
+_HEADLESS = re.compile(r"^(?:Cllrs|Councillors)\.?\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:\s*\([^)]*\))?\s*,")
 
 
 #: "Cllr A Doe, for whom Cllr B Roe was substitute" (same length, so offsets still hold)
@@ -407,6 +410,10 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
                                                          chair.group(0).lower() and sec.status != "present"):
                 body = _chaired_body(tail, chair) if chair else None
                 _member(context, facts, person, role, None if body else org, line_no, raw, body)
+            place = clean_text(tail).split(",")[0].strip() if sec.chairs else ""
+            if place and 1 <= len(place.split()) <= 6 and place[:1].isupper():
+                # "Community Partnership Chairs: Mr A Doe, Northdale": chair of the Northdale Community Partnership
+                _member(context, facts, person, "chair", None, line_no, raw, f"{place} {sec.chairs}")
             if substitute:
                 sp = find_people(substitute)
                 if sp:
@@ -466,16 +473,16 @@ def _chair_role(m: re.Match) -> str:
     return "co-chair" if re.search(r"joint|co-?chair", text) else "chair"
 
 
-_CHAIRED = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?(?P<org>[A-Z][\w&,'’ -]{2,80}?\s(?:Group|Board|Committee|Sub-Committee|"
-                      r"Partnership|Panel|Forum|Network))\b")
+_CHAIRED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:(?P<org>[A-Z][\w&,'’ -]{2,80}?\s(?:Group|Board|Committee|Sub-Committee|"
+                      r"Partnership|Panel|Forum|Network))\b|(?P<acro>[A-Z]{2,8})(?=\s*(?:[,;*]|$)))")
 
 
 def _chaired_body(tail: str, chair: re.Match) -> str | None:
     """"Chair, Children's Executive Group": the body a listed person chairs, when it is named."""
     if "(" in chair.group(0):
         return None
-    m = _CHAIRED.match(tail[chair.end():]) if chair.group(0).rstrip().endswith(",") else None
-    return clean_text(m.group("org")) if m else None
+    m = _CHAIRED.match(tail[chair.end():]) if chair.group(0).rstrip().endswith((",", "of")) else None
+    return clean_text(m.group("org") or m.group("acro")) if m else None
 
 
 def _member(context: Context, facts: list[Fact], person: PersonName, role: str, affiliation: str | None,

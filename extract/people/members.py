@@ -158,7 +158,9 @@ def listing_body(context: Context, line: int, heading: str | None) -> str | None
 
 
 def _undated(body: str) -> str:
-    """'Anytown Board Wednesday 6 December 2017' -> 'Anytown Board' (a heading read with its date)."""
+    """'Anytown Board Wednesday 6 December 2017' -> 'Anytown Board' (a heading read with its date or with
+    'Minutes of Meeting of the')."""
+    body = re.sub(r"^(?:minutes|notes)\s+of\s+(?:the\s+)?meeting\s+of\s+(?:the\s+)?", "", body, flags=re.I) or body
     return re.sub(r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}).*$", "",
                   body, flags=re.I) or body
 

@@ -85,10 +85,12 @@ class Section:
     end: int
     members: bool = False   # the label says they are members (Board Members:, Representing X:)
     org: str | None = None  # "Representing Anytown Council:" names the seat's organisation
+    chairs: str | None = None  # "Locality Forum Chairs:": each entry chairs "<place> Locality Forum"
 
 
 _LABELS = [
-    (r"(?:the\s+following\s+)?(?:members|councillors)\s+(?:were\s+)?present\s*:?", "present", True),
+    (r"the\s+following\s+(?:members|councillors)\s+(?:were\s+)?present\s*:?", "present", True),
+    (r"(?:members|councillors)\s+(?:were\s+)?present\s*:", "present", False),
     (r"(?:members\s+|councillors\s+|board\s+members\s+)?present\s*:", "present", False),
     (r"also\s+(?:present|in\s+attendance|attending)\s*:", "also_in_attendance", False),
     (r"(?:officers?|officials?|executive\s+team|staff|board\s+officials)\s+(?:in\s+attendance|present|attending)\s*:",
@@ -111,6 +113,7 @@ _LABELS = [
     (r"(?:board|committee|panel|core|voting)\s+members\s*:|members\s*:", "present", True),
     (r"(?-i:(?:Board\s+Members?|NAME\b[^:|]{0,30}?)\s+(?:P\s+A\s+DNA(?:\s+D/R)?|PRESENT\s+APOLOGIES"
      r"(?:\s+DEPUTY(?:\s+ATTENDED)?)?))", "table", True),
+    (r"(?P<kind>(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2})\s+chairs\s*:", "present", True),
     (r"representing\s+(?:the\s+)?(?P<org>[A-Z][^:]{2,90}?)\s*:", "present", True),
 ]
 _LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<l{k}>{p})" for k, (p, _, _) in enumerate(_LABELS)) + ")",
@@ -129,8 +132,9 @@ def sections(text: str) -> list[Section]:
         _, status, members = _LABELS[k]
         if found and found[-1].end > m.start():
             found[-1].end = m.start()
-        org = m.group("org") if "org" in m.groupdict() and k == len(_LABELS) - 1 else None
-        found.append(Section(status, m.group(0), m.end(), len(text), members, org))
+        org = m.group("org") if k == len(_LABELS) - 1 else None
+        chairs = m.group("kind") if k == len(_LABELS) - 2 else None
+        found.append(Section(status, m.group(0), m.end(), len(text), members, org, chairs))
     if found and all(s.label.lower().rstrip(" :").endswith("members") for s in found):
         return []  # "Members: A, B" alone is a membership list, not an attendance record
     for k, s in enumerate(found):

@@ -141,11 +141,21 @@ def test_present_list_grouped_by_representing_blocks(grouped):
     assert {("A Farquhar", "present"), ("D Kinnaird", "substitute"), ("L Ogilvie", "present"),
             ("T Buchanan", "present"), ("E Lauder", "present"), ("H Gilchrist", "present"),
             ("F Drummond", "officer_in_attendance"), ("C Urquhart", "officer_in_attendance"),
-            ("G Pringle", "apologies"), ("R Tennant", "apologies"), ("W Balfour", "apologies")} == got
-    seats = {f.fields["person"]: f.fields["affiliation"] for f in grouped if f.type == "membership"}
-    # "Representing X:" blocks are seats by organisation; a substitute holds none
-    assert seats == {"A Farquhar": "Westvale Council", "L Ogilvie": "Westvale Council",
-                     "T Buchanan": "NHS Westvale", "E Lauder": "NHS Westvale", "H Gilchrist": "Police Scotland"}
+            ("G Pringle", "apologies"), ("R Tennant", "apologies"), ("W Balfour", "apologies"),
+            ("N Baird", "present"), ("O Cowan", "present"), ("V Rintoul", "also_in_attendance"),
+            ("W Ure", "also_in_attendance")} == got
+    board = "Westvale Partnership Board"
+    # (the meeting heading's body name is the meeting reader's; only its ending is asserted here)
+    rows = {(f.fields["person"], board if f.fields["body"].endswith(board) else f.fields["body"], f.fields["role"],
+             f.fields["affiliation"]) for f in grouped if f.type == "membership"}
+    # "Representing X:" blocks are seats by organisation; a substitute holds none; "Locality Forum
+    # Chairs:" entries chair their place's forum; a listed joint chair chairs the body named
+    assert rows == {("A Farquhar", board, "member", "Westvale Council"), ("L Ogilvie", board, "member", "Westvale Council"),
+                    ("T Buchanan", board, "member", "NHS Westvale"), ("E Lauder", board, "member", "NHS Westvale"),
+                    ("H Gilchrist", board, "member", "Police Scotland"), ("N Baird", board, "member", None),
+                    ("O Cowan", board, "member", None), ("N Baird", "Northdale Locality Forum", "chair", None),
+                    ("O Cowan", "Eastfield and Moorside Locality Forum", "chair", None),
+                    ("V Rintoul", "Westvale Community Safety Partnership", "co-chair", None)}
 
 
 def test_list_whose_heading_was_lost(headless):

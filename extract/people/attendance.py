@@ -361,6 +361,56 @@ def _block(lines: list[str], i: int, headless: bool = False) -> tuple[str, list[
     return " ; ".join(parts), spans, j
 
 
+def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text: str, where, meeting: dict,
+             known: set[str]) -> bool:
+    """Attendance (and memberships) of the people listed in one labelled section of run-on text."""
+    found = False
+    chunk = _FOR_WHOM.sub(r" (\1 substituting)", text[sec.start:sec.end])
+    end = next((e for e in _SENTENCE_END.finditer(chunk)
+                if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllr|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
+                                 chunk[:e.start()])), None)
+    if end:
+        chunk = chunk[:end.start()]
+    letters = sec.status == "table"
+    org = re.sub(r"\s*\([A-Z&]{2,8}\)\s*$", "", sec.org) if sec.org else None
+    for entry in find_people(chunk, known, letters=letters):
+        person, tail = entry.person, entry.tail
+        line_no, raw = where(sec.start + entry.start)
+        status, sub_for = sec.status, None
+        if letters:
+            lm = _LETTER.search(tail)
+            status = STATUS_LETTERS.get(lm.group(1)) if lm else None
+            tail = _LETTER.sub(" ", tail)
+        is_sub, sub_for, substitute = substitute_note(tail)
+        if is_sub and status == "apologies" and sub_for:
+            is_sub, substitute = False, sub_for  # "Jane Doe (representative Bill Roe)": Roe came for Doe
+        if is_sub and status == "present" and re.search(r"\(also\s+represent", tail, re.I):
+            _add(facts, seen, meeting, person, "present", None, line_no, raw, None, False)  # and for another
+        if is_sub and status != "apologies":
+            status = "substitute"
+            sub_for = (parse_person(sub_for).name if sub_for and parse_person(sub_for) else None)
+        chair = _CHAIR_NOTE.search(tail)
+        if status:
+            _add(facts, seen, meeting, person, status, sub_for if status == "substitute" else None, line_no, raw,
+                 None, bool(chair and re.search(r"in\s+the\s+chair", chair.group(0), re.I)))
+            found = True
+        labelled = re.search(r"\b(?:co-?opted|associate|independent|voting|lay)\s+member\b", tail, re.I)
+        role = _chair_role(chair) if chair else ("member" if sec.members or labelled else None)
+        if role and status != "substitute" and not (chair and not sec.members and "in the chair" in
+                                                     chair.group(0).lower() and sec.status != "present"):
+            body = _chaired_body(tail, chair) if chair else None
+            _member(context, facts, person, role, None if body else org, line_no, raw, body)
+        place = clean_text(tail).split(",")[0].strip() if sec.chairs else ""
+        if place and 1 <= len(place.split()) <= 6 and place[:1].isupper():
+            # "Community Partnership Chairs: Mr A Doe, Northdale": chair of the Northdale Community Partnership
+            _member(context, facts, person, "chair", None, line_no, raw, f"{place} {sec.chairs}")
+        if substitute:
+            sp = find_people(substitute)
+            if sp:
+                _add(facts, seen, meeting, sp[0].person, "substitute", person.name, line_no, raw, None, False)
+    return found
+
+
 def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], text: str,
            line_no: int | list[tuple[int, int, str]], raw: str = "") -> bool:
     """Attendance from the labelled lists of run-on text; False when no person was found. `line_no`
@@ -375,49 +425,10 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
     known = context.cache.get("paper_forenames") or set()
     found = False
     for sec in secs:
-        chunk = _FOR_WHOM.sub(r" (\1 substituting)", text[sec.start:sec.end])
-        end = next((e for e in _SENTENCE_END.finditer(chunk)
-                    if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllr|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
-                                     chunk[:e.start()])), None)
-        if end:
-            chunk = chunk[:end.start()]
-        letters = sec.status == "table"
-        org = re.sub(r"\s*\([A-Z&]{2,8}\)\s*$", "", sec.org) if sec.org else None
-        for entry in find_people(chunk, known, letters=letters):
-            person, tail = entry.person, entry.tail
-            line_no, raw = where(sec.start + entry.start)
-            status, sub_for = sec.status, None
-            if letters:
-                lm = _LETTER.search(tail)
-                status = STATUS_LETTERS.get(lm.group(1)) if lm else None
-                tail = _LETTER.sub(" ", tail)
-            is_sub, sub_for, substitute = substitute_note(tail)
-            if is_sub and status == "apologies" and sub_for:
-                is_sub, substitute = False, sub_for  # "Jane Doe (representative Bill Roe)": Roe came for Doe
-            if is_sub and status == "present" and re.search(r"\(also\s+represent", tail, re.I):
-                _add(facts, seen, meeting, person, "present", None, line_no, raw, None, False)  # and for another
-            if is_sub and status != "apologies":
-                status = "substitute"
-                sub_for = (parse_person(sub_for).name if sub_for and parse_person(sub_for) else None)
-            chair = _CHAIR_NOTE.search(tail)
-            if status:
-                _add(facts, seen, meeting, person, status, sub_for if status == "substitute" else None, line_no, raw,
-                     None, bool(chair and re.search(r"in\s+the\s+chair", chair.group(0), re.I)))
-                found = True
-            labelled = re.search(r"\b(?:co-?opted|associate|independent|voting|lay)\s+member\b", tail, re.I)
-            role = _chair_role(chair) if chair else ("member" if sec.members or labelled else None)
-            if role and status != "substitute" and not (chair and not sec.members and "in the chair" in
-                                                         chair.group(0).lower() and sec.status != "present"):
-                body = _chaired_body(tail, chair) if chair else None
-                _member(context, facts, person, role, None if body else org, line_no, raw, body)
-            place = clean_text(tail).split(",")[0].strip() if sec.chairs else ""
-            if place and 1 <= len(place.split()) <= 6 and place[:1].isupper():
-                # "Community Partnership Chairs: Mr A Doe, Northdale": chair of the Northdale Community Partnership
-                _member(context, facts, person, "chair", None, line_no, raw, f"{place} {sec.chairs}")
-            if substitute:
-                sp = find_people(substitute)
-                if sp:
-                    _add(facts, seen, meeting, sp[0].person, "substitute", person.name, line_no, raw, None, False)
+        try:
+            found = _section(context, facts, seen, sec, text, where, meeting, known) or found
+        except Exception as exc:  # one unreadable list does not lose the paper's other lists
+            context.warnings.append(f"attendance list at line {where(sec.start)[0]} skipped: {exc!r}")
     return found
 
 

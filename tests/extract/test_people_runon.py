@@ -226,3 +226,20 @@ def test_flattened_table_over_two_lines():
                                  ("Sarah Moss", "apologies"), ("James Nolan", "present")}
     assert memberships(facts) == {("Peter Kemp", "chair"), ("Rachel Lord", "member"), ("Sarah Moss", "member"),
                                   ("James Nolan", "member")}
+
+
+def test_one_unreadable_list_does_not_lose_the_others(monkeypatch):
+    import extract.people.attendance as attendance_module
+
+    real = attendance_module.find_people
+
+    def flaky(text, *args, **kwargs):
+        if "Ackroyd" in text:
+            raise ValueError("unreadable")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(attendance_module, "find_people", flaky)
+    result = extract_document(load_document(PAPERS / "people_runon_panel_minutes.txt"))
+    got = attendance(result.facts)
+    assert ("T Pennock", "present") in got and ("O Brierley", "apologies") in got
+    assert not any(p == "J Ackroyd" for p, _ in got)

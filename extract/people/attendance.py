@@ -274,6 +274,7 @@ def extract_attendance(doc: Document, context: Context):
                                           line=line_no, quote=quote(_plain(lines[line_no - 1]))))
         i = max(nxt, i + 1)
     _inferred_presence(context, lines, facts, seen)
+    _agenda_attendees(context, facts)
     for who, for_, meeting, line_no, raw in subs:
         own = [f for f in facts if f.type == "attendance" and f.fields["person"] == who.name and
                f.fields["meeting"] == meeting["id"]
@@ -440,6 +441,20 @@ _ACTS = re.compile(r"(?P<before>(?:\S+\s+){1,14}?)(?:moved|seconded|proposed|pre
                    r"joined\s+the\s+meeting)\b")
 _CHOSEN = re.compile(r"\b[Tt]hat\s+(?P<after>.{3,60}?)\s+be\s+(?:re-?)?(?:elected|appointed)\b|"
                      r"(?P<before>(?:\S+\s+){1,6}?)(?:was|were)\s+(?:re-?)?(?:elected|appointed)\b")
+
+
+def _agenda_attendees(context: Context, facts: list[Fact]) -> None:
+    """An agenda's "In attendance" names who is expected, not who came: additional attendees of the body."""
+    agendas = {m["id"]: m for m in context.cache.get("meetings", []) if m["role"] == "agenda"}
+    if not agendas or any(m["role"] in ("minutes", "notes") for m in context.cache.get("meetings", [])):
+        return
+    for k, f in enumerate(facts):
+        meeting = agendas.get(f.fields.get("meeting")) if f.type == "attendance" else None
+        if meeting and f.fields["status"] in ("officer_in_attendance", "also_in_attendance"):
+            facts[k] = Fact("membership", {
+                "person": f.fields["person"], "body": meeting["body"], "role": "additional attendee", "post": None,
+                "affiliation": None, "as_of": meeting["date"], "source": "attendance_list",
+                "surface": f.fields.get("surface"), "titles": f.fields.get("titles", [])}, line=f.line, quote=f.quote)
 
 
 def _inferred_presence(context: Context, lines: list[str], facts: list[Fact], seen: set) -> None:

@@ -243,3 +243,11 @@ def test_one_unreadable_list_does_not_lose_the_others(monkeypatch):
     got = attendance(result.facts)
     assert ("T Pennock", "present") in got and ("O Brierley", "apologies") in got
     assert not any(p == "J Ackroyd" for p, _ in got)
+
+
+def test_an_agenda_in_attendance_list_names_expected_attendees():
+    facts = _facts("people_agenda_attendees.txt")
+    assert not attendance(facts)  # an agenda says who is expected, not who came
+    rows = {(f.fields["person"], f.fields["role"]) for f in facts if f.type == "membership"}
+    assert rows == {("T Abbott", "chair"), ("R Bingham", "member"), ("S Carlile", "additional attendee"),
+                    ("D Dobbs", "additional attendee")}

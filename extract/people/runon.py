@@ -213,10 +213,10 @@ def _name_run(toks: list[tuple[str, int, int]], k: int, titled: bool, letters: b
         return 0
     if words == 1 and not initials and not titled:
         return 0
-    if not titled and k + n < len(toks) and toks[k + n][0] in _ORG_HEADS and not is_forename(toks[k][0]):
-        return 0  # "Anytown District Council": an organisation, not a person
     if words == 3 and not initials and _org_follows(toks, k + n - 1):
         n -= 1  # "Jane Doe Anytown County Council": the third word starts the organisation
+    if not titled and k + n < len(toks) and toks[k + n][0] in _ORG_HEADS and not is_forename(toks[k][0]):
+        return 0  # "Anytown District Council": an organisation, not a person
     return n
 
 
@@ -260,6 +260,10 @@ def _paired_run(toks: list[tuple[str, int, int]], k: int, known: set[str], lette
 
 def _title_at_token(word: str) -> bool:
     return bool(_TITLE_AT.match(word + " X"))
+
+
+#: words that end an organisation's name (not "NHS Anytown", "County Anytown")
+_ORG_ENDS = _ORG_HEADS - {"NHS", "County", "District", "Borough", "Health", "Fire"}
 
 
 def find_people(text: str, forenames: set[str] | None = None, letters: bool = False) -> list[Entry]:
@@ -316,6 +320,11 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
             starts.extend((k + 2 * p, k + 2 * p, 2, False) for p in range(pairs))
             k += 2 * pairs
             continue
+        if forename and not initial and not boundary and starts and k >= 2 and starts[-1][1] + starts[-1][2] < k - 1 \
+                and _is_name_word(prev) and not is_forename(prev) and toks[k - 2][0] in _ORG_ENDS and \
+                _name_run(toks, k - 1, False, letters) >= 2:
+            k -= 1  # "... County Council Betsan Meredith Anytown County Council": the name began one word earlier
+            first, forename = prev, True
         if initial or forename or boundary:
             n = _name_run(toks, k, False, letters)
             if n >= 2 and not (not initial and not forename and k + n < len(toks) and _org_follows(toks, k + n - 1)):

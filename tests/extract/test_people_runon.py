@@ -112,6 +112,10 @@ def test_find_people_units():
     names = [e.person.name for e in find_people("Cllr Anna Pryce Westvale County Council Tomas Reid Westvale "
                                                 "County Council Chief Executive")]
     assert names == ["Anna Pryce", "Tomas Reid"]
+    # a first name no lexicon knows, after an organisation's last word, with a surname that is a first name
+    names = [e.person.name for e in find_people("Cllr Anna Pryce Westvale County Council Zorayda Grant Westvale "
+                                                "County Council Chief Executive")]
+    assert names == ["Anna Pryce", "Zorayda Grant"]
     # a bare run of first name + surname pairs, one first name unknown to any lexicon
     pairs = [e.person.name for e in find_people("Laura Finch Peter Marsh Quillon Abara Helen Stone Public Governor")]
     assert pairs == ["Laura Finch", "Peter Marsh", "Quillon Abara", "Helen Stone"]

@@ -91,7 +91,7 @@ def extract_prose_people(doc: Document, context: Context):
     def position(person: PersonName, line: int, post_text: str, raw: str, strong: bool = False, once: bool = False,
                  exact: bool = False):
         if len(raw) > 300:
-            post_text = posts._clean_post(post_text)  # a run-on list: the post ends where the next entry begins
+            post_text = posts.clean_post(post_text)  # a run-on list: the post ends where the next entry begins
         post_text = re.split(r"\s+(?:on|or|at|tel|email)\s+[\d\[]|\s+(?:email|tel)[:\s]|,\s+(?=[a-z])|\s+[–:]\s+|\s+-\s+(?=[A-Z][a-z]+ [A-Z][a-z]+:)",
                              post_text)[0]
         if re.match(r"(?i)\s*(?:tel|email|phone|mob)\b|\s*[\d(+]", post_text):
@@ -106,6 +106,18 @@ def extract_prose_people(doc: Document, context: Context):
                                            "as_of": listing_date(context, line), "surface": person.surface},
                               line=line, quote=quote(clean_text(raw))))
         return post, org
+
+    def _titled_row(cells: list[str], number: int, raw: str) -> None:
+        """"| Mr A Doe | AD | Director of Finance |": a titled name, its initials or a short code, then its post."""
+        person = parse_person(cells[0])
+        if person is None or not person.titles or not posts.ok_name(person.name) or len(person.name.split()) > 5:
+            return
+        for cell in cells[1:]:
+            if len(cell) <= 5 or not posts.POST_NOUN.search(cell) or len(cell.split()) > 12:
+                continue  # the initials column ("AD", "CEO", "Chair")
+            position(person, number, cell, raw, strong=True, once=True)
+            mention(person, number, "name_post")
+            return
 
     for number, raw in enumerate(doc.lines, 1):
         if not raw.strip():
@@ -191,6 +203,8 @@ def extract_prose_people(doc: Document, context: Context):
         if piped:
             cell_text = cell_text.replace("|", "\t")  # a markdown (or plain piped) table row
         cells = [clean_text(c) for c in cell_text.split("\t") if clean_text(c)]
+        if piped and len(cells) >= 2:
+            _titled_row(cells, number, raw)
         for cell in cells:
             if len(cell.split()) > 12:
                 continue

@@ -46,7 +46,7 @@ POST_NOUN = re.compile(r"\b(?:Chair(?:man|person)?|Chief|Director|Head|Manager|O
 #: where a run-on post ends: the next titled name, a block of capitals, a footnote star, a status column
 _POST_END = re.compile(rf"\*|\s(?={_COURTESY}[A-Z])|\s(?=[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})+\b)|\s+(?:P|A|R|Y|DNA|D/R)\s*$|"
                        r"\s+(?:Tel|Email|tel|email)\b|\s(?=\(\d\))|\s+\((?:also\s+)?represent|\s+who\s|"
-                       r"\s+(?:had|has|have|was|is|were|will|would)\s|\s+\d{1,2}\.?\s+(?=[A-Z])|\s+(?:Item|Apologies|Minutes?)\b")
+                       r"\s+(?:had|has|have|was|is|were|will|would)\s|,\s+(?=[a-z])|\s+\d{1,2}\.?\s+(?=[A-Z])|\s+(?:Item|Apologies|Minutes?)\b")
 _STATUS = re.compile(r"(?<=\s)(?:P|A|R|Y|DNA|_)(?=\s)")
 
 

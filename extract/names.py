@@ -35,6 +35,8 @@ _TITLE_CANON = {"cllr": "Cllr", "councillor": "Councillor", "cllrs": "Cllr", "co
 _TITLE_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
     + r")\.?\s+)", re.IGNORECASE)
+_TITLE_ONLY = re.compile(
+    r"(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TITLES) + r")\.?", re.IGNORECASE)
 _BRACKET_TITLE = re.compile(r"\s*\((" + "|".join(re.escape(t) for t in TITLES) + r")\.?\)\s*", re.IGNORECASE)
 _PARTICLES = {"mc", "mac", "de", "van", "von", "le", "la", "da", "di", "del", "della", "du", "st", "o", "ap", "bin",
               "al", "el", "der", "den", "ten", "ter"}
@@ -165,8 +167,8 @@ def parse_person(text: str) -> PersonName | None:
         honours.insert(0, words.pop().strip("."))
     name = " ".join(words).strip(" ,")
     name = re.sub(r"\s*-\s*", "-", name) if re.search(r"[A-Za-z]-\s+[A-Z]", name) else name
-    if not name:
-        return None
+    if not name or _TITLE_ONLY.fullmatch(name) or name.lower() in ("canon", "reverend canon"):
+        return None  # "Cllr Mrs", "Reverend Canon": titles with the name cut off
     return PersonName(name, surface, titles, honours)
 
 

@@ -162,3 +162,54 @@ def test_presence_inferred_and_for_whom_substitutes(inferred):
     subs = {f.fields["person"]: f.fields["substitute_for"] for f in inferred
             if f.type == "attendance" and f.fields["status"] == "substitute"}
     assert subs == {"Ravi Ward": "Jo Dean", "Nadia Farr": "Colin Eves"}
+
+
+def test_lists_wrapped_over_lines_with_honours_and_a_wrapped_apologies_sentence():
+    facts = _facts("people_wrapped_council_minutes.txt")
+    got = attendance(facts)
+    assert got == {("K Abbott", "present"), ("L Blackwood", "present"), ("P R Castle", "present"),
+                   ("Hugh Denton", "present"), ("R Ellery", "present"), ("J T Fenwick", "present"),
+                   ("A Gale", "present"), ("M Hargreaves", "present"), ("S Ingram", "officer_in_attendance"),
+                   ("T Jarvis", "officer_in_attendance"), ("Kirby", "apologies"), ("Lomax", "apologies"),
+                   ("Mercer", "apologies"), ("Nolan", "apologies")}
+    assert {f.fields["date"] for f in facts if f.type == "attendance"} == {"2025-03-04"}
+    assert memberships(facts) == {("K Abbott", "chair"), ("L Blackwood", "vice-chair")}
+
+
+def test_heading_apart_from_its_list_and_presence_from_prose():
+    facts = _facts("people_heading_apart_minutes.txt")
+    assert attendance(facts) == {("Gareth Pryor", "apologies"), ("Nia Vaughan", "apologies"),
+                                 ("Owain Price", "present"), ("Ffion Rees", "present"), ("Carys Lloyd", "present"),
+                                 ("Dafydd Owen", "present"), ("Elin Morgan", "also_in_attendance")}
+    # new members welcomed are members; an observer is not
+    assert memberships(facts) == {("Carys Lloyd", "member"), ("Dafydd Owen", "member")}
+
+
+def test_member_page_whose_heading_was_lost():
+    facts = _facts("people_member_page.txt")
+    rows = {(f.fields["person"], f.fields["body"], f.fields["role"]) for f in facts if f.type == "membership"}
+    body = "Health and Wellbeing Board"
+    assert rows == {("Amelia Hartley", body, "member"), ("Bernard Osei", body, "member"),
+                    ("Catherine Doyle", body, "member"), ("Daniel Whitmore", body, "member")}
+    assert not attendance(facts)
+
+
+def test_labelled_runs_with_guests():
+    facts = _facts("people_board_runs_minutes.txt")
+    # members, then officers, then "Present:" for the others there (guests), then the secretariat;
+    # the list ends at the numbered item
+    assert attendance(facts) == {
+        ("Andrew Barnes", "present"), ("Helen Carver", "present"), ("Simon Dale", "present"),
+        ("Laura Ellis", "officer_in_attendance"), ("Martin Frost", "officer_in_attendance"),
+        ("Graham Hill", "also_in_attendance"), ("Susan Irwin", "also_in_attendance"),
+        ("Paul Jordan", "officer_in_attendance")}
+    assert {p for p, _ in memberships(facts)} == {"Andrew Barnes", "Helen Carver", "Simon Dale"}
+
+
+def test_flattened_table_over_two_lines():
+    facts = _facts("people_table_two_lines_minutes.txt")
+    # the table's second line has no header: its status letters still count
+    assert attendance(facts) == {("Peter Kemp", "present"), ("Rachel Lord", "present"),
+                                 ("Sarah Moss", "apologies"), ("James Nolan", "present")}
+    assert memberships(facts) == {("Peter Kemp", "chair"), ("Rachel Lord", "member"), ("Sarah Moss", "member"),
+                                  ("James Nolan", "member")}

@@ -167,3 +167,18 @@ def test_clean_org_drops_a_leading_of_and_a_glued_date():
 def test_topics_posts_and_unnamed_authorities_are_not_organisations(structure, duties):
     names = {f.fields["name"] for f in of(structure, "organisation") + of(duties, "organisation")}
     assert "Night Safety" not in names and "City Mayor" not in names
+
+
+def test_national_and_nhs_bodies_named_without_a_head_word():
+    from extract.organisations import find_org_mentions
+    found = find_org_mentions("The plan was launched by the Welsh Government and NHS Fenmoor, with Fenn CBC, Dunby CC "
+                              "and the Office for Rural Housing Standards. Local Government is a sector. "
+                              "An NHS Member attended via MS Teams.")
+    assert {"Welsh Government", "NHS Fenmoor", "Fenn CBC", "Dunby CC", "Office for Rural Housing Standards"} <= set(found)
+    assert not {"Local Government", "NHS Member", "MS Teams"} & set(found)
+
+
+def test_a_list_whose_bullets_were_lost_is_read_item_by_item():
+    from extract.organisations import find_org_mentions
+    found = find_org_mentions("including:  Schools  Emergency Services  Fenn Youth Service  Residents")
+    assert "Fenn Youth Service" in found and "Schools Emergency Services" not in found

@@ -182,3 +182,19 @@ def test_a_list_whose_bullets_were_lost_is_read_item_by_item():
     from extract.organisations import find_org_mentions
     found = find_org_mentions("including:  Schools  Emergency Services  Fenn Youth Service  Residents")
     assert "Fenn Youth Service" in found and "Schools Emergency Services" not in found
+
+
+@pytest.fixture(scope="module")
+def chairs():
+    return run("gov_minutes_chairs.txt")
+
+
+def test_chairs_named_by_their_posts_in_running_text(chairs):
+    found = rels(chairs)
+    assert ("Fenmoor Housing Executive Group", "chaired_by", "Nia Brewer") in found
+    assert ("Fenmoor Learning, Skills and Work Delivery Group", "chaired_by", "T Oakes") in found
+    assert ("Fenmoor Enterprise Board", "chaired_by", "Colm Reilly") in found
+
+
+def test_a_chair_post_in_a_table_cell_is_a_position_not_a_chair(chairs):
+    assert not any(o == "Ada Quint" for _, r, o in rels(chairs) if r == "chaired_by")

@@ -198,3 +198,20 @@ def test_chairs_named_by_their_posts_in_running_text(chairs):
 
 def test_a_chair_post_in_a_table_cell_is_a_position_not_a_chair(chairs):
     assert not any(o == "Ada Quint" for _, r, o in rels(chairs) if r == "chaired_by")
+
+
+@pytest.fixture(scope="module")
+def decisions():
+    return run("gov_decisions_plans.txt")
+
+
+def test_plans_met_as_objects_and_referred_to_again(decisions):
+    found = rels(decisions)
+    assert ("Fenmoor Recovery Partnership", "delivers", "regional recovery strategy") in found  # "how the partnership will"
+    assert ("Fenmoor Housing Delivery Partnership", "oversees", "local housing strategy") in found
+    assert ("Fenmoor Housing Delivery Partnership", "reports_to", "Fenmoor Recovery Partnership") in found
+    assert ("Fenmoor Youth Group", "leads", "neighbourhood youth action plans") in found
+    assert ("Fenmoor Youth Group", "oversees", "neighbourhood youth action plans") in found  # "monitor the plan"
+    assert any(r == "leads" and o == "Allotments Strategy" for _, r, o in found)
+    names = {f.fields["name"] for f in of(decisions, "plan")}
+    assert {"local housing strategy", "neighbourhood youth action plans"} <= names

@@ -215,3 +215,14 @@ def test_plans_met_as_objects_and_referred_to_again(decisions):
     assert any(r == "leads" and o == "Allotments Strategy" for _, r, o in found)
     names = {f.fields["name"] for f in of(decisions, "plan")}
     assert {"local housing strategy", "neighbourhood youth action plans"} <= names
+
+
+def test_alignment_sub_groups_guidance_and_unnamed_authorities(decisions):
+    found = rels(decisions)
+    assert ("FAP", "aligns_with", "Fenmoor Recovery Strategy") in found
+    assert ("FAP", "part_of", "Fenmoor Recovery Partnership") in found  # a sub-group reporting to its parent
+    assert ("Young People's Plan", "aligns_with", "Statutory Guidance on shared commissioning") in found
+    plans = {f.fields["name"]: f.fields for f in of(decisions, "plan")}
+    assert plans["Statutory Guidance on shared commissioning"]["kind"] == "policy"
+    assert any(s == "local authority" and r == "leads" for s, r, _ in found)
+    assert "local authority" not in {f.fields["name"] for f in of(decisions, "organisation")}

@@ -156,7 +156,7 @@ def subject_of(clause: str, topic: Topic) -> str | None:
                          rf"panel|committee|trust|unit|network|taskforce|council|authority|sub-group)s?\b|"
                          rf"(?:[Tt]he\s+)?{_WORD}{_RUN_TAIL})", clause):
         if _PREP.search(clause[:m.start()]) or clause[m.end():m.end() + 2] in ("’s", "'s") or \
-                clause[:m.start()].rstrip().endswith("(") or \
+                clause[:m.start()].rstrip().endswith("(") and not re.match(r"\)?\s+sub-?\s?group", clause[m.end():], re.I) or \
                 re.match(r"(?:Within|Under|From|In|Across|Through|For|By|With|As|At|Following|After|Before|On)\b",
                          m.group(0)):
             continue
@@ -271,6 +271,8 @@ def relate(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> 
             if relation == "oversees" and not objs:
                 objs = _oversight_topic(s[m.end():])
             dual = relation == "part_of" and "reporting" in m.group(0).lower()  # "sub-group with dual reporting ... of"
+            if relation == "reports_to" and re.search(r"\bsub-?\s?(?:group|committee)\b", s[:m.start()][-80:], re.I):
+                relation, dual = "part_of", True  # "The X sub-group reports to Y": a part of Y that reports to it
             for obj, is_body in objs:
                 kind = None if is_body or plans is not None and plans.find(obj) else "text"
                 for r in (relation, "reports_to") if dual else (relation,):
@@ -278,6 +280,7 @@ def relate(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> 
                             subject_is_org=True, object_is_org=is_body, object_kind=kind)
             if objs:
                 topic.note(subj)
+    _aligns(rel, topic, s, line, plans)
     _fronted_part_of(rel, topic, s, line)
     _oversight_moves(rel, topic, s, line)
     _chairs(rel, topic, s, line)
@@ -285,6 +288,28 @@ def relate(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> 
     named = plans_in(plans, s)
     if named:
         topic.plan = named[-1]
+
+
+_ALIGN = re.compile(r"\b(?:(?:is|are|was|be|being)\s+)?(?:in\s+line\s+with|complies\s+with|comply\s+with|consistent\s+with|"
+                    r"in\s+accordance\s+with|fully\s+coordinated\s+with)\s+", re.IGNORECASE)
+
+
+def _aligns(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> None:
+    """'X recommends funding in line with ... the Y Strategy', 'the city's Z Plan complies with the W Guidance':
+    a body or a plan aligns with a plan (the first plan named in the next words)."""
+    if plans is None:
+        return
+    for m in _ALIGN.finditer(s):
+        if not is_fact(s, m.start()):
+            continue
+        target = plans_in(plans, s[m.end():m.end() + 120])
+        if not target:
+            continue
+        before = s[:m.start()]
+        own = plans_in(plans, before[-100:])
+        subj = own[-1] if own else _subject(rel, topic, before)
+        if subj and subj != target[0]:
+            rel.add(subj, "aligns_with", target[0], line, m.group(0) + target[0], 0.5, subject_is_org=not own)
 
 
 def _oversight_topic(rest: str) -> list[tuple[str, bool]]:
@@ -459,9 +484,10 @@ def _plan_roles(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None
 
 
 def _lower_body(text: str) -> str | None:
-    """'The local authority', 'the council': a body named in lower case."""
-    m = re.search(r"\b(?:the\s+)?(local\s+authority|local\s+authorities|council|county\s+council)\b\W*$", text.strip(),
-                  re.IGNORECASE)
+    """'The local authority', 'the council': a body named in lower case, ending or opening the text."""
+    words = r"(local\s+authority|local\s+authorities|council|county\s+council)"
+    m = re.search(rf"\b(?:the\s+)?{words}\b\W*$", text.strip(), re.IGNORECASE) or \
+        re.match(rf"^\W*(?:the\s+)?{words}\b", text.strip(), re.IGNORECASE)
     return m.group(1) if m else None
 
 

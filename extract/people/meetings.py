@@ -130,7 +130,7 @@ def _body_above(lines: list[str], index: int, span: int = 12) -> str | None:
                 j = i - 1
                 while j >= 0 and len(parts) < 4:
                     prev = _clean(lines[j])
-                    if not prev or len(prev) > 25 or find_dates(prev):
+                    if not prev or len(prev) > 25 or find_dates(prev) or re.search(r"\d{3}", prev):  # a reference code
                         break
                     parts.insert(0, prev)
                     j -= 1

@@ -215,8 +215,8 @@ def _flow(page: _Page, lines: list[PhysLine], tables: list[RuledTable], pitch: _
 
 def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
     """Append the page's lines to `out`: stream lines joined into paragraphs, table rows as
-    tab-separated cells, a blank line between paragraphs set apart by more than their line
-    pitch and around tables."""
+    tab-separated cells, a blank line around tables and where the baselines are two font sizes
+    apart or more (where `pdftotext -layout` leaves a blank line)."""
     previous: Unit | None = None
     for unit in units:
         if unit.lead:
@@ -232,7 +232,7 @@ def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
             out[-1] = Line(_join(last.text, unit.text), last.page, last.source_line)
         else:
             if previous is not None and (previous.is_row or previous.stream != unit.stream
-                                         or wider(unit.bottom - previous.bottom, pitch.of(unit.words[0].size))):
+                                         or unit.bottom - previous.bottom >= 2 * previous.words[-1].size):
                 out.append(Line("", unit.page))
             out.append(Line(_BULLETS.sub("- ", unit.text), unit.page, unit.number))
         previous = unit

@@ -46,6 +46,9 @@ QUEUE_PER_WORKER = 4
 #: how often a running or waiting request checks that its client is still there
 _POLL = 0.2
 _SPAWN_TIMEOUT = 120.0
+#: least seconds between two switches of a pool to a snapshot a new worker found (a build still
+#: writing would otherwise have workers restart one after another until it ends)
+_SWITCH_GAP = 5.0
 
 
 @dataclass(frozen=True)
@@ -226,9 +229,11 @@ class WorkerPool:
     each request from its arrival; `what` names a request in messages ("the query")."""
 
     def __init__(self, data: Path, kind: str, size: int, timeout: float, clients: Clients, what: str) -> None:
-        self.data, self.kind, self.size, self.timeout, self.clients, self.what = data, kind, size, timeout, clients, what
+        self.data, self.kind, self.size, self.timeout = data, kind, size, timeout
+        self.clients, self.what = clients, what
         self.snapshot: Any = None
         self.generation = 0
+        self._switched = -_SWITCH_GAP
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
         self._waiters: deque[asyncio.Future[_Worker]] = deque()
@@ -243,7 +248,7 @@ class WorkerPool:
     async def run(self, job: Any, ticket: Ticket) -> tuple[Any, Any]:
         """(the job's result, the snapshot it was answered from); raises what the job raised,
         TooManyRequests (429), Overloaded (503), QueryTimeout (503) or ClientGone."""
-        from api.errors import ClientGone, Overloaded, QueryTimeout
+        from api.errors import Overloaded, QueryTimeout
 
         deadline = ticket.arrived + self.timeout
         with self.clients.admit(ticket.client, deadline):
@@ -269,8 +274,6 @@ class WorkerPool:
             self._release(worker)
         if kind == "raise":
             raise payload
-        if isinstance(payload, ClientGone):  # pragma: no cover - never sent by a worker
-            raise payload
         return payload, worker.snapshot
 
     def retry_after(self) -> int:
@@ -280,6 +283,7 @@ class WorkerPool:
     def renew(self) -> None:
         """The store changed: replace every worker (idle ones now, busy ones when they come free)."""
         self.generation += 1
+        self.snapshot = None  # the first new worker names it
         for worker in list(self._idle):
             self._idle.remove(worker)
             self._discard(worker)
@@ -338,11 +342,13 @@ class WorkerPool:
                 task.cancel()
 
     def _adopt(self, worker: _Worker) -> None:
-        """Take a new worker's snapshot as the pool's: a different one is newer, so older workers go."""
+        """Take a new worker's snapshot as the pool's: a different one is newer (the store only moves
+        forward), so the older workers are replaced, at most once per _SWITCH_GAP seconds."""
         if worker.snapshot != self.snapshot:
-            if self.snapshot is not None:
+            if self.snapshot is not None and time.monotonic() - self._switched >= _SWITCH_GAP:
                 log.info("%s workers: snapshot %s replaces %s", self.kind, worker.snapshot, self.snapshot)
                 self.renew()
+                self._switched = time.monotonic()
             self.snapshot = worker.snapshot
         worker.generation = self.generation
 

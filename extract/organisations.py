@@ -54,8 +54,9 @@ def clean_org(text: str | None) -> str | None:
     if not text:
         return None
     text = clean_text(text)
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:of\s+)?(?:the|a|an)\s+|^of\s+", "", text, flags=re.IGNORECASE)  # "of the APS Committee"
     text = re.sub(r"\s*\((?:interim|observer|chair|co-chair|in the chair)\)\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$", "", text)  # a date glued on
     text = text.strip(" ,;:-–()")
     return text or None
 
@@ -224,10 +225,14 @@ _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|
                            r"Can|May|Must|Recent|Recently|Further|Also|However|Mayoral|Train|Support|Supporting|"
                            r"Membership|Members|Chair|MS|Microsoft|Meeting\s+of\s+the|Meeting\s+of|Minutes\s+of\s+the|"
                            r"January|February|March|April|June|July|August|September|October|November|December|"
-                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+")
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Representing|Strengthened|"
+                           r"Government\s+Guidance\s+on|Guidance\s+on|"
+                           r"(?:Summary|Purpose|Role|Review|Reconstitution|Vision|Strategic\s+Vision|Terms|Constitution|"
+                           r"Appointment|Vice-?Chairman|Chairman|Chair['’]s\s+Welcome\s+and\s+Meeting\s+Protocol|"
+                           r"Update|Report|Work|Business|Establishment|Future\s+Arrangements?)\s+(?:of|for|on)(?:\s+the)?)\s+")
 
 
-def _strip_leading_junk(name: str) -> str:
+def strip_leading_junk(name: str) -> str:
     """Drop leading articles and labels until none is left ("The New Key Board" → "Board")."""
     while True:
         stripped = _LEADING_JUNK.sub("", name)
@@ -252,6 +257,11 @@ def find_org_mentions(text: str) -> list[str]:
     pieces: list[str] = []
     cores: dict[str, str] = {}  #: name run on past its head word -> the name up to the head word
     for m in _MENTION.finditer(text):
+        if m.group("org").endswith("Centre") and re.search(r"(?:\b(?:at|in|Venue:?|held|Location:?)\s+(?:the\s+)?|^\s*)$",
+                                                            text[:m.start()], re.IGNORECASE):
+            continue  # a meeting's venue, not a body
+        if COMPOUND_AND.match(text, m.start("org") + m.group("org").rfind(" ") + 1 if " " in m.group("org") else m.start()):
+            continue  # "Deputy Police" of "Deputy Police and Crime Commissioner": the name goes on
         following = text[m.end():].split()[:1]
         if following and following[0].lower().strip(",.;:") in _POSTISH - {"mayor"}:
             # "Group Director": the head word belongs to a post; names joined before it stand
@@ -275,7 +285,7 @@ def find_org_mentions(text: str) -> list[str]:
     lower_named: set[str] = set()
     # a capitalised name with a lower-case head word: "Safer Schools Police team", "Housing Needs service"
     for m in _LOWER_HEAD.finditer(text):
-        name = _strip_leading_junk(m.group("name"))
+        name = strip_leading_junk(m.group("name"))
         words = name.split()
         if len(words) < 2 or any(w.lower() in _POSTISH for w in words):
             continue
@@ -299,7 +309,11 @@ def find_org_mentions(text: str) -> list[str]:
         if verb and org.split()[0].lower() not in _GENERIC | _HEADS | {"friends", "university", "college", "county"}:
             org = org[verb.end():]
         org = re.sub(r"^(?:[A-Z]{2,}\s+){2,}(?=[A-Z][a-z])", "", org)  # a label in capitals: "TITLE OF REPORT X Board"
-        org = _strip_leading_junk(org)
+        org = strip_leading_junk(org)
+        inner = re.match(r"^(?:Committee|Sub-?[Cc]ommittee|Board|Group|Panel|Forum|Partnership)\s+of\s+(?:the\s+)?"
+                         r"(?P<rest>[A-Z].*)$", org)
+        if inner and re.search(r"(?:" + _HEAD_WORDS + r")$", inner.group("rest")) and len(inner.group("rest").split()) >= 2:
+            org = inner.group("rest")  # "a joint Committee of Anytown District Council": the council
         words = org.split()
         if len(words) < 2:
             continue
@@ -308,7 +322,9 @@ def find_org_mentions(text: str) -> list[str]:
             continue
         if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or
                (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
-               or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth"}
+               or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth", "thematic",
+                                "implementation", "management", "full", "regeneration", "legal", "shared", "sub",
+                                "operational", "executive", "safety", "units", "ms"}
                for w in words) and not _named_generic(words):
             continue  # "Social Care Team", "Children's Services": a function, not a named body
         out.append(clean_org(org) or org)
@@ -334,6 +350,11 @@ def last_joined(name: str) -> str:
     return pieces[-1] if pieces else name
 
 
+#: fixed compounds of body names whose "and" joins no two bodies: "Police and Crime Panel", "Fire and Rescue Service"
+COMPOUND_AND = re.compile(r"\b(?:Police\s+(?:and|&)\s+Crime|Fire\s+(?:and|&)\s+Rescue|Health\s+(?:and|&)\s+(?:Social\s+Care|"
+                           r"Wellbeing|Well-[Bb]eing|Care)|Children\s+(?:and|&)\s+Young\s+People)\b")
+
+
 def _split_joined(org: str) -> list[str]:
     """'X Trust and the Y Partnership' -> both; 'City and Anytown CCG' stays whole; 'X Strategy and
     on the Y Board' -> both (the plan piece is dropped later, having no organisation head word)."""
@@ -345,6 +366,8 @@ def _split_joined(org: str) -> list[str]:
                                 r"(?:the\s+)?(?=[A-Z])", rest):
             left = rest[:cand.start()]
             joined = cand.group(0).split()
+            if any(c.start() < cand.end() and cand.start() < c.end() for c in COMPOUND_AND.finditer(rest)):
+                continue
             if len(joined) > 1 and joined[1].lower() not in ("the",) or \
                     re.search(r"(?:\b(?:" + _HEAD_WORDS + r")|\b[A-Z]{2,})$", left) or \
                     (joined[-1].lower() == "the" and re.search(r"\b(?:" + _PLAN_WORDS + r")$", left)):

@@ -154,6 +154,11 @@ class PlanSet:
         name = " ".join(name.split()).strip(" ,.;:-–")
         if len(name) < 4 or len(name) > 110:
             return None
+        two = re.match(r"^(?P<a>.+?\b(?:Plan|Strategy|Framework|Programme))\s+and\s+"
+                       r"(?P<b>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4}\s+(?:Plan|Strategy|Framework|Programme))$", name)
+        if two and len(two.group("a").split()) >= 2:  # "Action Plan and Outcomes Framework": two documents
+            self.add(two.group("b"), head, line, quote, confidence, period=period)
+            return self.add(two.group("a"), head, line, quote, confidence, acronym, period)
         plan = self.find(name) or (self.index.get(acronym.lower()) if acronym else None)
         first = name.split()[0]
         if plan is None and len(name.split()) == 2 and first.isupper() and len(first) >= 2:

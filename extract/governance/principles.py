@@ -105,6 +105,109 @@ def _framework(doc: Document, line: int, plans=None) -> str | None:
     return clean(doc.title) or None
 
 
+#: the noun that names a list of principles in a lead-in ("our shared values:", "the national
+#: well-being goals, which are", "a public health approach ... which is:")
+_LIST_HEAD = re.compile(r"(?P<head>values|principles?|goals|approach|ways\s+of\s+working)\b", re.IGNORECASE)
+#: words that end the modifiers of a list's noun, walking back from it
+_MOD_STOP = {"a", "an", "the", "our", "their", "its", "his", "her", "this", "these", "those", "of", "to", "in", "on",
+             "with", "by", "for", "and", "or", "as", "at", "from", "into", "is", "are", "be", "will", "shall", "would",
+             "which", "that", "treat", "treats", "follow", "follows", "adopt", "adopts", "apply", "uphold", "share",
+             "hold", "use", "embed", "reflect", "promote", "meet", "support", "back", "contribute", "following",
+             "under", "within", "through", "all", "five", "four", "three", "six", "seven", "two"}
+#: scope words that say whose the list is, not what it is ("the national well-being goals")
+_ADVERB = re.compile(r"(?:al|ed|iv|nt|ct)ly$", re.IGNORECASE)  #: "nationally", "jointly" (not "family")
+_SCOPE = {"national", "local", "regional", "key", "main", "new", "agreed", "statutory", "overall"}
+_LEAD_END = re.compile(r"(?::|\bwhich\s+(?:are|is)|\bas\s+follows|\bthe\s+following)\s*[:.]?\s*$", re.IGNORECASE)
+_ITEM_MARK = re.compile(r"^\s*(?P<mark>[-*\u2022\u00b7\u25aa\u25cf\u25e6]|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)])\s+(?P<text>\S.*)$")
+
+
+def _mark_style(mark: str) -> str:
+    bare = mark.strip("().")
+    if re.fullmatch(r"[ivx]+", bare) and bare != "v" or bare in ("i", "v"):
+        return "roman"
+    if bare.isdigit():
+        return "number"
+    if re.fullmatch(r"[a-z]", bare):
+        return "letter"
+    return "bullet"
+
+
+def list_prefix(phrase_words: list[str], head: str) -> str:
+    """Two letters for a named list: the initials of its modifier and noun ("shared values" -> SV,
+    "operating principles" -> OP), or of its two modifiers closest to the noun when it has more
+    ("public health approach" -> PH, "sustainable development principle" -> SD); scope words
+    ("national", "key", "agreed") and adverbs say whose the list is and are left out."""
+    words = [w for w in phrase_words if w.lower() not in _SCOPE and not _ADVERB.search(w)]
+    if len(words) >= 2:
+        words = [w for w in words if not w.lower().endswith("ed")] or words
+    if not words:
+        return ""
+    if len(words) == 1:
+        return (words[0][0] + head[0]).upper()
+    return (words[-2][0] + words[-1][0]).upper()
+
+
+def _list_name(lead: str) -> tuple[str, str, str] | None:
+    """(prefix, kind, framework) of the list a lead-in names, from the last list noun it uses."""
+    lead = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", lead)
+    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead)[-1]
+    if not _LIST_HEAD.search(last) and not re.search(r"\b(?:the\s+following|as\s+follows|these|them)\b", last,
+                                                   re.IGNORECASE):
+        return None  # "... principles ... . Comments made included:": the list is of something else
+    found = None
+    for m in _LIST_HEAD.finditer(lead):
+        words = []
+        for w in reversed(lead[:m.start()].split()[-4:]):
+            if w.lower() in _MOD_STOP or re.search(r"[,;:.()]$", w) or not re.fullmatch(r"[\w-]+", w):
+                break
+            words.insert(0, w)
+        tail = lead[m.end():]
+        if m.group("head").lower() == "approach" and not re.search(r"\b(?:in\s+a\s+way|ways?\s+(?:of|which|that))\b",
+                                                                   tail, re.IGNORECASE):
+            continue  # "our approach into three key areas:": the items are the areas, not ways of working
+        if words:
+            found = (words, m.group("head"))
+    if not found:
+        return None
+    words, head = found
+    prefix = list_prefix(words, head.split()[0])
+    if len(prefix) != 2 or _KIND_HEAD.search(" ".join(words + [head])):
+        return None  # "strategic principles": read by the kind-labelled lists above
+    kind = "strategic" if head.lower() == "goals" else "enabling"
+    return prefix, kind, " ".join(words + [head])
+
+
+def _named_lists(blocks, add, plans_framework) -> None:
+    """A lead-in naming a list ("... treat shared values as the basis ...:") and the bullet, numbered
+    or lettered items right after it: ids from the list's name (SV1, SV2, ...)."""
+    for k, b in enumerate(blocks):
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        lead = clean(b.text)
+        named = _list_name(lead)
+        if not named:
+            continue
+        items = []
+        style = None
+        lead_mark = _ITEM_MARK.match(lead)
+        for nb in blocks[k + 1:k + 20]:
+            m = _ITEM_MARK.match(clean(nb.text))
+            if nb.kind not in ("list_item", "paragraph") or not m:
+                break
+            st = _mark_style(m.group("mark"))
+            if lead_mark and _mark_style(lead_mark.group("mark")) == st or style not in (None, st):
+                break
+            style = st
+            items.append((nb.line, m.group("text").strip()))
+        if len(items) < 3:
+            continue
+        if not _LEAD_END.search(lead) and not (lead.rstrip().endswith(".") and all(t[:1].isupper() for _, t in items)):
+            continue  # a sentence that only mentions principles, then notes of a discussion
+        prefix, kind, framework = named
+        for n, (line, text) in enumerate(items, 1):
+            add(f"{prefix}{n}", text, line, framework, 0.6, kind)
+
+
 @register("govgraph.principles.v1", order=55)
 def extract_principles(doc: Document, context: Context):
     found: dict[str, Fact] = {}
@@ -218,6 +321,9 @@ def extract_principles(doc: Document, context: Context):
             kind = "enabling" if am.group("kind").lower().startswith("enabl") else "strategic"
             add(kind_prefix(kind) + str(int(am.group("n"))), am.group("text"), b.line,
                 _framework(doc, b.line, plans), 0.7)
+    # 3c. lists named by their lead-in: "our shared values:", "the national well-being goals, which are"
+    listed = {f.line for f in found.values()}
+    _named_lists([b for b in blocks if b.line not in listed], add, plans)
     # 4. labels quoted with their text in action tables
     for b in blocks:
         if b.kind != "table_row" or "rinciple" not in b.text:

@@ -31,6 +31,7 @@ from extract.governance.oversight.names import (GENERIC, ORG, ORG_RE, PERSON, SE
 from extract.governance.oversight.new_plans import appositive, runs
 from extract.governance.oversight.plan_roles import brings, delivers, led, oversees, owned, provides
 from extract.governance.oversight.post_holders import post_holders
+from extract.governance.oversight.tor import Topic, body_at, read_blocks, relate
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -59,6 +60,7 @@ class _Reading:
     recent: list[str] = field(default_factory=list)  # bodies named lately, for "members of the team"
     last_plans: list[str] = field(default_factory=list)  # plans named lately, for "This strategy ..."
     new_plans: list[Fact] = field(default_factory=list)
+    topic: Topic = field(default_factory=Topic)  # the body "it", "they" and "the Board" refer to
 
 
 def _membership_chairs(rel: Rel, context: Context) -> None:
@@ -77,6 +79,18 @@ def _title_plan(doc: Document, plans: PlanSet | None) -> str | None:
     first = [ln for ln in range(1, len(doc.lines) + 1) if doc.line(ln).strip()][:2]
     named = [p for p in plans.plans if p["line"] in first and p["kind"] not in ("report",)]
     return min(named, key=lambda p: p["line"])["name"] if named else None
+
+
+def _title_body(doc: Document) -> str | None:
+    """The body a paper is about when one of its first lines is nothing but its name."""
+    for ln in [ln for ln in range(1, len(doc.lines) + 1) if doc.line(ln).strip()][:6]:
+        text = clean(doc.line(ln)).strip(" #*")
+        if text.isupper():
+            text = text.title().replace(" And ", " and ").replace(" Of ", " of ")
+        body = body_at(text)
+        if body and body == re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE):
+            return body
+    return None
 
 
 def _cells_by_line(doc: Document) -> dict[int, list[str]]:
@@ -147,6 +161,7 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
         structure(rel, s, ln, plans, section_plan or state.doc_plan)
         provides(rel, s, ln, plans)
         owned(rel, s, ln, plans)
+        relate(rel, state.topic, s, ln, plans)
 
 
 @register("govgraph.oversight.v1", order=70)
@@ -156,6 +171,7 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     state = _Reading(plans, post_holders(context))
     _membership_chairs(rel, context)
     state.section_plan = state.doc_plan = _title_plan(doc, plans)
+    state.topic.main = _title_body(doc)
     cells = _cells_by_line(doc)
     for kind, line, text, offsets in paragraphs(doc):
         if _read_title(state, text):
@@ -172,5 +188,6 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
         state.recent.extend(_bodies_named(text))
         del state.recent[:-30]
         state.last_plans = (state.last_plans + here)[-5:]
+    read_blocks(rel, state.topic, doc.blocks, plans)
     read_chart(rel)
-    return rel.facts + list(rel.orgs.values()) + state.new_plans
+    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", [])

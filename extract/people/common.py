@@ -35,6 +35,24 @@ def meeting_before(context: Context, line: int, roles: tuple[str, ...]) -> dict[
     return best
 
 
+#: stands for the paper's meeting when no meeting heading was read: its attendance keeps a null date
+NO_MEETING: dict[str, Any] = {"id": None, "date": None, "body": None, "mode": None, "line": 0, "role": "minutes"}
+
+
+def attendance_meeting(context: Context, line: int) -> dict[str, Any]:
+    """The meeting an attendance list at `line` belongs to: the nearest minutes/notes/sheet header
+    above it, else the paper's first such header below (a "Present:" list printed above the
+    heading), else any meeting of the paper, else NO_MEETING (the list is kept, undated)."""
+    roles = ("minutes", "notes", "attendance")
+    found = meeting_before(context, line, roles)
+    if found is not None:
+        return found
+    after = sorted((m for m in meetings(context) if m["role"] in roles), key=lambda m: m["line"])
+    if after:
+        return after[0]
+    return meeting_before(context, line, ("agenda",)) or next(iter(meetings(context)), None) or NO_MEETING
+
+
 def listing_date(context: Context, line: int) -> str | None:
     """as_of of a listing at `line`: the date of the meeting whose paper it is in; never guessed."""
     m = meeting_before(context, line, ("agenda", "notes", "attendance"))

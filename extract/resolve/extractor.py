@@ -157,6 +157,8 @@ def _org_refs(context: Context, clusters: list[_Cluster], index: dict[str, _Clus
                 v = f.fields.get(field)
                 if field == "object" and f.fields.get("relation") == "chaired_by":
                     continue  # a chair is a person, even one the paper names nowhere else
+                if f.fields.get(f"{field}_kind") in ("post", "text"):
+                    continue  # a post or a topic, not a body
                 if isinstance(v, str) and compact(v) not in person_keys and not _is_person(v, index):
                     org_refs.append((clean_org(v) or v, f.line, f.quote))
         if f.type == "action":

@@ -25,6 +25,11 @@ def reports(rel: Rel, s: str, prev: str, line: int) -> None:
     if not _REPORTS_WORDS.search(s):
         return
     for m in _REPORTS.finditer(s):
+        from extract.governance.oversight.tor import is_fact
+        if not is_fact(s, m.start("obj") - 12):
+            continue  # "It is proposed that X will report to Y", "X does not report to Y"
+        if re.search(r"\b(?:and\s+)?(?:it|they)\s+(?:\w+\s+)?(?:reports?|are\s+accountable|is\s+accountable)\b", m.group(0)):
+            continue  # "X is a group, and it reports to Y": the pronoun's body, read in extract.governance.oversight.tor
         if re.search(r"\b(?:an?|the|its|their|this|annual|progress|final|interim)\s+(?:\w+\s+)?report\b"
                      r"(?!\s+(?:is|are|was|were)\s+(?:also\s+|then\s+)?presented)", m.group(0), re.IGNORECASE):
             continue  # "A report back to the Board would be made": a noun, no one reports
@@ -40,7 +45,11 @@ def reports(rel: Rel, s: str, prev: str, line: int) -> None:
         if not obj or (len(obj.split()) < 2 and not re.fullmatch(r"[A-Z]{2,6}s?", obj)):
             continue
         relation = "accountable_to" if "accountable" in m.group(0) else "reports_to"
-        rel.add(subj, relation, obj, line, m.group(0)[-120:], 0.6, subject_is_org=True, object_is_org=True)
+        from extract.governance.oversight.tor import bodies_in_list
+        objs = bodies_in_list(s[m.start("obj"):]) if re.search(r"\s(?:and|&)\s", obj) else [obj]
+        for o in objs or [obj]:  # "reports to the X Partnership and the Y Committee": to each
+            rel.add(subj, relation, rel.resolve(o), line, m.group(0)[-120:], 0.6, subject_is_org=True,
+                    object_is_org=True)
 
 
 _INCLUDES = re.compile(rf"(?P<whole>{ORG})\s*,?\s+(?:which|that)\s+(?:includes|comprises|brings together)\s+"

@@ -59,6 +59,8 @@ def chair_posts(rel: Rel, text: str, line: int) -> None:
                 continue
             if pat is _CHAIR_POST and re.search(r"[Vv]ice[- ]$", text[:m.start("person")]):
                 continue
-            if len(body.split()) < 2 or not re.search(rf"(?:{ORG_HEADS}|Community|Commission|Partnership)s?$", body):
+            acronym = bool(re.fullmatch(r"[A-Z]{2,8}", body)) and pat is _CHAIR_POST and "," in m.group(0)
+            if not acronym and (len(body.split()) < 2 or
+                                not re.search(rf"(?:{ORG_HEADS}|Community|Commission|Partnership)s?$", body)):
                 continue
             rel.add(body, "chaired_by", person, line, m.group(0)[:120], 0.7, subject_is_org=True)

@@ -73,7 +73,10 @@ class Rel:
         return max(best)[1] if best else name
 
     def add(self, subject: str | None, relation: str, obj: str | None, line: int, quote: str, conf: float,
-            subject_is_org: bool = False, object_is_org: bool = False) -> None:
+            subject_is_org: bool = False, object_is_org: bool = False, object_kind: str | None = None,
+            subject_kind: str | None = None) -> None:
+        """One relation. `object_kind` / `subject_kind` "post" or "text" mark a side that names no body (a chair's
+        post, a topic such as "Community Safety", "the local authority"): the resolution pass leaves it alone."""
         if not subject or not obj:
             return
         if subject_is_org:
@@ -89,8 +92,9 @@ class Rel:
             return
         self.seen.add(key)
         raw = self.doc.line(line)
-        self.facts.append(Fact("oversight", {"subject": subject, "relation": relation, "object": obj},
-                               line, quote_of(raw, quote), confidence=conf))
+        fields = {"subject": subject, "relation": relation, "object": obj}
+        fields.update({k: v for k, v in (("object_kind", object_kind), ("subject_kind", subject_kind)) if v})
+        self.facts.append(Fact("oversight", fields, line, quote_of(raw, quote), confidence=conf))
         for name, is_org in ((subject, subject_is_org), (obj, object_is_org)):
             if is_org and name.lower() not in self.orgs and len(name) > 2 and \
                     not re.fullmatch(rf"(?:{ORG_HEADS})", name):

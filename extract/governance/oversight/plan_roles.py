@@ -105,7 +105,9 @@ def oversees(rel: Rel, s: str, line: int, plans: PlanSet | None, section_plan: s
     for m in _OVERSEE.finditer(s):
         if _NEGATED.search(s[max(0, m.start() - 20):m.start("rest")]):
             continue  # "no board oversees it"
-        subj = m.group("subj")
+        if re.search(r"\btake\s+over\b", s[max(0, m.start("rest") - 40):m.start("rest")]):
+            continue  # "take over oversight of X from Y": read in extract.governance.oversight.tor
+        subj = extend_org(s, m, "subj")
         low = subj.lower()
         if low.split()[0] in ("a", "an", "the") and low.split()[-1] in ("group", "board"):
             subj = " ".join(subj.split()[1:])
@@ -113,7 +115,7 @@ def oversees(rel: Rel, s: str, line: int, plans: PlanSet | None, section_plan: s
         found = plans_in(plans, m.group("rest")) or plans_in(plans, s)
         obj = found[0] if found else None
         if obj is None:
-            o = first_org(m.group("rest"))
+            o = first_org(re.split(r"\s+and\s+(?:will\s+)?(?:report|feed|provide|submit)", m.group("rest"))[0])
             obj = o
         if obj is None and section_plan and re.search(r"\bdevelopments?\b|\bwork\b|\bprogramme\b", m.group("rest")):
             obj = section_plan

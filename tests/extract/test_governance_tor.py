@@ -1,0 +1,169 @@
+"""Terms of reference, structure pages and governance minutes of partnerships (fixtures in tests/data/papers,
+all fictional): lists named by their lead-in, oversight phrasings, and the proposals kept apart from facts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import extract.governance  # noqa: F401
+from extract import pipeline
+from extract.documents import load_document
+from extract.governance.principles import list_prefix
+
+PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"
+
+
+def run(name):
+    return pipeline.extract_document(load_document(PAPERS / name)).facts
+
+
+def of(facts, kind):
+    return [f for f in facts if f.type == kind]
+
+
+@pytest.fixture(scope="module")
+def values():
+    return run("gov_tor_values_lists.txt")
+
+
+def test_lists_named_by_their_lead_in_get_ids_from_the_name(values):
+    ids = {f.fields["id"]: f.fields for f in of(values, "principle")}
+    assert {k for k in ids if k.startswith("CV")} == {"CV1", "CV2", "CV3"}
+    assert ids["CV2"]["text"].startswith("Respect")
+    assert {k for k in ids if k.startswith("PG")} == {"PG1", "PG2", "PG3"}
+    assert ids["PG1"]["kind"] == "strategic" and ids["CV1"]["kind"] == "enabling"
+    assert {k for k in ids if k.startswith("WF")} == {"WF1", "WF2", "WF3"}
+
+
+def test_a_list_of_areas_after_an_approach_is_not_a_list_of_principles(values):
+    texts = {f.fields["text"] for f in of(values, "principle")}
+    assert "Early help" not in texts and "Enforcement" not in texts
+
+
+def test_membership_items_after_a_lettered_lead_in_are_not_principles(values):
+    assert len(of(values, "principle")) == 9
+
+
+@pytest.mark.parametrize("words, head, prefix", [
+    (["shared"], "values", "SV"), (["operating"], "principles", "OP"), (["national", "well-being"], "goals", "WG"),
+    (["sustainable", "development"], "principle", "SD"), (["public", "health"], "approach", "PH"),
+    (["nationally", "agreed", "operating"], "principles", "OP"),
+])
+def test_list_prefix(words, head, prefix):
+    assert list_prefix(words, head) == prefix
+
+
+def test_points_after_a_sentence_that_mentions_principles_are_not_principles(values):
+    texts = " ".join(f.fields["text"] for f in of(values, "principle"))
+    assert "Toddlers" not in texts and "Benches" not in texts
+
+
+@pytest.fixture(scope="module")
+def structure():
+    return run("gov_tor_structure.txt")
+
+
+def rels(facts):
+    return {(f.fields["subject"], f.fields["relation"], f.fields["object"]) for f in of(facts, "oversight")}
+
+
+@pytest.mark.parametrize("triple", [
+    # "Within the X structure the Y is a Thematic Group, and it reports directly to the X"
+    ("Brindlecombe Safer Streets Partnership", "part_of", "Brindlecombe Community Planning Partnership"),
+    ("Brindlecombe Safer Streets Partnership", "reports_to", "Brindlecombe Community Planning Partnership"),
+    # "They provide regular update reports to A and B": the pronoun's body, to each
+    ("Night Economy Implementation Group", "reports_to", "Brindlecombe Licensing Committee"),
+    ("Night Economy Implementation Group", "reports_to", "Brindlecombe Youth Forum"),
+    # "a recognised sub-group with dual reporting arrangements of A and B"
+    ("Hate Crime Task Group", "part_of", "Brindlecombe Safer Streets Partnership"),
+    ("Hate Crime Task Group", "reports_to", "Brindlecombe Cohesion Board"),
+    ("Hate Crime Task Group", "part_of", "Brindlecombe Cohesion Board"),
+    # a lazy name is not cut at its first head word; the post without its owner's possessive
+    ("Safer Streets Partnership Board", "oversees", "Brindlecombe Safer Streets Partnership"),
+    ("Safer Streets Partnership Board", "chaired_by", "Director of Neighbourhoods"),
+    ("Residents Panel", "chaired_by", "cabinet member for housing, safety and parks"),
+    # quoted posts, jointly
+    ("Violence Reduction Steering Group", "chaired_by", "Head of Partnerships and Prevention"),
+    ("Violence Reduction Steering Group", "chaired_by", "Station Manager Community Safety"),
+    # a body in the chair
+    ("Youth Justice Executive Board", "chaired_by", "Brindlecombe Health Trust"),
+    # "reminding Council that X is a ... committee of the Council"
+    ("Licensing Committee", "part_of", "Corsham Vale Borough Council"),  # "the Council": the council named most
+    # transfer of oversight: the new and the former overseer
+    ("Brindlecombe Safer Streets Partnership", "oversees", "Night Safety"),
+    ("Brindlecombe Cohesion Board", "oversees", "Night Safety"),
+    ("Safer Streets Partnership Board", "oversees", "district forums"),
+    # a joint committee of several councils: part of each
+    ("Residents Panel", "part_of", "Aldenby District Council"),
+    ("Residents Panel", "part_of", "Corsham Vale Borough Council"),
+])
+def test_structure_phrasings(structure, triple):
+    assert triple in rels(structure)
+
+
+def test_proposals_questions_negations_and_report_nouns_are_not_relations(structure):
+    found = rels(structure)
+    assert not any(s == "Street Pastors Network" for s, _, _ in found)
+    assert not any(s in ("Youth Forum", "Brindlecombe Youth Forum") and r == "reports_to" for s, r, _ in found)
+    assert not any(s == "Taxi Marshals Group" for s, _, _ in found)
+    assert not any(s == o for s, _, o in found)
+
+
+@pytest.fixture(scope="module")
+def duties():
+    return run("gov_tor_duties.txt")
+
+
+def test_accountable_to_label_names_bodies_and_posts(duties):
+    found = rels(duties)
+    subjects = {s for s, r, _ in found if r == "accountable_to"}
+    assert len(subjects) == 1 and next(iter(subjects)).lower().startswith("ormsby vale health")
+    objects = {o for _, r, o in found if r == "accountable_to"}
+    assert objects == {"Ormsby Vale Borough Council Cabinet", "City Mayor"}
+
+
+def test_a_cover_sheet_report_to_field_is_no_relation(duties):
+    assert not any("Brindlecombe" in o for _, _, o in rels(duties))
+
+
+def test_duty_lists_read_as_sentences_of_their_body(duties):
+    found = rels(duties)
+    body = "Ormsby Vale Recovery Partnership"
+    assert (body, "leads", "recovery and housing strategy") in found
+    assert (body, "delivers", "recovery and housing strategy") in found
+    assert (body, "leads", "Housing Plan") in found and (body, "reports_to", "Ormsby Vale Community Board") in found
+    duty = {(r, o) for s, r, o in found if s.endswith("Recovery Partnership")}
+    assert ("leads", "strategic plan") in duty and ("leads", "annual report") in duty
+    names = {f.fields["name"] for f in of(duties, "plan")}
+    assert {"Housing Plan", "Performance Framework", "strategic plan", "annual report"} <= names
+    assert "appropriate programmes" not in names
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("The Marlow, Dunby and Fenn Police and Crime Panel will scrutinise the Deputy Police and Crime Commissioner.",
+     "Marlow, Dunby and Fenn Police and Crime Panel".split(", ")[-1], ["Deputy Police", "Crime Panel"]),
+    ("The Panel will be a joint Committee of Dunby District Council and Fenn Borough Council.",
+     "Dunby District Council", ["Committee of Dunby District Council"]),
+    ("Venue: Harbour Conference Centre. Strategic Vision of the Fenn Partnership.", "Fenn Partnership",
+     ["Harbour Conference Centre", "Strategic Vision of the Fenn Partnership"]),
+    ("The Thematic Group met the Implementation Group in MS Teams.", None,
+     ["Thematic Group", "Implementation Group", "MS Teams"]),
+])
+def test_organisation_mentions_are_names_not_fragments(text, want, not_want):
+    from extract.organisations import find_org_mentions
+    found = find_org_mentions(text)
+    if want:
+        assert any(f.endswith(want) for f in found)
+    assert not set(not_want) & set(found)
+
+
+def test_clean_org_drops_a_leading_of_and_a_glued_date():
+    from extract.organisations import clean_org
+    assert clean_org("of the Fenn Audit Committee") == "Fenn Audit Committee"
+    assert clean_org("Fenn Safeguarding Board Tuesday 4 March 2025") == "Fenn Safeguarding Board"
+
+
+def test_topics_posts_and_unnamed_authorities_are_not_organisations(structure, duties):
+    names = {f.fields["name"] for f in of(structure, "organisation") + of(duties, "organisation")}
+    assert "Night Safety" not in names and "City Mayor" not in names

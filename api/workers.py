@@ -83,6 +83,7 @@ def worker_main(data: str, kind: str) -> None:  # pragma: no cover - runs in a c
     channel_in, channel_out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write to the channel
     logging.basicConfig(level=logging.WARNING)
+    _die_with_parent()
     from graph.store import GraphStore
 
     store = GraphStore.open(data, read_only=True)
@@ -103,6 +104,19 @@ def worker_main(data: str, kind: str) -> None:  # pragma: no cover - runs in a c
             log.exception("the outcome of %s cannot be sent", getattr(job, "name", "a query"))
             outcome = ("raise", RuntimeError(f"{type(exc).__name__}: {exc}"))
         _write(channel_out, outcome)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in a child process
+    """On Linux, have the kernel kill this worker when the server dies, even mid-query (the closed
+    pipe alone would only be noticed after the query)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 def _outcome(store: Any, job: Any) -> tuple[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: leading titles, longest first; spelled as printed in canonical form
@@ -115,6 +116,19 @@ def clean_text(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"([a-z])- (?=[A-Z][a-z])", r"\1-", text)
     return text.strip(" \t,;:.-–—*•|")
+
+
+_MALE_TITLES = {"mr", "sir", "lord"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+
+
+def titles_conflict(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Two sets of titles that cannot be one person's: Mr on one side, Mrs/Ms/Miss on the other."""
+    def genders(titles: Iterable[str]) -> set[str]:
+        words = {w.lower().rstrip(".") for t in titles for w in t.split()}
+        return ({"m"} if words & _MALE_TITLES else set()) | ({"f"} if words & _FEMALE_TITLES else set())
+    ga, gb = genders(a), genders(b)
+    return len(ga) == 1 and len(gb) == 1 and ga != gb
 
 
 def canon_title(title: str) -> str:

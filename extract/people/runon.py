@@ -14,6 +14,7 @@ organisation, bracketed notes, a table's status letter).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,16 +40,15 @@ STATUS_LETTERS = {"P": "present", "Y": "present", "A": "apologies", "R": "substi
                   "D/R": "substitute", "DNA": None, "_": None, "N": None}
 
 
+_FORENAME_FILE = Path(__file__).resolve().parent.parent / "data" / "forenames.txt"
+
+
 @lru_cache(maxsize=1)
 def _forenames() -> frozenset[str]:
-    """Common forenames: the project's list and, when installed, gender-guesser's dictionary."""
-    names = set(FORENAMES)
-    try:
-        from gender_guesser.detector import Detector
-        names |= {n.lower() for n in Detector(case_sensitive=False).names}
-    except Exception:  # an optional lexicon; the built-in list still works
-        pass
-    return frozenset(names - ORG_WORDS - POST_WORDS - _COMMON_WORDS)
+    """Common forenames: the project's list and the shipped lexicon (`python -m extract.training.forenames`)."""
+    lexicon = {line.strip() for line in _FORENAME_FILE.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")}
+    return frozenset((set(FORENAMES) | lexicon) - ORG_WORDS - POST_WORDS - _COMMON_WORDS)
 
 
 #: dictionary forenames that are more often ordinary words in papers

@@ -64,7 +64,8 @@ def _person_refs(context: Context) -> list[dict[str, Any]]:
             titles = f.fields.get("titles") if field == "person" and f.fields.get("titles") else parsed.titles
             org = f.fields.get("organisation") or f.fields.get("affiliation") if field == "person" else None
             refs.append({"name": parsed.name, "surface": surface or value, "titles": list(titles or []),
-                         "weight": _weight(f.type), "line": f.line, "quote": f.quote, "org": org, "kind": f.type})
+                         "weight": _weight(f.type), "line": f.line, "quote": f.quote, "org": org, "kind": f.type,
+                         "attended": _attended(f) if field == "person" else None})
     for f in context.facts:  # "chaired by Jane Doe": the chair of a body is a person
         v = f.fields.get("object")
         if f.type == "oversight" and f.fields.get("relation") == "chaired_by" and isinstance(v, str):
@@ -74,6 +75,14 @@ def _person_refs(context: Context) -> list[dict[str, Any]]:
                              "line": f.line, "quote": f.quote, "org": None, "kind": "oversight"})
     refs.extend(_mention_refs(refs, context))
     return refs
+
+
+def _attended(fact: Fact) -> tuple[str, str] | None:
+    """(meeting, 'present' or 'apologies') of an attendance fact: one person cannot be both at one meeting."""
+    if fact.type != "attendance":
+        return None
+    meeting = str(fact.fields.get("meeting") or fact.fields.get("date") or "")
+    return meeting, "apologies" if fact.fields.get("status") == "apologies" else "present"
 
 
 def _mention_refs(refs: list[dict[str, Any]], context: Context) -> list[dict[str, Any]]:

@@ -221,8 +221,25 @@ def test_alignment_sub_groups_guidance_and_unnamed_authorities(decisions):
     found = rels(decisions)
     assert ("FAP", "aligns_with", "Fenmoor Recovery Strategy") in found
     assert ("FAP", "part_of", "Fenmoor Recovery Partnership") in found  # a sub-group reporting to its parent
-    assert ("Young People's Plan", "aligns_with", "Statutory Guidance on shared commissioning") in found
+    assert any(s == "Young People's Plan" and r == "aligns_with" and o.startswith("Statutory Guidance on shared")
+               for s, r, o in found)
     plans = {f.fields["name"]: f.fields for f in of(decisions, "plan")}
-    assert plans["Statutory Guidance on shared commissioning"]["kind"] == "policy"
+    assert plans["Statutory Guidance on shared commissioning 2019"]["kind"] == "policy"
     assert any(s == "local authority" and r == "leads" for s, r, _ in found)
     assert "local authority" not in {f.fields["name"] for f in of(decisions, "organisation")}
+
+
+def test_plan_names_keep_a_period_the_paper_always_gives_and_whole_titles():
+    names = {f.fields["name"] for f in of(run("gov_plan_names.txt"), "plan")}
+    assert "Fenmoor Community Strategy 2021-26" in names  # never named without its period
+    assert "Youth Plan" in names  # also named without its period
+    assert "Police and Crime Plan" in names and "Crime Plan" not in names
+    assert "Children’s Plan" in names and "Council’s Plan" not in names
+    assert "Common Ground Common Goals" in names
+    assert any(n.endswith("Safer by Design for All") for n in names)
+
+
+def test_agreements_and_needs_assessments_are_plans():
+    plans = {f.fields["name"]: f.fields for f in of(run("gov_plan_names.txt"), "plan")}
+    assert "SOA" in plans["Fenmoor Single Outcome Agreement"]["variants"]
+    assert plans["Joint Strategic Needs Assessment"]["kind"] == "report"

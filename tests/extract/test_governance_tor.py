@@ -243,3 +243,19 @@ def test_agreements_and_needs_assessments_are_plans():
     plans = {f.fields["name"]: f.fields for f in of(run("gov_plan_names.txt"), "plan")}
     assert "SOA" in plans["Fenmoor Single Outcome Agreement"]["variants"]
     assert plans["Joint Strategic Needs Assessment"]["kind"] == "report"
+
+
+def test_a_plural_body_spelt_out_as_a_list_of_areas_gives_one_relation_per_area():
+    found = rels(run("gov_structure_spokes.txt"))
+    objects = {o for _, r, o in found if r == "oversees"}
+    assert {"Kelby and North East Harbour Road Safety Hub", "Portlow Road Safety Hub", "North Harbour Road Safety Hub",
+            "Harbour Road Safety Hub"} <= objects
+    assert "Road Safety Hubs" not in objects
+
+
+def test_a_compass_word_makes_a_different_place():
+    from extract.resolve.organisations import resolve_orgs
+    canon, _ = resolve_orgs([("North Harbour Road Safety Hub", 1, ""), ("Harbour Road Safety Hub", 2, ""),
+                             ("Anytown Safeguarding Adults Board", 3, ""), ("Safeguarding Adults Board", 4, "")])
+    assert canon["Harbour Road Safety Hub"] == "Harbour Road Safety Hub"
+    assert canon["Safeguarding Adults Board"] == "Anytown Safeguarding Adults Board"

@@ -47,6 +47,10 @@ class Document:
     lines: list[str]
     blocks: list[Block] = field(default_factory=list)
     pages: list[int] | None = None  #: page of each line, for PDF
+    #: where a viewer finds each line: for PDF its line on its page as `pdftotext -layout` counts
+    #: lines, for HTML and text the line of the file; None for Word
+    source_lines: list[int | None] | None = None
+    warnings: list[str] = field(default_factory=list)  #: parts of the file read in a degraded way
     title: str | None = None
     date: str | None = None  #: meeting date (ISO) when the paper states one
 

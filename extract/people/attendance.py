@@ -10,7 +10,10 @@ import re
 
 from extract.names import PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
 from extract.organisations import split_post, _HEADS as _ORG_HEADS
-from extract.people.common import meeting_before, quote
+from extract.people.common import attendance_meeting, listing_date, quote
+from extract.people.members import listing_body
+from extract.people.runon import (Section, despace, find_people, paper_forenames, sections, substitute_note,
+                                  STATUS_LETTERS)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -32,7 +35,11 @@ _SUB_SENTENCE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]
                            r"(?:the\s+meeting\s+)?as\s+(?:a|the)\s+substitute\s+(?:member\s+)?for\s+"
                            r"(?P<for>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)|"
                            r"(?P<who2>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+(?:substituted|deputised)\s+for\s+"
-                           r"(?P<for2>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)")
+                           r"(?P<for2>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)|"
+                           r"(?P<who3>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+attended\s+(?:the\s+meeting\s+)?in\s+place\s+of\s+"
+                           r"(?P<for3>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)|"
+                           r"substitution\s+of\s+(?P<who4>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+)\s+for\s+"
+                           r"(?P<for4>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)")
 _REMOTE_HEAD = re.compile(r"remote|virtual|online", re.IGNORECASE)
 _OFFICER_POST = re.compile(r"\b(?:officer|clerk|secretary|secretariat|democratic services|minute[- ]taker|notes)\b",
                            re.IGNORECASE)
@@ -147,27 +154,52 @@ def _people(text: str) -> list[tuple[PersonName, str]]:
 @register("govgraph.attendance.v1", order=25)
 def extract_attendance(doc: Document, context: Context):
     lines = doc.lines
+    context.cache["paper_forenames"] = paper_forenames(lines)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     subs: list[tuple] = []
+    table_line: int | None = None
     i = 0
     while i < len(lines):
-        text = _plain(lines[i])
+        text = despace(_plain(lines[i]))
         m = _SECTION.match(text) if text and len(text) < 400 else None
-        meeting = meeting_before(context, i + 1, ("minutes", "notes", "attendance")) if m else None
-        if not m or meeting is None or i + 1 - meeting["line"] > 200:
-            subm = _SUB_SENTENCE.search(text) if text and "substitut" in text.lower() or "deputised" in text.lower() \
-                else None
-            sub_meeting = meeting_before(context, i + 1, ("minutes", "notes")) if subm else None
-            if subm and sub_meeting:
-                who, for_ = parse_person(subm.group("who") or subm.group("who2")), \
-                    parse_person(subm.group("for") or subm.group("for2"))
-                if who and for_ and looks_like_name(who.name) and looks_like_name(for_.name):
-                    subs.append((who, for_, sub_meeting, i + 1, lines[i]))
+        secs = sections(text) if text else []
+        if secs and secs[-1].status == "table":
+            table_line = i
+        elif text and not secs and table_line is not None and i - table_line <= 3 and len(_LETTER.findall(text)) >= 2:
+            secs = [Section("table", "", 0, len(text), members=True)]  # the flattened table goes on over a line
+            table_line = i
+        # a line holding a whole list, or several, after its labels ("Present: Cllr A, X Council Cllr B ...")
+        whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
+        runon = False
+        if secs and (m is None or len(secs) > 1 or len(text) >= 200 or whole):
+            if m is None and not lines[i].rstrip().endswith(".") and i + 1 < len(lines) and _plain(lines[i + 1]) \
+                    and not _ITEM.match(_plain(lines[i + 1])):
+                # a sentence wrapped over lines: "... apologies from Mr A, Mr" / "B and Mrs C."
+                joined, spans, after = _paragraph(lines, i)
+                runon = _runon(context, facts, seen, sections(joined), joined, spans)
+                if runon:
+                    subs.extend(_substitutions(context, joined, i + 1, lines[i]))
+                    i = after
+                    continue
+            runon = _runon(context, facts, seen, secs, text, i + 1, lines[i])
+        meeting = attendance_meeting(context, i + 1) if m else None
+        if runon or not m or i + 1 - meeting["line"] > 200:
+            subs.extend(_substitutions(context, text, i + 1, lines[i]))
+            if runon:
+                i += 1
+                continue
+            if not secs and _HEADLESS.match(text) and attendance_meeting(context, i + 1)["line"] <= i + 1:
+                joined, spans, nxt = _block(lines, i, headless=True)
+                joined = "Present: " + joined
+                spans = [(0, spans[0][1], spans[0][2])] + [(o + 9, n, r) for o, n, r in spans]
+                if _runon(context, facts, seen, sections(joined), joined, spans):
+                    i = nxt
+                    continue
             if text and "apolog" in text.lower():
                 ms = _APOLOGY_SENTENCE.search(text)
-                meeting = meeting_before(context, i + 1, ("minutes", "notes"))
-                if ms and meeting:
+                meeting = attendance_meeting(context, i + 1)
+                if ms:
                     for raw in split_names(ms.group("names")):
                         person = parse_person(raw)
                         if person and looks_like_name(person.name):
@@ -176,6 +208,18 @@ def extract_attendance(doc: Document, context: Context):
             continue
         status = _status(m.group("head"))
         entries, nxt = _entries(lines, i, m.group("rest"))
+        if not entries or m.group("rest").count(",") >= 2:
+            # the list opens with a sub-heading ("Representing Anytown Council:") or is not one entry a line
+            joined, spans, after = _block(lines, i)
+            secs = sections(joined)
+            first_end = len(spans[1:2] and joined[:spans[1][0]] or joined)
+            if not secs or secs[0].start > first_end:
+                # "APOLOGIES" standing alone over its list: the heading's own status covers it
+                secs.insert(0, Section(status, m.group("head"), first_end, secs[0].start - len(secs[0].label)
+                                       if secs else len(joined), members=False))
+            if _runon(context, facts, seen, secs, joined, spans):
+                i = max(after, i + 1)
+                continue
         if _REMOTE_HEAD.search(m.group("head")):  # "Remote attendance: Cllr A"
             entries = [(n, t, md or "virtual") for n, t, md in entries]
         split_entries = []
@@ -228,14 +272,223 @@ def extract_attendance(doc: Document, context: Context):
                                                        "as_of": meeting["date"], "surface": person.surface},
                                           line=line_no, quote=quote(_plain(lines[line_no - 1]))))
         i = max(nxt, i + 1)
+    _inferred_presence(context, lines, facts, seen)
     for who, for_, meeting, line_no, raw in subs:
         own = [f for f in facts if f.fields["person"] == who.name and f.fields["meeting"] == meeting["id"]
                and f.fields["status"] in ("present", "substitute")]
+        facts[:] = [f for f in facts if not (f.type == "attendance" and f.fields["person"] == who.name and
+                                             f.fields["status"] == "apologies")]  # who attended in another's place
         if own:
             own[0].fields["status"], own[0].fields["substitute_for"] = "substitute", for_.name
         else:
             _add(facts, seen, meeting, who, "substitute", for_.name, line_no, raw, None, False)
     yield from facts
+
+
+_CHAIR_NOTE = re.compile(r"\((?:joint\s+|co-?)?(?P<vice>vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\b[^)]*\)|"
+                         r"\((?:deputy\s+)?(?:town\s+|city\s+)?mayor\)|"
+                         r"(?:^|[\s,–-])(?P<vice2>vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\s*(?:[*,]|$)|"
+                         r"\(?in\s+the\s+chair\)?", re.IGNORECASE)
+_LETTER = re.compile(r"(?<![\w/])(P|Y|A|R|D/R|DNA|_)(?![\w/])")
+#: a flattened attendance table's header: "Board Member P A DNA D/R", "NAME ROLE PRESENT APOLOGIES DEPUTY"
+TABLE_HEAD = re.compile(r"\b(?:P\s+A\s+DNA|PRESENT\s+APOLOGIES(?:\s+DEPUTY(?:\s+ATTENDED)?)?)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\.(?=\s+(?:[A-Z][a-z]+\s+[a-z]|It\b|There\b|The\b|[A-Z][a-z]+\s+(?:[A-Z]\s+)*[A-Z][a-z]+\s+(?:attended|was|were|had|gave)\b)|\s*$)")
+
+
+_PROSE_LINE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}[a-z]+\s+[a-z]+\s+[a-z]+\b|(?i:\bin\s+the\s+chair\b)")
+#: a list whose heading was lost: "Cllrs A Doe, B Roe (Deputy Mayor), C Poe," opening the minutes
+_HEADLESS = re.compile(r"^(?:Cllrs|Councillors)\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+(?:\s*\([^)]*\))?\s*,")
+
+
+#: "Cllr A Doe, for whom Cllr B Roe was substitute" (same length, so offsets still hold)
+_FOR_WHOM = re.compile(r",\s+for\s+whom\s+(.{3,60}?)\s+(?:was|attended\s+as)\s+(?:a\s+|the\s+)?substitute\b")
+
+
+def _substitutions(context: Context, text: str, line_no: int, raw: str) -> list[tuple]:
+    """(substitute, for whom, meeting, line, raw) of each substitution sentence in a text."""
+    out = []
+    for subm in _SUB_SENTENCE.finditer(text) if text and re.search(r"substitut|deputised|in place of", text, re.I) else ():
+        who = parse_person(subm.group("who") or subm.group("who2") or subm.group("who3") or subm.group("who4"))
+        for_ = parse_person(subm.group("for") or subm.group("for2") or subm.group("for3") or subm.group("for4"))
+        if who and for_ and looks_like_name(who.name, 1) and looks_like_name(for_.name, 1) and \
+                (who.titles or looks_like_name(who.name)):
+            out.append((who, for_, attendance_meeting(context, line_no), line_no, raw))
+    return out
+
+
+def _paragraph(lines: list[str], i: int) -> tuple[str, list[tuple[int, int, str]], int]:
+    """Lines i.. up to a blank line, joined with spaces, with the offset and line of each."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    offset, j = 0, i
+    while j < len(lines) and _plain(lines[j]) and (j == i or not _ITEM.match(_plain(lines[j]))) and j - i < 12:
+        text = despace(" ".join(re.sub(r"<[^>]+>", " ", lines[j]).replace("**", "").split()))
+        spans.append((offset, j + 1, lines[j]))
+        parts.append(text)
+        offset += len(text) + 1
+        j += 1
+    return " ".join(parts), spans, j
+
+
+def _block(lines: list[str], i: int, headless: bool = False) -> tuple[str, list[tuple[int, int, str]], int]:
+    """The lines of a list from line i (0-based), joined with ' ; ' (a line ends an entry), with the
+    offset and line of each; stops at an item heading, a prose line or a run of blank lines. In a
+    list whose headings were lost, a later group of "Name, Post" lines is the officers in attendance."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    offset, blanks, j = 0, 0, i
+    while j < len(lines):
+        text = despace(" ".join(re.sub(r"<[^>]+>", " ", lines[j]).replace("**", "").split()).strip(" •*|-–"))
+        if not text:
+            blanks += 1
+            if blanks > (4 if len(parts) <= 1 else 2) and parts:  # a heading may stand apart from its list
+                break
+            j += 1
+            continue
+        if j > i and (_ITEM.match(text) or re.fullmatch(r"\d+(?:\.\d+)*\.?", text) or len(text) > 250 or
+                      (_PROSE_LINE.search(text) and not sections(text) and not re.search(r"[,:]\s*$", text))):
+            break
+        if headless and blanks and parts and not sections(text):
+            text = "In attendance: " + text
+        blanks = 0
+        spans.append((offset, j + 1, lines[j]))
+        parts.append(text)
+        offset += len(text) + 3
+        j += 1
+    return " ; ".join(parts), spans, j
+
+
+def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], text: str,
+           line_no: int | list[tuple[int, int, str]], raw: str = "") -> bool:
+    """Attendance from the labelled lists of run-on text; False when no person was found. `line_no`
+    is the text's line, or (start offset, line, raw line) of each line joined into it."""
+    spans = line_no if isinstance(line_no, list) else [(0, line_no, raw)]
+
+    def where(offset: int) -> tuple[int, str]:
+        start = max((sp for sp in spans if sp[0] <= offset), key=lambda sp: sp[0], default=spans[0])
+        return start[1], start[2]
+
+    meeting = attendance_meeting(context, spans[0][1])
+    known = context.cache.get("paper_forenames") or set()
+    found = False
+    for sec in secs:
+        chunk = _FOR_WHOM.sub(r" (\1 substituting)", text[sec.start:sec.end])
+        end = next((e for e in _SENTENCE_END.finditer(chunk)
+                    if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllr|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
+                                     chunk[:e.start()])), None)
+        if end:
+            chunk = chunk[:end.start()]
+        letters = sec.status == "table"
+        org = re.sub(r"\s*\([A-Z&]{2,8}\)\s*$", "", sec.org) if sec.org else None
+        for entry in find_people(chunk, known, letters=letters):
+            person, tail = entry.person, entry.tail
+            line_no, raw = where(sec.start + entry.start)
+            status, sub_for = sec.status, None
+            if letters:
+                lm = _LETTER.search(tail)
+                status = STATUS_LETTERS.get(lm.group(1)) if lm else None
+                tail = _LETTER.sub(" ", tail)
+            is_sub, sub_for, substitute = substitute_note(tail)
+            if is_sub and status == "apologies" and sub_for:
+                is_sub, substitute = False, sub_for  # "Jane Doe (representative Bill Roe)": Roe came for Doe
+            if is_sub and status == "present" and re.search(r"\(also\s+represent", tail, re.I):
+                _add(facts, seen, meeting, person, "present", None, line_no, raw, None, False)  # and for another
+            if is_sub and status != "apologies":
+                status = "substitute"
+                sub_for = (parse_person(sub_for).name if sub_for and parse_person(sub_for) else None)
+            chair = _CHAIR_NOTE.search(tail)
+            if status:
+                _add(facts, seen, meeting, person, status, sub_for if status == "substitute" else None, line_no, raw,
+                     None, bool(chair and re.search(r"in\s+the\s+chair", chair.group(0), re.I)))
+                found = True
+            labelled = re.search(r"\b(?:co-?opted|associate|independent|voting|lay)\s+member\b", tail, re.I)
+            role = _chair_role(chair) if chair else ("member" if sec.members or labelled else None)
+            if role and status != "substitute" and not (chair and not sec.members and "in the chair" in
+                                                         chair.group(0).lower() and sec.status != "present"):
+                body = _chaired_body(tail, chair) if chair else None
+                _member(context, facts, person, role, None if body else org, line_no, raw, body)
+            if substitute:
+                sp = find_people(substitute)
+                if sp:
+                    _add(facts, seen, meeting, sp[0].person, "substitute", person.name, line_no, raw, None, False)
+    return found
+
+
+_BY = re.compile(r"\b(?:proposed|moved|seconded)\s+by\s+(?P<after>.{3,60}?)(?=,|\s+and\b|\.|;|$)")
+_ACTS = re.compile(r"(?P<before>(?:\S+\s+){1,14}?)(?:moved|seconded|proposed|presented|declared\s+an?\s+(?:\w+\s+)?interest|"
+                   r"opened\s+the\s+(?:\w+\s+){0,3}(?i:meeting)|welcomed\s+(?:all|everyone|members|those)|"
+                   r"updated\s+(?:the\s+)?(?:members|board|committee|panel|partnership|group)|gave\s+(?:a|an|the)\s+(?:\w+\s+)?"
+                   r"(?:update|presentation|report)|took\s+the\s+chair|left\s+the\s+(?:room|meeting)|re-?entered\s+the\s+room|"
+                   r"joined\s+the\s+meeting)\b")
+_CHOSEN = re.compile(r"\b[Tt]hat\s+(?P<after>.{3,60}?)\s+be\s+(?:re-?)?(?:elected|appointed)\b|"
+                     r"(?P<before>(?:\S+\s+){1,6}?)(?:was|were)\s+(?:re-?)?(?:elected|appointed)\b")
+
+
+def _inferred_presence(context: Context, lines: list[str], facts: list[Fact], seen: set) -> None:
+    """People the minutes show taking part (moving, seconding, presenting, declaring an interest,
+    being elected) were present, when no list already gives them a status."""
+    def known(name: str) -> bool:
+        last = name.split()[-1].lower()
+        return any(f.type == "attendance" and (f.fields["person"] == name or
+                                               f.fields["person"].lower().split()[-1] == last) for f in facts)
+
+    for number, raw in enumerate(lines, 1):
+        text = _plain(raw)
+        if not text or not re.search(r"moved|seconded|proposed|presented|declared|elected|appointed|opened|welcomed|"
+                                        r"updated|gave|took the chair|left the|entered the|joined the", text):
+            continue
+        people: list[PersonName] = []
+        for m in _BY.finditer(text):
+            found = find_people(re.split(r",|\band\b|\.", m.group("after"))[0])
+            people += [e.person for e in found[:1] if e.titled or len(e.person.tokens) >= 2]
+        for m in list(_ACTS.finditer(text)) + list(_CHOSEN.finditer(text)):
+            if m.groupdict().get("after"):
+                found = find_people(m.group("after"))
+                people += [e.person for e in found[:1] if e.titled and not e.tail.strip()]
+            elif m.group("before"):
+                found = find_people(m.group("before"))
+                if found and not found[-1].tail.strip():
+                    # "A Doe, B Roe and C Poe left the room": the run of names before the verb
+                    k = len(found) - 1
+                    while k and found[k - 1].tail.strip() in (",", "and", "&", ", and"):
+                        k -= 1
+                    people += [e.person for e in found[k:] if e.titled or len(e.person.tokens) >= 2]
+        for person in people:
+            if not known(person.name):
+                _add(facts, seen, attendance_meeting(context, number), person, "present", None, number, raw, None,
+                     False)
+
+
+def _chair_role(m: re.Match) -> str:
+    text = m.group(0).lower()
+    if re.search(r"vice|deputy", text):
+        return "vice-chair"
+    return "co-chair" if re.search(r"joint|co-?chair", text) else "chair"
+
+
+_CHAIRED = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?(?P<org>[A-Z][\w&,'’ -]{2,80}?\s(?:Group|Board|Committee|Sub-Committee|"
+                      r"Partnership|Panel|Forum|Network))\b")
+
+
+def _chaired_body(tail: str, chair: re.Match) -> str | None:
+    """"Chair, Children's Executive Group": the body a listed person chairs, when it is named."""
+    if "(" in chair.group(0):
+        return None
+    m = _CHAIRED.match(tail[chair.end():]) if chair.group(0).rstrip().endswith(",") else None
+    return clean_text(m.group("org")) if m else None
+
+
+def _member(context: Context, facts: list[Fact], person: PersonName, role: str, affiliation: str | None,
+            line_no: int, raw: str, body: str | None = None) -> None:
+    """A membership of the meeting's body (or of the body a listed chair chairs), for people a list
+    labels as members or as chairs."""
+    body = body or listing_body(context, line_no, None)
+    if not body:
+        return
+    facts.append(Fact("membership", {"person": person.name, "body": body, "role": role, "post": None,
+                                     "affiliation": affiliation, "as_of": listing_date(context, line_no),
+                                     "source": "attendance_list", "surface": person.surface, "titles": person.titles},
+                      line=line_no, quote=quote(_plain(raw))))
 
 
 def _add(facts: list[Fact], seen: set, meeting: dict, person: PersonName, status: str, sub_for: str | None,

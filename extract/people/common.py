@@ -35,6 +35,25 @@ def meeting_before(context: Context, line: int, roles: tuple[str, ...]) -> dict[
     return best
 
 
+#: stands for the paper's meeting when no meeting heading was read: its attendance keeps a null date
+NO_MEETING: dict[str, Any] = {"id": None, "date": None, "body": None, "mode": None, "line": 0, "role": "minutes"}
+
+
+def attendance_meeting(context: Context, line: int) -> dict[str, Any]:
+    """The meeting an attendance list at `line` belongs to: the nearest minutes/notes/sheet header
+    above it, else such a header just below (a "Present:" list printed above the heading), else
+    an agenda header above, else NO_MEETING (the list is kept, undated)."""
+    roles = ("minutes", "notes", "attendance")
+    found = meeting_before(context, line, roles)
+    if found is not None:
+        return found
+    after = sorted((m for m in meetings(context) if m["role"] in roles and m["line"] - line <= 15),
+                   key=lambda m: m["line"])
+    if after:
+        return after[0]  # a heading further down is more likely a minute about an earlier meeting
+    return meeting_before(context, line, ("agenda",)) or NO_MEETING
+
+
 def listing_date(context: Context, line: int) -> str | None:
     """as_of of a listing at `line`: the date of the meeting whose paper it is in; never guessed."""
     m = meeting_before(context, line, ("agenda", "notes", "attendance"))

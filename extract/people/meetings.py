@@ -11,7 +11,7 @@ from typing import Any
 
 from extract.dates import find_dates, iso, parse_date
 from extract.names import clean_text
-from extract.people.common import BODY_HEAD, quote, slug, smart_title
+from extract.people.common import BODY_HEAD, SMALL, quote, slug, smart_title
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -31,6 +31,8 @@ _BARE_MEETING = re.compile(r"^(?:(?P<kind>notes|minutes|record|action notes)\s+o
                            r"(?:(?:extraordinary|ordinary|special|annual|virtual|remote)\s+)?meeting\s+"
                            r"(?:of|on|held\s+on|held)\s+(?:on\s+)?(?P<rest>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*)$",
                            re.IGNORECASE)
+#: "Westmere Safeguarding Adult Board (WSAB)": the body's acronym after its name
+_ACRONYM_TAIL = re.compile(r"\s*\([A-Z&]{2,8}\)\s*$")
 _SHEET = re.compile(r"^(?P<body>.*?)\s*attendance\s+(?:sheet|record|register|list)\b(?P<rest>.*)$", re.IGNORECASE)
 _COVER = re.compile(r"^(?P<body>[A-Z][A-Za-z&'’ ]{3,80}?)\s*[-–:,]\s*(?P<date>.+\d{4}\b.*)$")
 _REMOTE = re.compile(r"\b(?:remotely|virtual(?:ly)?|online|via (?:ms )?teams|microsoft teams|zoom|live[- ]?streamed)\b",
@@ -66,10 +68,18 @@ def _body(text: str) -> str | None:
         return None  # "Venue: Committee Room 2" names a room, not a body
     text = re.sub(r"^(?:(?:extraordinary|special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?", "", text,
                   flags=re.IGNORECASE).strip(" .")
-    if not text or len(text.split()) > 12 or not BODY_HEAD.search(text) or \
-            re.search(r"\b(?:members(?:hip)?|attendees|agenda|minutes|contact)\b", text, re.I):
+    if not text or len([w for w in text.split() if w not in "-–"]) > 12 or not BODY_HEAD.search(text) or \
+            re.search(r"\b(?:members(?:hip)?|attendees|agenda|minutes|contact|documents|details|papers)\b", text, re.I) or \
+            re.search(r"\b(?:be|that|was|were|is|are|has|have|had|will|would)\s", text) or \
+            len([w for w in text.split() if w.islower() and w not in SMALL]) > 2:  # a sentence, not a name
         return None
     return smart_title(text)
+
+
+def _without_dates(text: str) -> str:
+    for _, start, end in reversed(find_dates(text)):
+        text = text[:start] + text[end:]
+    return _WEEKDAY_TAIL.sub("", text.strip()).strip(" -–:,")
 
 
 def _date_near(lines: list[str], start: int, span: int = 5) -> tuple[str | None, int]:
@@ -120,8 +130,9 @@ def _body_above(lines: list[str], index: int, span: int = 12) -> str | None:
                 j = i - 1
                 while j >= 0 and len(parts) < 4:
                     prev = _clean(lines[j])
-                    if not prev or len(prev) > 25 or find_dates(prev):
-                        break
+                    if not prev or len(prev) > 25 or find_dates(prev) or re.search(r"\d", prev) or \
+                            re.search(r"\b(?:Director|Manager|Officer|Head|Chief|Lead|Programme)\b", prev):
+                        break  # a document code ("FS 566728") or a post line is no part of the body's name
                     parts.insert(0, prev)
                     j -= 1
                 for k in range(len(parts)):
@@ -145,7 +156,7 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
         if not (m and _body(m.group("body"))) and len(text) < 120 and not text.endswith("."):
             short = _MINUTES_OF.match(text)
             if short and len(short.group("body").split()) >= 2 and _body(short.group("body")) and \
-                    re.search(BODY_HEAD.pattern + r"$", short.group("body").strip(), re.IGNORECASE):
+                    re.search(BODY_HEAD.pattern + r"$", _ACRONYM_TAIL.sub("", short.group("body")), re.IGNORECASE):
                 m = short
             elif short and len(short.group("body").split()) == 1 and BODY_HEAD.fullmatch(short.group("body")):
                 # "Minutes of the Board meeting held on ...": the body is named in full in the heading above
@@ -190,9 +201,9 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
         if m and (len(text) > 100 or text.endswith(".") or re.match(r"^\d", text)):
             m = None  # a sentence about the sheet ("those listed on the attendance sheet above.")
         if m:
-            body = _body(m.group("body")) or _body_above(lines, idx)
+            body = _body(_without_dates(m.group("body"))) or _body_above(lines, idx)
             if body:
-                date = iso(parse_date(m.group("rest")))
+                date = iso(parse_date(m.group("rest")) or parse_date(m.group("body")))
                 month = _MONTH_YEAR.search(m.group("rest"))
                 if not date and not month:
                     date = _date_above(lines, idx)
@@ -207,7 +218,8 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
             if body:
                 role = "notes" if m.group("kind") else "agenda"
                 found.append(dict(role=role, body=body, date=iso(parse_date(m.group("rest"))), line=number,
-                                  header=number, quote=quote(raw), mode=None))
+                                  header=number, quote=quote(raw), mode=None,
+                                  earlier=(m.group("kind") or "").lower() == "minutes"))
                 continue
         m = _NOTES.match(text)
         if m:
@@ -220,12 +232,200 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
         m = _COVER.match(text)
         if m and _body(m.group("body")) and parse_date(m.group("date")) and len(text) < 90:
             found.append(dict(role="agenda", body=_body(m.group("body")), date=iso(parse_date(m.group("date"))),
-                              line=number, header=number, quote=quote(raw), mode=None))
+                              line=number, header=number, quote=quote(raw), mode=None, cover=True))
+    _own_meeting_from_head(lines, found)
     _fill_sheet_dates(found)
     _unify_bodies(found)
     for m in found:
         m["id"] = f"{slug(m['body'])}-{m['date'] or 'undated'}"
     return found
+
+
+# --- the paper's own meeting, read from its head -------------------------------------------------------------
+
+#: "Minutes of the Meeting [of the X] held ... on <date>", "At a meeting of the X held in ... on <date>"
+_OPENING = re.compile(r"(?:\bminutes?\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?meeting|\bat\s+(?:the\s+|an?\s+)"
+                      r"(?:[\w-]+\s+){0,2}?meeting)(?:\s+of\s+(?:the\s+)?(?P<body>[^,;]{3,100}?))?\s+held\b(?P<rest>.{0,300})",
+                      re.IGNORECASE)
+#: "Anytown Community Council held their meeting at 7.00pm on the 11th May 2016 at ..."
+_HELD_THEIR = re.compile(r"^(?P<body>[A-Z][\w&,'’ -]{3,80}?)\s+held\s+(?:their|its|a|an)\s+(?:[\w-]+\s+)?meeting\b(?P<rest>.{0,200})")
+#: words before a date that make it some other meeting's or the paper's publication date, not this meeting's
+_NOT_OWN_DATE = re.compile(r"\b(?:the\s+minutes\s+of|approve[sd]?|confirm(?:ed|s)?|signed|agreed|previous|last|publication|published|"
+                           r"deadline|call-in|issued|despatched|dispatched|printed|circulated|updated|revised|version)\b"
+                           r"[^.;]{0,50}$", re.IGNORECASE)
+_ITEM_MARK = re.compile(r"^\s*\(?(?:[A-Za-z]|[ivx]{1,4}|\d{1,3})[.)]\s")
+_WEEKDAY_TAIL = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+#: "<Trust> Minutes of the Board Meeting": the body is the organisation's board
+_ORG_MINUTES = re.compile(r"^(?P<org>.+?)\s+(?:(?:confirmed|draft|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+)?"
+                          r"(?P<head>[\w&' -]+?)\s+meeting\b", re.IGNORECASE)
+_TITLE_NOISE = re.compile(r"(?:^|\s)(?:(?:agenda|decisions|confirmed|draft|unconfirmed)\s*(?:,|and)?\s*)*"
+                          r"(?:minutes?|agenda)(?:\s+of\s+(?:the\s+)?)?(?=\s|$)|\bmeeting(?:\s+(?:no\.?\s*)?\d+)?\s*$|"
+                          r"\bdate(?:\s+of(?:\s+(?:the\s+)?meeting)?)?\s*:?\s*$|"
+                          r"^\s*(?:meeting|date(?:\s+of(?:\s+the)?\s+meeting)?|meeting\s+date|title\s+of\s+meeting)\s*:\s*",
+                          re.IGNORECASE)
+#: minutes record proceedings: who was present, what was resolved
+_MINUTES_CUES = re.compile(r"^\W*(?:p\s?r\s?e\s?s\s?e\s?n\s?t|apologies(?:\s+for\s+absence)?|in\s+attendance|also\s+present)"
+                           r"\s*(?::|$)|\bseconded\s+by\b|\btook\s+the\s+chair\b|\bresolved\b|\bapologies\s+(?:for\s+absence\s+)?were\s+(?:received|noted|submitted)|"
+                           r"\bthe\s+chair(?:man|person)?\s+(?:opened|welcomed)\b|\bminutes\s*:\s", re.IGNORECASE | re.MULTILINE)
+#: "the Panel", "Chair of the Fire and Rescue Authority": the body a paper keeps naming
+_THE_BODY = re.compile(r"\bthe\s+(?:(?:newly|new|established|strategic|full)\s+)*(?P<body>(?:[A-Z][\w'’&-]*\s+"
+                       r"(?:(?:and|of|for|&)\s+)?){0,6}(?:Board|Committee|Sub-Committee|Partnership|Panel|Group|Forum|"
+                       r"Council|Commission|Cabinet|Assembly|Executive|Network|Alliance|Authority|Trust))\b")
+
+
+def _head(lines: list[str], count: int = 12) -> list[int]:
+    """Indexes of the paper's first non-blank lines: its title block."""
+    return [i for i, raw in enumerate(lines) if raw.strip()][:count]
+
+
+def _paper_role(lines: list[str], head: list[int]) -> str | None:
+    """'minutes' when the title says so (or the paper records proceedings), 'agenda' for an agenda; None when
+    the paper is no meeting paper at all."""
+    title = " ".join(_clean(lines[i])[:160] for i in head)  # a heading, or the opening of a run-on line
+    title = re.sub(r"\bminutes\b[^.]{0,60}\b(?:were|was|be|are)\s+(?:agreed|approved|confirmed|signed|noted|received)\b|"
+                   r"\b(?:minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|(?:approve|confirm|sign)\w*\s+[^.]{0,40}minutes)",
+                   " ", title, flags=re.IGNORECASE)
+    if re.search(r"\bminutes?\b", title, re.IGNORECASE):
+        return "minutes"
+    if re.search(r"\b(?:board\s+papers|papers\s+for\s+(?:this|the)\s+meeting)\b", title, re.I):
+        return "agenda"  # "For a copy of the full Board Papers for this meeting ...": an agenda page
+    cues = _MINUTES_CUES.search("\n".join(lines[:400]))
+    if re.search(r"\bagenda\b", title, re.IGNORECASE) and not cues:
+        return "agenda"
+    return "minutes" if cues else None
+
+
+def _title_body(text: str) -> str | None:
+    """The body a title fragment names, without 'Minutes', 'Agenda and minutes', 'Meeting 2' or a label."""
+    m = _ORG_MINUTES.match(text)
+    if m:
+        inner = _body(m.group("head"))
+        if inner and len(inner.split()) == 1:
+            return _body(f"{m.group('org')} {inner}")  # "<Trust> Minutes of the Board Meeting"
+        if inner:
+            return inner
+    # labelled fields ("Title of Meeting: Board Meeting (Business) Date of"): each field on its own
+    for part in re.split(r"\b(?:title\s+of\s+meeting|meeting|date(?:\s+of(?:\s+the)?\s+meeting)?)\s*:\s*", text, flags=re.I):
+        for _ in range(3):
+            part = re.sub(r"\s*\([^()]*\)\s*$", "", _TITLE_NOISE.sub(" ", part)).strip(" -–:,|")
+        body = _body(part) if part and not re.search(r"\d", part) else None
+        if body:
+            return body
+    return None
+
+
+def _line_body(lines: list[str], idx: int, text: str, start: int, end: int) -> str | None:
+    """The body named on a dated title line, before the date or after it, or in the heading above."""
+    before = _WEEKDAY_TAIL.sub("", text[:start]).strip(" -–:,|")
+    after = re.sub(r"^\s*(?:at\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:-|–|to)\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?",
+                   "", text[end:]).strip(" -–:,|")
+    here = _title_body(before) if before and len(before) < 160 else None
+    prev = next((_clean(lines[i]) for i in range(idx - 1, -1, -1) if lines[i].strip()), "")
+    above = _body_above(lines, idx) or (_title_body(prev) if len(prev) < 160 else None)
+    if here and above and here.lower().endswith(above.lower()):
+        return above  # "Bwrdd ... Glynderw Public Services Board" under the title "Glynderw Public Services Board"
+    return here or above or (_title_body(re.split(r"\s+[-–|]\s+|,\s+", after)[0]) if after else None) or \
+        (_title_body(re.split(r"\s+[-–|]\s+", after)[1]) if after.count(" - ") + after.count(" – ") else None)
+
+
+def _body_mentioned(lines: list[str]) -> str | None:
+    """The body the paper keeps calling 'the X' ('the Panel', 'the Fire and Rescue Authority')."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for raw in lines[:400]:
+        text = _clean(raw)
+        for m in _THE_BODY.finditer(text):
+            name = m.group("body")
+            head = name.split()[-1].lower()
+            # "meeting of the X" names the paper's own body; a passing "the X" may be anyone's
+            weight = 5 if re.search(r"\bmeeting\s+of\s*$", text[max(0, m.start() - 40):m.start()], re.I) else 1
+            counts[head] = counts.get(head, 0) + weight
+            if len(name.split()) > 1:
+                names.setdefault(head, name)
+                counts[name] = counts.get(name, 0) + weight
+            names.setdefault(head, name)
+    if not counts:
+        return None
+    head = max((h for h in counts if " " not in h and h == h.lower()), key=lambda h: counts[h], default=None)
+    if head is None:
+        return None
+    full = [n for n in counts if " " in n and n.split()[-1].lower() == head]
+    return _body(max(full, key=lambda n: (counts[n], len(n))) if full else names[head])
+
+
+def _head_date(lines: list[str], head: list[int]) -> tuple[int, Any, str | None] | None:
+    """(index, date, body) of the paper's own meeting date in its title block; None when it prints none."""
+    for idx in head:
+        text = _clean(lines[idx])[:800]
+        held = _HELD_THEIR.match(text)
+        if held and find_dates(held.group("rest")) and _body(held.group("body")):
+            return idx, find_dates(held.group("rest"))[0][0], _body(held.group("body"))
+        for m in _OPENING.finditer(text):
+            if _NOT_OWN_DATE.search(text[max(0, m.start() - 60):m.start()]) or \
+                    re.search(r"\b(?:previous|last)\s+meeting", m.group(0), re.IGNORECASE):
+                continue
+            dates = find_dates(m.group("rest"))
+            if dates:
+                body = _body(m.group("body")) if m.group("body") else None
+                return idx, dates[0][0], body or _line_body(lines, idx, text, m.start(), m.start())
+        for value, start, end in find_dates(text):
+            if start > 200:
+                break  # deep in a run-on paragraph: a date in the proceedings, not the title's
+            if _NOT_OWN_DATE.search(text[max(0, start - 60):start]) or _ITEM_MARK.match(text):
+                continue  # "C. The Minutes of the Council held on ..." is an item about another meeting
+            return idx, value, _line_body(lines, idx, text, start, end)
+    return None
+
+
+def _own_meeting_from_head(lines: list[str], found: list[dict[str, Any]]) -> None:
+    """The paper's own meeting from its title block, in every form councils print it: "<Body> - Friday, 19th July,
+    2024 10.00 am", the body over a date line, "Date of Meeting:", "Minutes of the meeting held on ...", "At a
+    meeting of the X held ... on ...". A meeting paper that prints no date still gets its meeting, undated, so
+    its attendance has a meeting to attach to. A date is never guessed."""
+    head = _head(lines)
+    if not head:
+        return
+    role = _paper_role(lines, head)
+    own = [m for m in found if m["header"] <= head[-1] + 1]
+    if own and role == "minutes":
+        # "Minutes of the meeting held on 30 July 2024" inside minutes heads the item approving an earlier meeting
+        found[:] = [m for m in found if not (m.get("earlier") and m["date"] != own[0]["date"] and m not in own)]
+    if own:
+        dated = next((m for m in own if m["date"]), None)
+        for m in own:  # "X - 29 October 2024" over "MINUTES of a meeting of the X held in ...": one meeting
+            if dated and not m["date"] and slug(m["body"]) == slug(dated["body"]):
+                m["date"] = dated["date"]
+            if m.pop("cover", False) and role == "minutes":
+                m["role"] = "minutes"  # "Agenda and minutes" page: the <Body> - <date> line heads the minutes
+        return
+    if role is None:
+        return
+    dated = _head_date(lines, head)
+    if dated:
+        idx, value, body = dated
+        for i in head:  # "Policing Board Minutes 6 May 2021" over "MINUTES OF THE MEETING OF THE NORTH DUNMARA POLICING BOARD"
+            text = _clean(lines[i])[:800]
+            fuller = _OPENING.search(text) or _HELD_THEIR.match(text)
+            fuller = _body(fuller.group("body")) if fuller and fuller.group("body") else None
+            if fuller and (not body or len(fuller) > len(body) and fuller.lower().endswith(body.lower())):
+                body = fuller
+        body = body or _body_mentioned(lines)
+        if body:
+            found.insert(0, dict(role=role, body=body, date=iso(value), line=idx + 1, header=idx + 1,
+                                 quote=quote(_clean(lines[idx])), mode=_mode(" ".join(_clean(x) for x in lines[idx: idx + 8]))))
+        return
+    title = []
+    for i in head:  # the title block ends where the list of items, the attendance or a table begins
+        if re.match(r"^\s*(?:items?\b|no\.?\s*\|?\s*items?\b|present|apologies|in attendance|\d+\.?\s*$)", _clean(lines[i]), re.I) \
+                or "|" in lines[i]:
+            break
+        title.append(i)
+    body = next((b for b in (_title_body(_clean(lines[i])) for i in title if len(_clean(lines[i])) < 120) if b), None) \
+        or _body_mentioned(lines)
+    if body:
+        first = head[0]
+        found.insert(0, dict(role=role, body=body, date=None, line=first + 1, header=first + 1,
+                             quote=quote(_clean(lines[first])), mode=_mode(" ".join(_clean(x) for x in lines[first: first + 12]))))
 
 
 def _fill_sheet_dates(found: list[dict[str, Any]]) -> None:
@@ -248,6 +448,8 @@ def _fill_sheet_dates(found: list[dict[str, Any]]) -> None:
         sheet.pop("month", None)
     for m in found:
         m.pop("month", None)
+        m.pop("cover", None)
+        m.pop("earlier", None)
 
 
 def _unify_bodies(found: list[dict[str, Any]]) -> None:
@@ -270,7 +472,10 @@ def _unify_bodies(found: list[dict[str, Any]]) -> None:
 def extract_meetings(doc: Document, context: Context):
     found = find_meetings(doc)
     context.cache["meetings"] = found
-    own = [m for m in found if m["role"] in ("agenda", "notes") and m["date"]] or [m for m in found if m["date"]]
+    head = _head(doc.lines)
+    # the meeting the title block dates is the paper's; in a pack, its agenda or notes
+    own = [m for m in found if m["date"] and head and m["header"] <= head[-1] + 1][:1] or \
+        [m for m in found if m["role"] in ("agenda", "notes") and m["date"]] or [m for m in found if m["date"]]
     paper_date = own[0]["date"] if own else None
     context.cache["paper_date"] = paper_date
     if paper_date and doc.date is None:

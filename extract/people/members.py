@@ -16,7 +16,8 @@ import re
 from typing import Any
 
 from extract.names import PersonName, clean_text, parse_person, split_name_post, split_names, looks_like_name
-from extract.organisations import split_post, _LEAD_POST
+from extract.organisations import find_org_mentions, split_post, _LEAD_POST
+from extract.people.runon import sections
 from extract.people.common import listing_date, meeting_before, quote, smart_title, BODY_HEAD
 from extract.pipeline import Context, register
 from extract.records import Block, Document, Fact
@@ -28,7 +29,7 @@ SECTION_ROLES = [
     (re.compile(r"^(?:officers?|supporting officers?|lead officers?)\b(?!\s+(?:in|also)\b)", re.I), "officer"),
     (re.compile(r"^(?:advis[eo]rs?|professional advis[eo]rs?)\b", re.I), "adviser"),
     (re.compile(r"^(?:(?:board|core|committee|voting|non-voting|full|statutory|co-opted|partnership)\s+)?"
-                r"(?:members?|membership)\b(?!\s+of\s+the\s+public)"
+                r"(?:members?|memberships?)\b(?!\s+of\s+the\s+public)"
                 r"(?!\s+(?:present|in\s+attendance|attending|absent)\b)", re.I), "member"),  # "Members present:" is attendance
     (re.compile(r"^.{0,60}\brepresentatives?$", re.I), "member"),
     (re.compile(r"^.{0,80}\bmembership(?:\s+and\s+additional\s+attendees)?$", re.I), "member"),
@@ -36,7 +37,8 @@ SECTION_ROLES = [
 _STOP = re.compile(r"^(?:agenda|order of business|item|apologies|minutes|declarations?|present|contact|date|venue|"
                    r"recommendations?|introduction|background|\d+\.?\s+[A-Z])", re.I)
 _VACANT = re.compile(r"\b(?:vacan(?:cy|t)|tbc|to be (?:confirmed|appointed)|tba)\b", re.I)
-_HEADER_NAME = re.compile(r"^(?:name|member|members|board members? invited|invited members?|representative)s?\b", re.I)
+_HEADER_NAME = re.compile(r"^(?:name|member|members|board members? invited|invited members?|representative|attendee)s?\b",
+                          re.I)
 _SHEET_STATUS = re.compile(r"\b(?:attended|attending|present|apologies|absent|expected|sent apologies|"
                            r"not present|did not attend)\b", re.I)
 
@@ -104,11 +106,12 @@ class _Emitter:
             post_only, org = post.strip(), None  # "Vice-Chairman" is a post, not an organisation
         as_of = listing_date(self.context, block.line)
         name = person.name if person else None
-        self.facts.append(Fact("membership", {
-            "person": name, "body": body, "role": role if person else "vacancy",
-            "post": post_only, "affiliation": org, "as_of": as_of, "source": source,
-            "surface": person.surface if person else None, "titles": person.titles if person else []},
-            line=block.line, quote=quote(quote_text)))
+        if body or person is None:  # a membership of no known body says nothing; the person's post still counts
+            self.facts.append(Fact("membership", {
+                "person": name, "body": body, "role": role if person else "vacancy",
+                "post": post_only, "affiliation": org, "as_of": as_of, "source": source,
+                "surface": person.surface if person else None, "titles": person.titles if person else []},
+                line=block.line, quote=quote(quote_text)))
         if person is None:
             return
         formerly = re.search(r"\b(?:formerly|previously)\s+(?P<old>[^,;()]+)", post, re.I)
@@ -137,7 +140,7 @@ class _Emitter:
                                line=block.line, quote=quote(quote_text)))
 
 
-def _body_for(context: Context, line: int, heading: str | None) -> str | None:
+def listing_body(context: Context, line: int, heading: str | None) -> str | None:
     if heading:
         h = re.sub(r"^(?:table|figure)\s*\d*[.:]?\s*", "", clean_text(heading), flags=re.I)
         h = re.sub(r"\s*[-–:]?\s*(?:membership|members|board members)(?:\s+and\s+additional\s+attendees)?\s*$", "",
@@ -146,9 +149,46 @@ def _body_for(context: Context, line: int, heading: str | None) -> str | None:
             return smart_title(h)
     m = meeting_before(context, line, ("agenda", "notes", "attendance", "minutes"))
     if m:
-        return m["body"]
+        return _undated(m["body"])
     ms = context.cache.get("meetings", [])
-    return ms[0]["body"] if ms else None
+    if ms:
+        return _undated(ms[0]["body"])
+    if "paper_body" not in context.cache:
+        context.cache["paper_body"] = paper_body(context.document.lines)
+    return context.cache["paper_body"]
+
+
+def _undated(body: str) -> str:
+    """'Anytown Board Wednesday 6 December 2017' -> 'Anytown Board' (a heading read with its date)."""
+    return re.sub(r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}).*$", "",
+                  body, flags=re.I) or body
+
+
+_PAPER_BODY = re.compile(r"(?:Board|Committee|Sub-Committee|Panel|Partnership|Authority|Group|Forum|Commission|Cabinet|"
+                         r"Assembly|Executive|Trust Board)$")
+
+
+def paper_body(lines: list[str], span: int = 12) -> str | None:
+    """The body whose paper it is, when no meeting heading names it: the first board, committee,
+    panel ... named in the paper's opening lines ("Minutes of the Anytown Adult Board (AAB) Meeting")."""
+    for raw in lines[:span]:
+        text = clean_text(raw.lstrip("# "))[:600]
+        # "Committee details - X" is how committee web pages (ModernGov) title a body's page
+        text = re.sub(r"^(?:committee|body|panel)\s+details\s*[-–:]\s*", "", text, flags=re.I)
+        trust = re.match(r"^(?P<org>(?:[A-Z][\w&'’-]*\s+){1,8}?)minutes\s+of\s+the\s+(?P<head>Board|Committee|Panel)\s+meeting\b",
+                         text, re.I)
+        if trust and find_org_mentions(trust.group("org")):
+            return f"{trust.group('org').strip()} {trust.group('head').title()}"  # "Anytown NHS Trust Minutes of the Board Meeting"
+        whole = re.sub(r"^(?:(?:minutes|notes)\s+of\s+)?(?:the\s+)?(?:meeting\s+of\s+)?(?:the\s+)?", "", smart_title(text),
+                       flags=re.I)
+        if _PAPER_BODY.search(whole) and 2 <= len(whole.split()) <= 8 and find_org_mentions(whole):
+            return whole  # "MEETING OF THE POLICE AND CRIME PANEL": the heading names the body
+        for org in find_org_mentions(smart_title(text) if text.isupper() else text):
+            org = re.sub(r"^(?:minutes|notes|agenda)\s+of\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", org,
+                         flags=re.I)
+            if _PAPER_BODY.search(org) and 2 <= len(org.split()) <= 8 and not re.search(r"\bminutes\b", org, re.I):
+                return smart_title(org)
+    return None
 
 
 def _cells(block: Block) -> list[str]:
@@ -160,6 +200,13 @@ def _cells(block: Block) -> list[str]:
 def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None:
     """Entries of a list row when every non-empty cell is a name (+ post) or vacancy; else None."""
     out = []
+    cells = [c for c in _cells(block) if c.strip()]
+    if block.kind == "table_row" and len(cells) >= 2:
+        first, _ = _entry(cells[0])
+        if first is not None and first.titles and all(_entry(c)[0] is None and len(c.split()) <= 10 for c in cells[1:]):
+            # "| Mr A Doe | AD | Director of Finance |": a name, then its initials, role or post
+            rest = [c for c in cells[1:] if not re.fullmatch(r"[A-Z][A-Za-z]{1,4}", c.strip())]
+            return [(first, clean_text(", ".join(rest)), block.text)]
     for cell in _cells(block):
         if not cell.strip():
             continue
@@ -171,6 +218,22 @@ def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None
             return None
         out.append((person, post, cell))
     return out or None
+
+
+def _titled_run(context: Context, blocks: list[Block], i: int) -> bool:
+    """Three or more lines that are each just a titled name ("Cllr Jane Doe"), outside minutes: the
+    paper's member list whose heading was lost."""
+    if any(m["role"] in ("minutes", "notes") for m in context.cache.get("meetings", [])):
+        return False
+    run = blocks[i:i + 3]
+    if len(run) < 3 or any(b.kind not in ("paragraph", "list_item") for b in run) or \
+            any(b.line - a.line > 2 for a, b in zip(run, run[1:])):
+        return False
+    for b in run:
+        person, post = _entry(b.text)
+        if person is None or not person.titles or post or not looks_like_name(person.name):
+            return False
+    return True
 
 
 def _strong(entries: list[tuple[PersonName | None, str, str]]) -> bool:
@@ -202,7 +265,7 @@ def extract_members(doc: Document, context: Context):
                 table = {"kind": "sheet", "header": header}
             else:
                 table = {"kind": "members", "header": header,
-                         "body": _body_for(context, block.line, caption)}
+                         "body": listing_body(context, block.line, caption)}
             role = None
             i += 1
             continue
@@ -241,7 +304,7 @@ def extract_members(doc: Document, context: Context):
             i += 1
             continue
         entries = _row_people(block) if block.kind in ("table_row", "paragraph", "list_item") else None
-        if entries and (role or (_strong(entries) and block.kind == "table_row")):
+        if entries and (role or (_strong(entries) and block.kind == "table_row") or _titled_run(context, blocks, i)):
             if role is None:
                 # a headerless list needs a second such row to start
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -250,7 +313,7 @@ def extract_members(doc: Document, context: Context):
                     i += 1
                     continue
                 role = "member"
-            body = _body_for(context, block.line, heading)
+            body = listing_body(context, block.line, heading)
             for person, post, cell in entries:
                 out.member(block, person, post, role, body, cell, "membership_list")
             i += 1
@@ -271,6 +334,8 @@ def _inline_members(out: _Emitter, context: Context, block: Block, m: re.Match, 
     head = m.group("head").lower()
     if re.match(r"substitute|reserve", head):
         return  # named substitutes are not members of the body
+    if len(sections(m.group("rest"))) > 0:
+        return  # "Board Members: A B Executive Team in attendance: C": a run-on attendance record
     parts = split_names(m.group("rest").rstrip(". "))
     shared = []  # "Councillors A, B and C": the plural title covers every name
     first_titles = parse_person(parts[0]).titles if parts and parse_person(parts[0]) else []
@@ -284,7 +349,7 @@ def _inline_members(out: _Emitter, context: Context, block: Block, m: re.Match, 
         if shared and not person.titles:
             person = PersonName(person.name, person.surface, list(shared), person.honours)
         entries.append((person, post, part))
-    body = _body_for(context, block.line, heading)
+    body = listing_body(context, block.line, heading)
     for person, post, part in entries:
         affiliation = None
         if head.startswith("co-opted"):
@@ -344,10 +409,11 @@ def _sheet_row(out: _Emitter, context: Context, block: Block, table: dict[str, A
         return None
     if re.match(r"^(?:\d+(?:\.\d+)*\.?|item\s+\d+)$", cells[0], re.I):
         return False  # numbered agenda/action rows: the sheet has ended
-    body = _body_for(context, block.line, None)
+    body = listing_body(context, block.line, None)
     meeting = meeting_before(context, block.line, ("attendance", "notes", "minutes", "agenda"))
     header = table.get("header") or []
-    status_col = next((k for k, h in enumerate(header) if k and (_SHEET_STATUS.search(h) or "apolog" in h)), None)
+    status_col = next((k for k, h in enumerate(header) if k and (_SHEET_STATUS.search(h) or "apolog" in h
+                                                                  or h == "attendance")), None)
     sub_col = next((k for k, h in enumerate(header) if k and re.search(r"substitut|on behalf|deputy|representing|"
                                                                       r"attending for|in place of", h)), None)
     post_cols = [k for k, h in enumerate(header) if k and k not in (status_col, sub_col)]
@@ -389,6 +455,10 @@ def _sheet_row(out: _Emitter, context: Context, block: Block, table: dict[str, A
     status = None
     if re.search(r"apolog|absent|not present|did not attend", status_text, re.I):
         status = "apologies"
+    elif re.search(r"\bas\s+(?:a\s+)?substitute\b", status_text, re.I):
+        status = "substitute"  # "Present as substitute" (ModernGov attendance pages)
+    elif re.search(r"in attendance", status_text, re.I) and re.search(r"\bofficer\b", post or "", re.I):
+        status = "officer_in_attendance"
     elif re.search(r"attend|present", status_text, re.I):
         status = "present"
     if status:

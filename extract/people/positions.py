@@ -14,6 +14,7 @@ import re
 from extract.names import (PersonName, clean_text, looks_like_name, parse_person, split_name_post, strip_titles,
                            is_name_token, TITLES, POST_WORDS, FORENAMES, compact)
 from extract.organisations import split_post, _LEAD_POST
+from extract.people import posts
 from extract.people.common import listing_date, quote
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
@@ -40,6 +41,10 @@ BY_NAME = re.compile(rf"\b(?:by|from|with|thanked|welcomed|to)\s+(?P<name>{_FULL
 POST_NAME = re.compile(r"(?P<post>(?:[A-Z][\w’'/&-]*\s+){1,6}(?:of|for|to)?\s*[\w’'/&, -]{0,80}?)\s*\((?P<name>[A-Z][^()]{3,40})\)")
 COVER = re.compile(r"^(?:report\s+)?(?:author|contact|lead officer|report author|group director|director|corporate director|"
                    r"strategic director|lead member|cabinet member|officer)s?\s*[:\t]?\s+(?P<rest>.+)$", re.IGNORECASE)
+
+#: a role on the body itself rather than a post: the chair or a kind of membership
+_ROLE_ONLY = re.compile(r"^(?:independent\s+|joint\s+)?(?:co-?|vice[- ]?|deputy\s+)?chair(?:man|woman|person)?$|"
+                        r"^(?:co-?opted|associate|independent|voting|non-voting|lay)\s+member\b", re.IGNORECASE)
 
 _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "We", "Our", "They", "He", "She", "In",
               "On", "At", "For", "And", "But", "If", "As", "All", "Any", "Each", "New", "North", "South", "East", "West",
@@ -77,17 +82,48 @@ def extract_prose_people(doc: Document, context: Context):
         mentions.append({"name": person.name, "surface": person.surface, "titles": person.titles, "line": line,
                          "source": source, "post": post, "org": org})
 
-    def position(person: PersonName, line: int, post_text: str, raw: str, strong: bool = False):
+    def known(person: PersonName, post: str | None) -> bool:
+        """A post already recorded for the person (by a list extractor or an earlier rule)."""
+        words = {w.lower() for w in re.findall(r"\w{3,}", post or "")}
+        for f in list(context.facts) + facts:
+            if f.type == "position" and f.fields.get("person") == person.name:
+                have = {w.lower() for w in re.findall(r"\w{3,}", f.fields.get("post") or "")}
+                if not words or (have and len(words & have) * 2 >= min(len(words), len(have))):
+                    return True
+        return False
+
+    def position(person: PersonName, line: int, post_text: str, raw: str, strong: bool = False, once: bool = False,
+                 exact: bool = False):
+        if len(raw) > 300:
+            post_text = posts.clean_post(post_text)  # a run-on list: the post ends where the next entry begins
         post_text = re.split(r"\s+(?:on|or|at|tel|email)\s+[\d\[]|\s+(?:email|tel)[:\s]|,\s+(?=[a-z])|\s+[–:]\s+|\s+-\s+(?=[A-Z][a-z]+ [A-Z][a-z]+:)",
                              post_text)[0]
-        post, org = split_post(post_text)
+        if re.match(r"(?i)\s*(?:tel|email|phone|mob)\b|\s*[\d(+]", post_text):
+            return None, None  # "Contact: Jane Doe Tel: 01632 ...": a phone number, no post
+        post, org = (post_text, None) if exact else split_post(post_text)  # a rank or "MLA" is a post as printed
         if not strong and not plausible(person):
             return None, None
+        if once and post and not org and _ROLE_ONLY.match(post):
+            return post, org  # "(Chair)", "Co-opted Member": a role on the body (membership), not a post
+        if post and not re.search(r"[A-Za-z]{3}", post) or (once and known(person, post)):
+            return post, org  # "Tel: 01632 ..." is no post
         if post or org:
             facts.append(Fact("position", {"person": person.name, "post": post, "organisation": org,
                                            "as_of": listing_date(context, line), "surface": person.surface},
                               line=line, quote=quote(clean_text(raw))))
         return post, org
+
+    def _titled_row(cells: list[str], number: int, raw: str) -> None:
+        """"| Mr A Doe | AD | Director of Finance |": a titled name, its initials or a short code, then its post."""
+        person = parse_person(cells[0])
+        if person is None or not person.titles or not posts.ok_name(person.name) or len(person.name.split()) > 5:
+            return
+        for cell in cells[1:]:
+            if len(cell) <= 5 or not posts.POST_NOUN.search(cell) or len(cell.split()) > 12:
+                continue  # the initials column ("AD", "CEO", "Chair")
+            position(person, number, cell, raw, strong=True, once=True)
+            mention(person, number, "name_post")
+            return
 
     for number, raw in enumerate(doc.lines, 1):
         if not raw.strip():
@@ -153,6 +189,13 @@ def extract_prose_people(doc: Document, context: Context):
             for part in re.split(r",\s+(?=(?:Chair|Director|Head|Manager|Officer|Lead|Group)\b)", before):
                 position(inner, number, part, raw)
             mention(inner, number, "post_name")
+        for finder in (posts.entries, posts.bracketed, posts.ranks, posts.civic, posts.suffixes):
+            for printed, post_text, _ in finder(text):
+                person = parse_person(printed)
+                if person and person.name and not (finder not in (posts.entries, posts.bracketed) and known(person, None)):
+                    # a rank or civic title adds a post only for someone with none printed yet
+                    position(person, number, post_text, raw, strong=True, once=True, exact=finder not in (posts.entries, posts.bracketed))
+                    mention(person, number, "name_post")
         m = COVER.match(clean_text(text.replace("\t", " ")))
         if m:
             rest = m.group("rest")
@@ -167,6 +210,8 @@ def extract_prose_people(doc: Document, context: Context):
         if piped:
             cell_text = cell_text.replace("|", "\t")  # a markdown (or plain piped) table row
         cells = [clean_text(c) for c in cell_text.split("\t") if clean_text(c)]
+        if piped and len(cells) >= 2:
+            _titled_row(cells, number, raw)
         for cell in cells:
             if len(cell.split()) > 12:
                 continue

@@ -159,7 +159,8 @@ def test_unitary_attendance(unitary):
     assert {p for p, s in att if s == "apologies"} == {"Peter Gaunt", "Helen Frame"}
     # "Ms A, Head of X; Mr B, Committee Clerk"
     assert {p for p, s in att if s == "officer_in_attendance"} == {"Karen Doyle", "Ian Patel"}
-    assert not of(unitary, "membership")
+    # present members are attendance only; the vice-chair election gives the one membership
+    assert [(m["person"], m["role"]) for m in of(unitary, "membership")] == [("Ruth Ellery", "vice-chair")]
 
 
 def test_unitary_people_posts_changes(unitary):
@@ -170,4 +171,5 @@ def test_unitary_people_posts_changes(unitary):
     assert ("Ian Patel", "Committee Clerk") in posts
     assert not any(post and "chair" in post.lower() for _, post in posts)  # "(Chairwoman)" is a role marker
     changes = {(c["change"], c["person"]) for c in of(unitary, "change")}
-    assert changes == {("appointed_chair", "Ruth Ellery")}
+    # a vice-chair election is a role change (the chair election is appointed_chair)
+    assert changes == {("role_changed", "Ruth Ellery")}

@@ -259,3 +259,16 @@ def test_a_compass_word_makes_a_different_place():
                              ("Anytown Safeguarding Adults Board", 3, ""), ("Safeguarding Adults Board", 4, "")])
     assert canon["Harbour Road Safety Hub"] == "Harbour Road Safety Hub"
     assert canon["Safeguarding Adults Board"] == "Anytown Safeguarding Adults Board"
+
+
+def test_initials_beside_a_name_are_not_a_body():
+    from extract.resolve.extractor import _initials_of
+    assert _initials_of("DJS", "D Sloan") and _initials_of("KF", "Kay Fowler")
+    assert not _initials_of("NHS", "Dana Sloan") and not _initials_of("OPCC", None)
+
+
+def test_titles_and_banners_are_not_bodies():
+    from extract.organisations import find_org_mentions
+    assert find_org_mentions("Fenn Safety Partnership Update") == []
+    assert "Fire and Rescue Service" not in find_org_mentions("with the Fire and Rescue Service and Fenn Fire and Rescue Service")
+    assert find_org_mentions("Advertisement Summary of the Fenn Partnership Board Meeting") == ["Fenn Partnership Board"]

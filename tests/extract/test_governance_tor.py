@@ -272,3 +272,11 @@ def test_titles_and_banners_are_not_bodies():
     assert find_org_mentions("Fenn Safety Partnership Update") == []
     assert "Fire and Rescue Service" not in find_org_mentions("with the Fire and Rescue Service and Fenn Fire and Rescue Service")
     assert find_org_mentions("Advertisement Summary of the Fenn Partnership Board Meeting") == ["Fenn Partnership Board"]
+
+
+def test_a_sentence_after_a_closing_quote_is_its_own_sentence_and_the_council_is_the_papers():
+    from extract.governance.oversight.names import SENTENCE_BREAK
+    assert SENTENCE_BREAK.split("we will listen.' To address this, the Council acts.") == [
+        "we will listen.'", "To address this, the Council acts."]
+    from extract.governance.oversight.tor import Topic
+    assert Topic(main="Fenn Partnership").resolve("the Council") == "Council"

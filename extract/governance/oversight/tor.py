@@ -70,6 +70,8 @@ class Topic:
         g = _GENERIC_REF.match(ref)
         if g and re.match(r"^\w+\s+[a-z]", ref) and len(ref.split()) > 2 and self.main:
             return self.main  # "the strategic board", "this executive group": the body the page is about
+        if g and g.group("noun").lower() in ("council", "authority") and not re.match(r"^\w+\s+[a-z]", ref):
+            return g.group("noun").title()  # "the Council": the paper's council, found by the resolution pass
         if g:
             noun = g.group("noun").lower()
             for body in reversed(self.named + ([self.main] if self.main else [])):
@@ -453,7 +455,7 @@ def _plan_roles(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None
         if named and rest.lower().find(named[0].lower().split()[0]) <= 60:
             objs = [named[0]]
         else:
-            objs = plan_phrases(rest)
+            objs = [name for name in plan_phrases(rest) if _plan_like(name)]
             for name in objs:
                 note_plan(rel, plans, name, line)
         if not objs:

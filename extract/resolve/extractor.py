@@ -159,7 +159,7 @@ def _org_refs(context: Context, clusters: list[_Cluster], index: dict[str, _Clus
     for f in context.facts:
         for field in ORG_FIELDS:
             v = clean_org(f.fields.get(field)) if isinstance(f.fields.get(field), str) else None
-            if v:
+            if v and not _initials_of(v, f.fields.get("person")):
                 org_refs.append((v, f.line, f.quote))
         if f.type == "oversight":
             for field in ("subject", "object"):
@@ -183,6 +183,14 @@ def _org_refs(context: Context, clusters: list[_Cluster], index: dict[str, _Clus
     for org, line, q in context.cache.get("org_mentions", []):
         org_refs.append((org, line, q))
     return [(o, l, q) for o, l, q in org_refs if norm_name(o) not in plan_names and norm_name(o) not in person_names]
+
+
+def _initials_of(org: str, person: Any) -> bool:
+    """'DJS' beside 'D Sloan' in an attendance table is the person's initials, not a body."""
+    if not isinstance(person, str) or not (org.isupper() and org.isalpha() and 2 <= len(org) <= 4):
+        return False
+    words = [w for w in person.replace(".", " ").split() if w[:1].isalpha()]
+    return len(words) >= 2 and org[0] == words[0][0].upper() and org[-1] == words[-1][0].upper()
 
 
 def _own_bodies(context: Context) -> list[str]:

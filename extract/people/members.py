@@ -37,7 +37,8 @@ SECTION_ROLES = [
 _STOP = re.compile(r"^(?:agenda|order of business|item|apologies|minutes|declarations?|present|contact|date|venue|"
                    r"recommendations?|introduction|background|\d+\.?\s+[A-Z])", re.I)
 _VACANT = re.compile(r"\b(?:vacan(?:cy|t)|tbc|to be (?:confirmed|appointed)|tba)\b", re.I)
-_HEADER_NAME = re.compile(r"^(?:name|member|members|board members? invited|invited members?|representative)s?\b", re.I)
+_HEADER_NAME = re.compile(r"^(?:name|member|members|board members? invited|invited members?|representative|attendee)s?\b",
+                          re.I)
 _SHEET_STATUS = re.compile(r"\b(?:attended|attending|present|apologies|absent|expected|sent apologies|"
                            r"not present|did not attend)\b", re.I)
 
@@ -173,7 +174,9 @@ def paper_body(lines: list[str], span: int = 12) -> str | None:
     """The body whose paper it is, when no meeting heading names it: the first board, committee,
     panel ... named in the paper's opening lines ("Minutes of the Anytown Adult Board (AAB) Meeting")."""
     for raw in lines[:span]:
-        text = clean_text(raw)[:600]
+        text = clean_text(raw.lstrip("# "))[:600]
+        # "Committee details - X" is how committee web pages (ModernGov) title a body's page
+        text = re.sub(r"^(?:committee|body|panel)\s+details\s*[-–:]\s*", "", text, flags=re.I)
         trust = re.match(r"^(?P<org>(?:[A-Z][\w&'’-]*\s+){1,8}?)minutes\s+of\s+the\s+(?P<head>Board|Committee|Panel)\s+meeting\b",
                          text, re.I)
         if trust and find_org_mentions(trust.group("org")):
@@ -411,7 +414,8 @@ def _sheet_row(out: _Emitter, context: Context, block: Block, table: dict[str, A
     body = listing_body(context, block.line, None)
     meeting = meeting_before(context, block.line, ("attendance", "notes", "minutes", "agenda"))
     header = table.get("header") or []
-    status_col = next((k for k, h in enumerate(header) if k and (_SHEET_STATUS.search(h) or "apolog" in h)), None)
+    status_col = next((k for k, h in enumerate(header) if k and (_SHEET_STATUS.search(h) or "apolog" in h
+                                                                  or h == "attendance")), None)
     sub_col = next((k for k, h in enumerate(header) if k and re.search(r"substitut|on behalf|deputy|representing|"
                                                                       r"attending for|in place of", h)), None)
     post_cols = [k for k, h in enumerate(header) if k and k not in (status_col, sub_col)]
@@ -453,6 +457,10 @@ def _sheet_row(out: _Emitter, context: Context, block: Block, table: dict[str, A
     status = None
     if re.search(r"apolog|absent|not present|did not attend", status_text, re.I):
         status = "apologies"
+    elif re.search(r"\bas\s+(?:a\s+)?substitute\b", status_text, re.I):
+        status = "substitute"  # "Present as substitute" (ModernGov attendance pages)
+    elif re.search(r"in attendance", status_text, re.I) and re.search(r"\bofficer\b", post or "", re.I):
+        status = "officer_in_attendance"
     elif re.search(r"attend|present", status_text, re.I):
         status = "present"
     if status:

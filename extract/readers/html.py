@@ -23,6 +23,7 @@ _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside",
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CELL = {"td", "th"}
 _ROW_PARENTS = {"thead", "tbody", "tfoot"}
+_SITE_CHROME = re.compile(r"breadcrumb|skip-?link|cookie", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0\u200b]+")
 
 
@@ -125,9 +126,12 @@ class _Writer:
 
 
 def _hidden(element) -> bool:
+    """Hidden elements and site navigation (menus, breadcrumbs, skip links, cookie banners)."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    if element.get("role") == "navigation":
+    if element.get("role") in ("navigation", "banner", "search"):
+        return True
+    if _SITE_CHROME.search(f'{element.get("id") or ""} {element.get("class") or ""}'):
         return True
     style = (element.get("style") or "").replace(" ", "").lower()
     return "display:none" in style

@@ -27,7 +27,7 @@ from statistics import median
 from extract.errors import DocumentError
 from extract.readers import Line, Reading, squeeze_blank
 from extract.readers.pdf_layout import (PhysLine, RuledTable, Unit, Word, borderless_rows, column_bands,
-                                        find_regions, goes_on, has_trailer, in_box, physical_lines, right_edge,
+                                        find_regions, goes_on, has_trailer, in_box, physical_lines, right_edge, wider,
                                         ruled_table_units)
 
 log = logging.getLogger(__name__)
@@ -215,7 +215,8 @@ def _flow(page: _Page, lines: list[PhysLine], tables: list[RuledTable], pitch: _
 
 def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
     """Append the page's lines to `out`: stream lines joined into paragraphs, table rows as
-    tab-separated cells, a blank line where the page leaves a visible gap and around tables."""
+    tab-separated cells, a blank line around tables and where the baselines are two font sizes
+    apart or more (where `pdftotext -layout` leaves a blank line)."""
     previous: Unit | None = None
     for unit in units:
         if unit.lead:
@@ -230,7 +231,8 @@ def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
             last = out[-1]
             out[-1] = Line(_join(last.text, unit.text), last.page, last.source_line)
         else:
-            if previous is not None and (previous.is_row or unit.top - previous.bottom > 0.9 * unit.words[0].size):
+            if previous is not None and (previous.is_row or previous.stream != unit.stream
+                                         or unit.bottom - previous.bottom >= 2 * previous.words[-1].size):
                 out.append(Line("", unit.page))
             out.append(Line(_BULLETS.sub("- ", unit.text), unit.page, unit.number))
         previous = unit
@@ -252,7 +254,8 @@ def _continues(before: Unit, after: Unit, pitch: _Pitches) -> bool:
 
 
 def _join(text: str, more: str) -> str:
-    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and more[:1].islower():
+    """Two pieces of a wrapped line; a word broken at its hyphen ("co-" / "opted") is rejoined."""
+    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and more[:1].isalpha():
         return text + more
     return text + " " + more
 

@@ -135,8 +135,9 @@ def chunks(words: list[Word]) -> list[list[Word]]:
     set apart by a tab stays with its text)."""
     out: list[list[Word]] = []
     for word in words:
-        if out and (word.x0 - out[-1][-1].x1 <= CHUNK_GAP * word.size
-                    or (len(out) == 1 and len(out[0]) == 1 and LIST_MARK.match(out[0][0].text))):
+        gap = word.x0 - out[-1][-1].x1 if out else 0.0
+        if out and (gap <= CHUNK_GAP * word.size
+                    or (len(out) == 1 and len(out[0]) == 1 and gap <= 4 * word.size and LIST_MARK.match(out[0][0].text))):
             out[-1].append(word)
         else:
             out.append([word])
@@ -165,13 +166,19 @@ def ruled_table_units(table: RuledTable, words: list[Word], page: int) -> list[U
                 for line in physical_lines_keep(inside)]
     units: list[Unit] = []
     columns = relative(sorted({round(c[0]) for row in table.rows for c in row if c}))
+    reach: dict[tuple[int, int], float] = {}  # how far right text goes in each column (by its edges)
+    for row in table.rows:
+        for box in row:
+            if box is not None:
+                key = (round(box[0]), round(box[2]))
+                reach[key] = max([reach.get(key, 0.0)] + [w.x1 for w in inside if in_box(w, box)])
     for i, row in enumerate(table.rows):
         cells, ends, numbers, tops = [], [], [], []
         for box in row:
             if box is None:  # covered by a merged cell
                 continue
             cell_words = [w for w in inside if in_box(w, box)]
-            text, end = cell_text(cell_words, box[2] - 4)
+            text, end = cell_text(cell_words, reach.get((round(box[0]), round(box[2]))) or box[2] - 4)
             cells.append(text)
             ends.append(end)
             numbers.extend(w.number for w in cell_words)
@@ -217,7 +224,8 @@ def cell_text(words: list[Word], right_edge: float | None) -> tuple[str, tuple[f
         if i:
             previous = lines[i - 1]
             glued = (len(previous.words) == 1 and right_edge is not None
-                     and previous.x1 >= right_edge - 0.6 * previous.size and _LOWER_START.match(piece))
+                     and previous.x1 >= right_edge - 0.6 * previous.size
+                     and (piece[:1].islower() or (previous.text[-1:] in ".0123456789" and piece[:1].isdigit())))
             hyphen = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and piece[:1].islower()
             text += piece if glued or hyphen else " " + piece
         else:
@@ -323,12 +331,12 @@ def _block_starts(words: list[Word]) -> list[float]:
     usual = min(pitches) if pitches else 0.0
     starts = [lines[0].top]
     for a, b in zip(lines, lines[1:]):
-        if _wider(b.bottom - a.bottom, usual):
+        if wider(b.bottom - a.bottom, usual):
             starts.append(b.top)
     return starts
 
 
-def _wider(step: float, usual: float) -> bool:
+def wider(step: float, usual: float) -> bool:
     """A line step wider than a paragraph's usual one (paragraph or row spacing)."""
     return step > usual + max(2.0, 0.1 * usual)
 
@@ -355,13 +363,13 @@ def borderless_rows(region: Region, page: int) -> list[Unit]:
                                   default=bounds[c])) for c in range(len(bounds) - 1)])
     pitches = [b.bottom - a.bottom for a, b in zip(region.lines, region.lines[1:])]
     usual = min(pitches) if pitches else 0.0
-    spaced = any(_wider(p, usual) for p in pitches)
+    spaced = any(wider(p, usual) for p in pitches)
     groups: list[list[PhysLine]] = []
     for i, line in enumerate(region.lines):
         if not groups:
             new_row = True
         elif spaced:
-            new_row = _wider(pitches[i - 1], usual)
+            new_row = wider(pitches[i - 1], usual)
         else:  # rows set tight: a row starts with text in the first column that goes on no cell above
             new_row = (any(w.x1 <= bounds[1] for w in line.words)
                        and not _goes_on_in_any_column(region, region.lines[i - 1], line, bounds))

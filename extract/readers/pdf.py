@@ -109,8 +109,8 @@ def _read_page(path: Path, data: bytes, pdf, index: int, warnings: list[str]) ->
                 tables.append(RuledTable(table.bbox, rows))
         return _Page(number, float(page.width), float(page.height), physical_lines(words), tables)
     except Exception as exc:  # one odd page must not cost the paper: read its plain text
-        message = f"{path.name}: page {number} read as plain text ({type(exc).__name__}: {exc})"
-        log.warning(message)
+        message = f"page {number} read as plain text, its layout could not be read ({type(exc).__name__}: {exc})"
+        log.warning("%s: %s", path, message)
         warnings.append(message)
         return _Page(number, float(page.width), float(page.height), [], [], _plain_text(data, index))
 

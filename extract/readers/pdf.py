@@ -249,8 +249,17 @@ def _continues(before: Unit, after: Unit, pitch: _Pitches) -> bool:
         return False
     if _LIST_START.match(after.text) or has_trailer(before.words):
         return False
-    first = after.words[0]
-    return before.words[-1].x1 + 0.3 * size + (first.x1 - first.x0) > before.right_edge - 1
+    return before.words[-1].x1 + 0.3 * size + _unbreakable_width(after.words) > before.right_edge - 1
+
+
+def _unbreakable_width(words: list[Word]) -> float:
+    """Width of a line's first word, with the short words that lead it ("Mr D Jeffrey", "No 5"):
+    templates bind titles and initials to the name with non-breaking spaces, which the text
+    layer shows as plain spaces."""
+    end = 0
+    while end + 1 < len(words) and len(words[end].text.strip(".,")) <= 3:
+        end += 1
+    return words[end].x1 - words[0].x0
 
 
 def _join(text: str, more: str) -> str:

@@ -78,8 +78,8 @@ def read_pdf(path: Path, data: bytes) -> Reading:
             continue
         for units in _page_flows(page, pitch):
             units = _continue_rows(previous, units, lines)
-            _write(units, pitch, lines)
-            previous = units
+            _write(units, pitch, lines, previous[-1] if previous else None)
+            previous = units or previous
     return Reading(squeeze_blank(lines), warnings)
 
 
@@ -213,13 +213,17 @@ def _flow(page: _Page, lines: list[PhysLine], tables: list[RuledTable], pitch: _
     return [u for _, units in pieces for u in units]
 
 
-def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
-    """Append the page's lines to `out`: stream lines joined into paragraphs, table rows as
+def _write(units: list[Unit], pitch: _Pitches, out: list[Line], carry: Unit | None = None) -> None:
+    """Append a flow's lines to `out`: stream lines joined into paragraphs, table rows as
     tab-separated cells, a blank line around tables and where the baselines are two font sizes
-    apart or more (where `pdftotext -layout` leaves a blank line)."""
+    apart or more (where `pdftotext -layout` leaves a blank line). `carry` is the last unit of
+    the flow before (the foot of the last page or column): a paragraph it leaves open goes on."""
     previous: Unit | None = None
     for unit in units:
-        if unit.lead:
+        if previous is None and carry is not None and out and out[-1].text and _goes_on_across(carry, unit):
+            last = out[-1]
+            out[-1] = Line(_join(last.text, unit.text), last.page, last.source_line)
+        elif unit.lead:
             unit = Unit(unit.page, unit.number, unit.top, unit.bottom, " ".join(c for c in unit.cells if c))
             out.append(Line(unit.text, unit.page, unit.number))
         elif unit.is_row:
@@ -236,6 +240,21 @@ def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
                 out.append(Line("", unit.page))
             out.append(Line(_BULLETS.sub("- ", unit.text), unit.page, unit.number))
         previous = unit
+
+
+def _goes_on_across(before: Unit, after: Unit) -> bool:
+    """Whether the first line of a page or column goes on with the paragraph that ends the last:
+    that paragraph's last line is full and cut short (it ends in a comma or hyphen, or the line
+    goes on in lower case), and the line is no list item."""
+    if before.is_row or after.is_row or before.lead or after.lead or before.right_edge is None \
+            or not before.words or not after.words:
+        return False
+    size = before.words[-1].size
+    if abs(size - after.words[0].size) > 1.0 or _LIST_START.match(after.text) or has_trailer(before.words):
+        return False
+    if re.search(r"[.:;!?)]['’\")]?$", before.text) or not (after.text[:1].islower() or before.text.endswith((",", "-"))):
+        return False  # across a page or column only a sentence plainly cut short goes on
+    return before.words[-1].x1 + 0.3 * size + _unbreakable_width(after.words) > before.right_edge - 1
 
 
 def _continues(before: Unit, after: Unit, pitch: _Pitches) -> bool:

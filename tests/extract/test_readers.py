@@ -145,6 +145,24 @@ def test_pdf_paragraphs_rejoined_but_short_lines_kept(tmp_path):
     assert doc.lines[-3:] == ["Contact: Gideon Farrow", "Governance Officer", "Tel: 01632 960 418"]
 
 
+def test_pdf_paragraph_cut_by_the_page_end_goes_on_at_the_next_page(tmp_path):
+    sheet = Sheet()
+    words = ("The Committee noted that the review of the licensing policy had been delayed by the "
+             "consultation on the late-night levy and asked officers to bring the revised timetable, "
+             "with the costs of the extended marshal scheme, to the next meeting.")
+    lines = sheet.wrap(words, 300)
+    first, rest = " ".join(lines[:3]), " ".join(lines[3:])
+    assert rest[:1].islower()  # the cut falls inside the sentence
+    sheet.paragraph(57, 700, 300, "Item 4 Licensing policy review", justify=False)
+    sheet.paragraph(57, 730, 300, first)  # the foot of page 1: three lines, the next word did not fit
+    sheet.page()
+    sheet.paragraph(57, 60, 300, rest, justify=True)
+    doc = load_document(sheet.save(tmp_path, "cut.pdf"))
+    assert words in doc.lines
+    line = doc.lines.index(words)
+    assert (doc.pages[line], doc.source_lines[line]) == (1, 3)  # evidence: where the paragraph starts
+
+
 def test_pdf_list_items_are_not_glued_to_the_paragraph_above(tmp_path):
     sheet = Sheet()
     top = sheet.paragraph(57, 60, 300, "The Committee agreed the following actions for the coming year "

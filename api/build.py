@@ -6,6 +6,8 @@ already stored with the same content is left as it is.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -51,10 +53,16 @@ def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[s
         outcome = _build_one(store, path, settings or {}, report)
         if on_file:
             on_file(path, outcome)
-    if report.read or overrides:
-        store.refresh_derived()
+    _kill_point("after-documents")
+    store.ensure_derived()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _kill_point(name: str) -> None:
+    """Tests kill a build at a named point (GOVGRAPH_TEST_KILL_AT=name) to show the next open repairs it."""
+    if os.environ.get("GOVGRAPH_TEST_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _drop_invalid(extraction: Extraction, path: Path, report: BuildReport) -> None:

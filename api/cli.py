@@ -291,9 +291,24 @@ def serve(
     from api.main import create_app
 
     settings = _settings(data, host=host, port=port)
+    _repair_derived(settings)
     application = create_app(settings)
     out.print(f"govgraph serving {settings.data} at [bold]http://{host}:{port}/[/bold] (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _repair_derived(settings: Settings) -> None:
+    """Bring the derived graphs up to date before serving (opening for writing does it), unless a
+    build holds the store: that build will."""
+    from graph.errors import GraphError
+    from graph.store import GraphStore
+
+    if not (settings.data / "store").is_dir():
+        return
+    try:
+        GraphStore.open(settings.data).close()
+    except GraphError as exc:
+        logging.getLogger(__name__).info("derived graphs not checked: %s", exc)
 
 
 @app.command()

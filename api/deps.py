@@ -1,12 +1,14 @@
 """Dependencies shared by the routers, as `Annotated` aliases."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from fastapi.routing import APIRoute
 
 from api.settings import Settings
-from api.sparql import SparqlRunner
+from api.workers import WorkerPool, in_worker, takes_store
 
 
 def get_settings(request: Request) -> Settings:
@@ -18,8 +20,17 @@ def get_store(request: Request) -> Any:
     return request.app.state.store
 
 
-def get_runner(request: Request) -> SparqlRunner:
-    return request.app.state.runner
+def get_runner(request: Request) -> WorkerPool:
+    """The worker pool that runs SPARQL queries."""
+    return request.app.state.pools["sparql"]
+
+
+class StoreRoute(APIRoute):
+    """The route class of every router: a (sync) handler that takes the store runs in a `pages`
+    worker process with that worker's store (api.workers), bounded in time and stoppable."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        super().__init__(path, in_worker(endpoint) if takes_store(endpoint) else endpoint, **kwargs)
 
 
 class PageParams:
@@ -34,5 +45,5 @@ class PageParams:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Any, Depends(get_store)]
-RunnerDep = Annotated[SparqlRunner, Depends(get_runner)]
+RunnerDep = Annotated[WorkerPool, Depends(get_runner)]
 PageDep = Annotated[PageParams, Depends()]

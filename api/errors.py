@@ -9,7 +9,12 @@ Exception tree::
     │   └── UpdateRefused    403, "read_only"        (SPARQL UPDATE sent to a read-only endpoint)
     ├── NotFound             404, "not_found"
     ├── NotAcceptable        406, "not_acceptable"
-    └── QueryTimeout         503, "query_timeout"
+    ├── TooManyRequests      429, "too_many_requests"  (the client has too many requests running)
+    ├── Overloaded           503, "overloaded"         (no worker came free in time, or too many wait)
+    ├── QueryTimeout         503, "query_timeout"      (the work ran past its deadline and was stopped)
+    └── ClientGone           499, "client_closed_request" (never delivered: the client has gone)
+
+429 and 503 carry a `Retry-After` header (seconds).
 
 Request validation errors (FastAPI's ``RequestValidationError``) become 422 "invalid_parameter";
 Starlette's own HTTP errors (unknown route, wrong method) keep their status; anything else is
@@ -34,9 +39,10 @@ class ApiError(Exception):
     status: int = 500
     code: str = "internal_error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, *, code: str | None = None, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.retry_after = retry_after
         if code is not None:
             self.code = code
 
@@ -66,9 +72,24 @@ class NotAcceptable(ApiError):
     code = "not_acceptable"
 
 
+class TooManyRequests(ApiError):
+    status = 429
+    code = "too_many_requests"
+
+
+class Overloaded(ApiError):
+    status = 503
+    code = "overloaded"
+
+
 class QueryTimeout(ApiError):
     status = 503
     code = "query_timeout"
+
+
+class ClientGone(ApiError):
+    status = 499
+    code = "client_closed_request"
 
 
 def error_body(status: int, code: str, message: str) -> dict[str, dict[str, object]]:
@@ -76,8 +97,9 @@ def error_body(status: int, code: str, message: str) -> dict[str, dict[str, obje
     return {"error": {"status": status, "code": code, "message": message}}
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(error_body(status, code, message), status_code=status)
+def error_response(status: int, code: str, message: str, retry_after: int | None = None) -> JSONResponse:
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return JSONResponse(error_body(status, code, message), status_code=status, headers=headers)
 
 
 def _describe_validation(exc: RequestValidationError) -> str:
@@ -90,7 +112,7 @@ def _describe_validation(exc: RequestValidationError) -> str:
 
 async def _handle(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, ApiError):
-        return error_response(exc.status, exc.code, exc.message)
+        return error_response(exc.status, exc.code, exc.message, exc.retry_after)
     if isinstance(exc, RequestValidationError):
         return error_response(422, "invalid_parameter", _describe_validation(exc))
     if isinstance(exc, StarletteHTTPException):
@@ -111,5 +133,5 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     status: {"description": HTTPStatus(status).phrase,
              "content": {"application/json": {"example": error_body(status, code, "…")}}}
     for status, code in ((400, "bad_request"), (404, "not_found"), (422, "invalid_parameter"),
-                         (500, "internal_error"))
+                         (429, "too_many_requests"), (500, "internal_error"), (503, "overloaded"))
 }

@@ -20,7 +20,14 @@ class Settings(BaseSettings):
     ner: bool = Field(False, description="also find people in running prose with the spaCy NER")
     host: str = Field("127.0.0.1", description="address the API listens on")
     port: int = Field(8000, description="port the API listens on")
-    query_timeout: float = Field(10.0, description="seconds a SPARQL query may run")
+    query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may take, counted from its arrival "
+                                 "(waiting for a worker counts)")
+    request_timeout: float = Field(30.0, gt=0, description="seconds any other request that reads the store may take, "
+                                   "counted from its arrival")
+    client_concurrency: int = Field(4, ge=1, description="requests one client address may have in flight; more are "
+                                    "answered 429")
+    workers: int = Field(2, ge=1, description="worker processes for SPARQL queries, and as many for the other "
+                         "requests that read the store")
     row_cap: int = Field(10_000, description="most rows a SPARQL query returns")
 
     def extract_settings(self) -> dict[str, object]:

@@ -1,31 +1,26 @@
-"""The SPARQL engine behind `/sparql`: read-only, negotiated formats, a row cap and a real timeout.
+"""The SPARQL engine behind `/sparql`: read-only, no federation, negotiated formats and a row cap.
 
-Queries run in worker processes that open the store read-only (`pyoxigraph.Store.read_only`).
-A query that outlives the timeout has its worker killed and replaced, so a runaway query
-costs nothing after the client has been answered. With no store path (an in-memory store)
-queries run in a thread instead, which can give up waiting but cannot stop the query.
+Queries run in worker processes (api.workers), where a query that outlives its deadline is
+stopped by killing its worker. SERVICE is refused: it would make the server send requests to
+any address a client names (graph.sparql.uses_service).
 
-This module imports no web framework: worker processes import it on their own.
+This module imports no web framework.
 """
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
-import os
-import pickle
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-__all__ = ["SparqlJob", "SparqlResult", "SparqlError", "SparqlRunner", "execute", "is_update", "FORMAT_NAMES"]
+from graph.sparql import uses_service
+
+__all__ = ["SparqlJob", "SparqlResult", "SparqlError", "check", "execute", "is_update", "FORMAT_NAMES"]
 
 SOLUTION_TYPES: dict[str, str] = {
     "application/sparql-results+json": "json", "application/json": "json",
@@ -46,7 +41,6 @@ FORMAT_NAMES: dict[str, str] = {
     "ntriples": "application/n-triples", "nt": "application/n-triples", "rdfxml": "application/rdf+xml",
     "jsonld": "application/ld+json",
 }
-_ROOT = Path(__file__).resolve().parent.parent
 _UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
 _PROLOG = re.compile(r"^\s*((#[^\n]*\n)|(PREFIX\s+[^\s:]*:\s*<[^>]*>)|(BASE\s+<[^>]*>)|\s)*", re.I)
 
@@ -71,11 +65,14 @@ class SparqlResult:
 
 
 class SparqlError(Exception):
-    """A query the engine refuses: status 400 (syntax), 403 (update), 406 (format)."""
+    """A query the engine refuses: status 400 (syntax, SERVICE), 403 (update), 406 (format)."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return SparqlError, (self.status, self.code, self.message)
 
 
 def is_update(text: str) -> bool:
@@ -110,10 +107,18 @@ def _choose(accept: str, table: dict[str, Any], default: str) -> str:
                       f"cannot answer in any of: {accept}; this query can give {', '.join(sorted(table))}")
 
 
+def check(query: str) -> None:
+    """Refuse (SparqlError) a query text this endpoint does not run: an update, or a federated query."""
+    if is_update(query):
+        raise SparqlError(403, "read_only", "this endpoint is read-only: SPARQL UPDATE is refused")
+    if uses_service(query):
+        raise SparqlError(400, "service_refused", "the 'query' parameter uses SERVICE (a federated query): this "
+                          "endpoint does not send requests to other endpoints")
+
+
 def execute(store: ox.Store, job: SparqlJob) -> SparqlResult:
     """Run one read-only query and serialise its result as the client asked."""
-    if is_update(job.query):
-        raise SparqlError(403, "read_only", "this endpoint is read-only: SPARQL UPDATE is refused")
+    check(job.query)
     kwargs: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs}
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
@@ -229,111 +234,3 @@ def _boolean(value: bool, fmt: str) -> bytes:
         return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
                 f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
     return ("_askResult\r\n" if fmt == "csv" else "?_askResult\n").encode() + (b"true" if value else b"false") + b"\n"
-
-
-# ---- running queries with a timeout -------------------------------------------------------------
-
-def worker_main(path: str) -> None:  # pragma: no cover - runs in a child process
-    """Serve jobs read (pickled) from stdin, writing pickled outcomes to stdout, over a read-only store."""
-    channel_in, channel_out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing else may write to the channel
-    store = ox.Store.read_only(path)
-    while True:
-        try:
-            job = pickle.load(channel_in)
-        except (EOFError, OSError):
-            return
-        try:
-            outcome: tuple[str, Any] = ("ok", execute(store, job))
-        except SparqlError as exc:
-            outcome = ("error", (exc.status, exc.code, exc.message))
-        except Exception as exc:  # reported to the parent, which answers 500
-            outcome = ("error", (500, "internal_error", f"{type(exc).__name__}: {exc}"))
-        pickle.dump(outcome, channel_out)
-        channel_out.flush()
-
-
-class _Worker:
-    """A child Python process running `worker_main` (a plain subprocess: no multiprocessing
-    bootstrapping, so it works whatever the parent's __main__ is)."""
-
-    def __init__(self, path: str) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_ROOT), env.get("PYTHONPATH")]))
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "import sys; from api.sparql import worker_main; worker_main(sys.argv[1])", path],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-
-    def send(self, job: SparqlJob) -> None:
-        assert self.process.stdin is not None
-        pickle.dump(job, self.process.stdin)
-        self.process.stdin.flush()
-
-    def receive(self) -> tuple[str, Any]:
-        assert self.process.stdout is not None
-        return pickle.load(self.process.stdout)
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.wait(5)
-        for pipe in (self.process.stdin, self.process.stdout):
-            if pipe is not None:
-                pipe.close()
-
-
-class SparqlRunner:
-    """Runs jobs with a timeout: in `size` worker processes over `path`, or in threads over `store`."""
-
-    def __init__(self, store: ox.Store, path: str | None, timeout: float, size: int = 2) -> None:
-        self.store, self.path, self.timeout, self.size = store, path, timeout, size
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._workers: list[_Worker] = []
-
-    async def start(self) -> None:
-        if self.path is None:
-            return
-        self._idle = asyncio.Queue()
-        for _ in range(self.size):
-            worker = await asyncio.to_thread(_Worker, self.path)
-            self._workers.append(worker)
-            self._idle.put_nowait(worker)
-
-    async def run(self, job: SparqlJob) -> SparqlResult:
-        """The job's result; SparqlError when refused, TimeoutError past the timeout."""
-        if self._idle is None:
-            return await asyncio.wait_for(asyncio.to_thread(execute, self.store, job), self.timeout)
-        worker = await self._idle.get()
-        try:
-            kind, payload = await self._exchange(worker, job)
-        except TimeoutError:
-            worker = await self._replace(worker)  # killing it ends the pending read with EOF
-            raise
-        except (EOFError, OSError, pickle.UnpicklingError):
-            worker = await self._replace(worker)
-            raise SparqlError(500, "internal_error", "the query worker stopped") from None
-        finally:
-            self._idle.put_nowait(worker)
-        if kind == "error":
-            raise SparqlError(*payload)
-        return payload
-
-    async def _exchange(self, worker: _Worker, job: SparqlJob) -> tuple[str, Any]:
-        worker.send(job)
-        reading = asyncio.ensure_future(asyncio.to_thread(worker.receive))
-        done, _ = await asyncio.wait({reading}, timeout=self.timeout)
-        if not done:
-            reading.add_done_callback(lambda task: task.exception())  # the EOF after the kill is expected
-            raise TimeoutError(f"query ran longer than {self.timeout:g} s")
-        return reading.result()
-
-    async def _replace(self, worker: _Worker) -> _Worker:
-        await asyncio.to_thread(worker.kill)
-        fresh = await asyncio.to_thread(_Worker, self.path)  # type: ignore[arg-type]
-        self._workers[self._workers.index(worker)] = fresh
-        return fresh
-
-    async def close(self) -> None:
-        for worker in self._workers:
-            await asyncio.to_thread(worker.kill)
-        self._workers.clear()
-        self._idle = None

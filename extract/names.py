@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: leading titles, longest first; spelled as printed in canonical form
@@ -34,6 +35,8 @@ _TITLE_CANON = {"cllr": "Cllr", "councillor": "Councillor", "cllrs": "Cllr", "co
 _TITLE_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
     + r")\.?\s+)", re.IGNORECASE)
+_TITLE_ONLY = re.compile(
+    r"(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TITLES) + r")\.?", re.IGNORECASE)
 _BRACKET_TITLE = re.compile(r"\s*\((" + "|".join(re.escape(t) for t in TITLES) + r")\.?\)\s*", re.IGNORECASE)
 _PARTICLES = {"mc", "mac", "de", "van", "von", "le", "la", "da", "di", "del", "della", "du", "st", "o", "ap", "bin",
               "al", "el", "der", "den", "ten", "ter"}
@@ -117,6 +120,19 @@ def clean_text(text: str) -> str:
     return text.strip(" \t,;:.-–—*•|")
 
 
+_MALE_TITLES = {"mr", "sir", "lord"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+
+
+def titles_conflict(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Two sets of titles that cannot be one person's: Mr on one side, Mrs/Ms/Miss on the other."""
+    def genders(titles: Iterable[str]) -> set[str]:
+        words = {w.lower().rstrip(".") for t in titles for w in t.split()}
+        return ({"m"} if words & _MALE_TITLES else set()) | ({"f"} if words & _FEMALE_TITLES else set())
+    ga, gb = genders(a), genders(b)
+    return len(ga) == 1 and len(gb) == 1 and ga != gb
+
+
 def canon_title(title: str) -> str:
     t = " ".join(title.replace(".", "").split())
     return _TITLE_CANON.get(t.lower(), t[:1].upper() + t[1:])
@@ -151,8 +167,8 @@ def parse_person(text: str) -> PersonName | None:
         honours.insert(0, words.pop().strip("."))
     name = " ".join(words).strip(" ,")
     name = re.sub(r"\s*-\s*", "-", name) if re.search(r"[A-Za-z]-\s+[A-Z]", name) else name
-    if not name:
-        return None
+    if not name or _TITLE_ONLY.fullmatch(name) or name.lower() in ("canon", "reverend canon"):
+        return None  # "Cllr Mrs", "Reverend Canon": titles with the name cut off
     return PersonName(name, surface, titles, honours)
 
 

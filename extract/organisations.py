@@ -207,7 +207,7 @@ _HEAD_WORDS = (r"Council|Corporation|Trust|Group|CCG|Hospital|Hospice|Police|Boa
                r"Healthwatch|Confederation|College|University|Network|Service|Team|Alliance|Commission|"
                r"CVS|Authority|Foundation|Charity|Society|Association|Unit|Panel|Hub|Agency|Federation|Institute|"
                r"Cross|Fund|Office|Department|Ministry|Collaborative|Consortium|Centre|England|Networks|Teams|Boards|"
-               r"Services|Partnerships|Groups|Committees|Associations")
+               r"Services|Partnerships|Groups|Committees|Associations|Government|CBC|MBC|DC|BC|CC")
 _MENTION = re.compile(
     r"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|and|of|for|on|the)){0,9}\s+(?:" + _HEAD_WORDS
     + r"))(?![\w-])(?:\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\))?")
@@ -252,7 +252,15 @@ def _named_generic(words: list[str]) -> bool:
 
 
 def find_org_mentions(text: str) -> list[str]:
-    """Organisation names in running text: capitalised phrases ending in an organisation word."""
+    """Organisation names in running text: capitalised phrases ending in an organisation word. Runs of
+    two or more spaces part the items of a list whose bullets were lost ("including:  Education  Fire
+    Service"), and no name runs across them."""
+    if re.search(r"\S {2,}\S", text):
+        return [o for part in re.split(r" {2,}", text) for o in _mentions(part)]
+    return _mentions(text)
+
+
+def _mentions(text: str) -> list[str]:
     out: list[str] = []
     pieces: list[str] = []
     cores: dict[str, str] = {}  #: name run on past its head word -> the name up to the head word
@@ -302,7 +310,22 @@ def find_org_mentions(text: str) -> list[str]:
         if name.count(" and ") > 1:  # "Department of Health and Social Care and Health Education England"
             name = name[:name.rfind(" and ")]
         ministries.append(name)
+    # "Office for Health Improvement and Disparities", "Office of the Anytown Police and Crime Commissioner"
+    for m in re.finditer(r"\bOffice\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|&)\s+)?){0,6}"
+                         r"(?:Commissioner|Disparities|Statistics|Standards|Communications|Rail\s+and\s+Road|[A-Z][a-z]+)\b",
+                         text):
+        name = m.group(0)
+        if not any(w.lower() in _POSTISH - {"commissioner"} for w in name.split()) and len(name.split()) >= 3:
+            ministries.append(name)
+    # "NHS Anytown": an NHS board named by its place
+    for m in re.finditer(r"(?<![\w-])NHS(?:\s+[A-Z][a-z][\w'’-]*){1,3}(?:\s+and(?:\s+[A-Z][a-z][\w'’-]*){1,3})?(?=\s*(?:[,.;:)]|\s+(?:or|to|on|is|has|have|"
+                         r"will|which|who|the|as|in|with|were|was|chooses|choose)\b|$))", text):
+        if re.search(r"\bNHS\s+[A-Z]\w*\s+(?:and|&)\s+$", text[:m.start()]) or any(w.lower() in _POSTISH for w in m.group(0).split()):
+            continue  # "NHS England and NHS Improvement", "NHS Member"
+        if not re.search(r"\b(?:" + _HEAD_WORDS + r")$", m.group(0)) and m.group(0).split()[-1] not in ("England",):
+            ministries.append(m.group(0))
     out.extend(m for m in ministries if not m.startswith("Secretary"))
+    pieces = [p for p in pieces if not any(m != p and m.endswith(p) for m in ministries)]  # the tail of a ministry
     for org in pieces:
         # a sentence's verb glued on: "Circulate the Panel's report", "Presented to the Anytown Board"
         verb = re.match(r"^[A-Z][a-z]+(?:\s+(?:to|by|for|with|from))?\s+the\s+", org)
@@ -324,7 +347,8 @@ def find_org_mentions(text: str) -> list[str]:
                (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
                or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth", "thematic",
                                 "implementation", "management", "full", "regeneration", "legal", "shared", "sub",
-                                "operational", "executive", "safety", "units", "ms"}
+                                "operational", "executive", "safety", "units", "ms", "multi", "unitary", "agency",
+                                "government", "central"}
                for w in words) and not _named_generic(words):
             continue  # "Social Care Team", "Children's Services": a function, not a named body
         out.append(clean_org(org) or org)
@@ -466,11 +490,16 @@ _ORG_SLOT = re.compile(r"\b(?:through|via|delivered\s+by|provided\s+by|run\s+by|
 _CITATION = re.compile(r"\((?P<acro>[A-Z][A-Z&]{2,6}),?\s+(?:19|20)\d{2}\)")
 
 
+_PLATFORM = re.compile(r"^(?:(?:MS|Microsoft)\s+Teams|Zoom|Skype|Webex|Google\s+Meet|YouTube)$", re.IGNORECASE)
+
+
 def slot_orgs(text: str) -> list[str]:
     """Bodies named in an organisation's slot, and publishers cited as "(NICE, 2017)"."""
     out = []
     for m in _ORG_SLOT.finditer(text.replace("\t", " | ")):
         org = m.group("org")
+        if _PLATFORM.match(org):
+            continue  # "held via MS Teams": a meeting platform
         words = org.split()
         if words[0].lower() in FORENAMES or words[0].lower() in _MONTHS or any(w.lower() in _POSTISH for w in words):
             continue

@@ -27,7 +27,7 @@ Rules (a merge needs one; every merge is checked against the whole clusters it j
 - initial:    likewise an initial and a surname ("J. Doe") joins the one full name with that
               surname and initial sharing its context; left alone when ambiguous
 Never merged: different first names with one surname (two known forenames one letter
-apart are different names), posts that disagree (no pair of posts agrees; a rank word such
+apart are different names), titles of different genders (Mr / Mrs, Ms, Miss), posts that disagree (no pair of posts agrees; a rank word such
 as deputy/vice/assistant differing is a different post), organisations that disagree, and
 any pair the overrides file lists as `different` (its clusters are kept apart).
 
@@ -50,7 +50,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 import ontology
-from extract.names import FORENAMES, compact, norm_name, parse_person
+from extract.names import FORENAMES, compact, norm_name, parse_person, titles_conflict
 from extract.organisations import acronym
 from graph import ids
 from graph.namespaces import PROV, RDF
@@ -269,6 +269,8 @@ def orgs_agree(x: str, y: str) -> bool:
 
 def conflict(a: PersonRecord, b: PersonRecord) -> str | None:
     """Why two entities cannot be one person by what the papers say they do; None when they can."""
+    if titles_conflict(a.titles, b.titles):
+        return f"titles differ ('{'/'.join(sorted(a.titles))}' / '{'/'.join(sorted(b.titles))}')"
     if a.posts and b.posts and not any(posts_agree(p, q) for p in a.posts for q in b.posts):
         return f"posts differ ('{sorted(a.posts)[0]}' / '{sorted(b.posts)[0]}')"
     if a.orgs and b.orgs and not (a.orgs.keys() & b.orgs.keys()) \

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,41 @@ QUERY_DIR = Path(__file__).resolve().parent / "queries"
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in ontology.PREFIXES.items())
 
 Term = NamedNode | Literal | BlankNode
+
+
+#: SPARQL's lexical tokens that may hold arbitrary text (comments, IRIs, strings) or a name that only
+#: looks like a keyword (variables, prefixed and blank-node names, language tags); a bare word is
+#: a keyword. The rules follow the grammar's terminals (SPARQL 1.1, section 19.8).
+_SKIPPED = (
+    r"#[^\n\r]*",                                           # a comment
+    r"""<[^<>"{}|^`\\\x00-\x20]*>""",                       # an IRI
+    r"'''(?:'{0,2}(?:[^'\\]|\\.))*'''",                     # strings, long and short
+    r'"""(?:"{0,2}(?:[^"\\]|\\.))*"""',
+    r"'(?:[^'\\\n\r]|\\.)*'",
+    r'"(?:[^"\\\n\r]|\\.)*"',
+    r"[?$][\w\u00b7]+",                                     # a variable
+    r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*",                        # a language tag
+    r"(?:[^\W\d][\w.\-\u00b7]*)?:(?:[\w.\-:%\u00b7]|\\[_~.\-!$&'()*+,;=/?#@%])*",  # a prefixed or blank name
+)
+_TOKENS = re.compile("(?P<skip>" + "|".join(_SKIPPED) + r")|(?P<word>[^\W\d_]\w*)")
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def uses_service(query: str) -> bool:
+    """Whether a SPARQL text holds the SERVICE keyword (a federated query: the engine would call
+    the endpoint it names). Case, comments, strings, IRIs and names that merely contain the word
+    are told apart by tokenising; the text is read both as written and with its \\u escapes
+    decoded, so an escape cannot hide the keyword from one reading or the other."""
+    decoded = _ESCAPE.sub(lambda m: _codepoint(m.group(1) or m.group(2)), query)
+    return any(m.group("word") and m.group("word").lower() == "service"
+               for text in {query, decoded} for m in _TOKENS.finditer(text))
+
+
+def _codepoint(hex_digits: str) -> str:
+    try:
+        return chr(int(hex_digits, 16))
+    except (ValueError, OverflowError):
+        return "?"
 
 
 def list_queries() -> dict[str, str]:

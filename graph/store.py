@@ -1,11 +1,18 @@
 """The on-disk graph store: one named graph per document version, written atomically.
 
-Layout of a data directory: `store/` (Oxigraph, RocksDB) and `texts/{doc_id}.txt`.
-`GraphStore.dataset` gives the same data as an rdflib Dataset (oxrdflib); hot paths use
+Layout of a data directory: `store/` (Oxigraph, RocksDB), `texts/{doc_id}.txt` and
+`derived.json`, which names the documents (and overrides) the derived graphs were last built
+from. `GraphStore.dataset` gives the same data as an rdflib Dataset (oxrdflib); hot paths use
 the pyoxigraph store `GraphStore.ox` directly.
+
+The derived graphs (graph.derived) are rebuilt whenever they are missing or older than the
+documents: after a build, and when the store is opened for writing, so a build that died
+between its last document and the derived step is repaired by the next open.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 from collections.abc import Iterator
@@ -22,12 +29,15 @@ import ontology
 from extract.records import Extraction
 from graph import derived, ids, sparql
 from graph.errors import DocumentNotFound, QueryError, StoreError, StoreLocked
+from graph.identity import find_overrides
 from graph.mapping import extraction_to_quads
 from graph.texts import TextFiles
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("govgraph-data")
+
+DERIVED_STAMP = "derived.json"
 
 FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
            "turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
@@ -54,6 +64,23 @@ class WriteResult:
     written: bool
     quads: int = 0
     replaced: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a store holds: `sources` digests the stored document versions and the overrides file;
+    `derived` is the `sources` digest the derived graphs were built from (None: never built)."""
+
+    sources: str
+    derived: str | None
+
+    @property
+    def current(self) -> bool:
+        """Whether the derived graphs were built from exactly these documents."""
+        return self.derived == self.sources
+
+    def __str__(self) -> str:
+        return self.sources if self.current else f"{self.sources}; derived-stale"
 
 
 class GraphStore:
@@ -83,7 +110,13 @@ class GraphStore:
             if "lock" in str(exc).lower():
                 raise StoreLocked(f"the graph store at {root} is open for writing elsewhere") from exc
             raise StoreError(f"cannot open the graph store at {root}: {exc}") from exc
-        return cls(root, store, read_only)
+        opened = cls(root, store, read_only)
+        if not read_only:
+            try:
+                opened.ensure_derived()
+            except Exception:  # the store stays usable; its snapshot says the derived graphs are stale
+                log.exception("could not rebuild the derived graphs at %s", root)
+        return opened
 
     def close(self) -> None:
         """Flush and release the store (the object is unusable afterwards)."""
@@ -120,6 +153,8 @@ class GraphStore:
         the union of the document graphs, so a triple stated in two documents matches
         twice: use DISTINCT, or GRAPH ?g. ASK gives [{"result": bool}].
         """
+        if sparql.uses_service(query):
+            raise QueryError("SERVICE (a federated query) is refused: the store does not call other endpoints")
         try:
             result = self.ox.query(sparql.PROLOGUE + query, use_default_graph_as_union=True,
                                    substitutions=sparql.substitutions(bindings))
@@ -223,11 +258,50 @@ class GraphStore:
 
         Call after a batch of writes or removals; returns the derived quads written.
         `overrides` (same / different pairs) defaults to the data directory's overrides file.
+        The stamp naming what they were built from is written once the transaction is in.
         """
         self._writable()
+        sources = self._sources_digest(overrides)
         update, count = derived.derived_update(self, str(overrides) if overrides is not None else None)
         self.ox.update(update)
+        self.ox.flush()
+        self._write_stamp(sources)
         return count
+
+    def ensure_derived(self) -> bool:
+        """Rebuild the derived graphs if they are missing or older than the documents (or the
+        overrides file); whether they were rebuilt."""
+        if self.snapshot().current:
+            return False
+        log.info("the derived graphs at %s are missing or out of date: rebuilding them", self.path)
+        self.refresh_derived()
+        return True
+
+    def snapshot(self) -> Snapshot:
+        """The digest of what the store holds, and of what its derived graphs were built from."""
+        try:
+            stamp = json.loads((self.path / DERIVED_STAMP).read_text(encoding="utf-8"))["sources"]
+        except (OSError, ValueError, KeyError, TypeError):
+            stamp = None
+        return Snapshot(self._sources_digest(), stamp)
+
+    def _sources_digest(self, overrides: str | os.PathLike[str] | None = None) -> str:
+        graphs = sorted(g.value for g in self.ox.named_graphs()
+                        if isinstance(g, ox.NamedNode) and g.value.startswith(ids.GRAPH_BASE))
+        digest = hashlib.sha256("\n".join(graphs).encode("utf-8"))
+        path = Path(overrides) if overrides is not None else find_overrides(self.path)
+        if path is not None and path.is_file():
+            digest.update(b"\0" + path.read_bytes())
+        return digest.hexdigest()[:16]
+
+    def _write_stamp(self, sources: str) -> None:
+        """Replace the stamp atomically (write, sync, rename): readers see the old one or the new one."""
+        staged = self.path / (DERIVED_STAMP + ".tmp")
+        with open(staged, "w", encoding="utf-8") as out:
+            json.dump({"sources": sources}, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(staged, self.path / DERIVED_STAMP)
 
     def _writable(self) -> None:
         if self.read_only:

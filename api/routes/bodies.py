@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from pyoxigraph import NamedNode
 
 from api import queries
-from api.deps import PageDep, StoreDep
+from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, BadRequest
 from api.queries.entities import display_name, properties, relations
 from api.queries.membership import changes_between, members_as_of
@@ -16,7 +16,7 @@ from api.routes.common import Key, matches, require
 from api.schemas import Body, BodyDetail, Changes, EntityRef, LinkedPlan, Meeting, Members, Page, page
 from graph.vocab import RELATION_NAMES
 
-router = APIRouter(prefix="/bodies", tags=["bodies"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/bodies", tags=["bodies"], responses=ERROR_RESPONSES)
 
 ORGANIZATION = "http://www.w3.org/ns/org#Organization"
 

@@ -9,14 +9,14 @@ from fastapi import APIRouter
 from pyoxigraph import NamedNode
 
 from api import queries
-from api.deps import PageDep, StoreDep
+from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, NotFound
 from api.queries.entities import properties
 from api.routes.common import Key
 from api.schemas import DocumentDetail, DocumentSummary, Evidence, Fact, Page, page
 from graph.ids import document_graph
 
-router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
 
 def _summaries(store: Any) -> list[DocumentSummary]:

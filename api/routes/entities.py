@@ -5,14 +5,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, StoreDep
+from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, NotFound
 from api.queries.entities import entity, evidence, search
 from api.routes.common import Key
 from api.schemas import ENTITY_TYPES, FACT_TYPES, Entity, EntityRef, Evidence, Page, entity_iri, page
 from graph.ids import ID_BASE
 
-router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
 
 EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]
 AnyType = Literal[ENTITY_TYPES + FACT_TYPES]  # type: ignore[valid-type]

@@ -7,11 +7,11 @@ from typing import Literal
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.exports import EXPORT_FORMATS, FILE_NAMES, MEDIA_TYPES, export_to
 
-router = APIRouter(prefix="/export", tags=["exports"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/export", tags=["exports"], responses=ERROR_RESPONSES)
 
 ExportFormat = Literal[EXPORT_FORMATS]  # type: ignore[valid-type]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api import queries
-from api.deps import StoreDep
+from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.schemas import Action, EntityRef, Gaps, Plan, Principle, Vacancy
 
-router = APIRouter(tags=["gaps"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, tags=["gaps"], responses=ERROR_RESPONSES)
 
 
 @router.get("/gaps", response_model=Gaps, summary="Plans nobody oversees, principles with no action, actions "

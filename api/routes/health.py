@@ -5,7 +5,9 @@ from fastapi import APIRouter, Request
 
 from api.schemas import Health
 
-router = APIRouter(tags=["health"])
+from api.deps import StoreRoute
+
+router = APIRouter(route_class=StoreRoute, tags=["health"])
 
 
 @router.get("/health", response_model=Health, summary="Health, with document and triple counts")

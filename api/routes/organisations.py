@@ -7,13 +7,13 @@ from fastapi import APIRouter, Query
 from pyoxigraph import NamedNode
 
 from api import queries
-from api.deps import PageDep, StoreDep
+from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.queries.entities import display_name, facts, properties, relations
 from api.routes.common import Key, matches, require
 from api.schemas import EntityRef, Organisation, OrganisationDetail, Page, page
 
-router = APIRouter(prefix="/organisations", tags=["organisations"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/organisations", tags=["organisations"], responses=ERROR_RESPONSES)
 
 ORGANIZATION = "http://www.w3.org/ns/org#Organization"
 

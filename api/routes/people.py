@@ -8,14 +8,14 @@ from fastapi import APIRouter, Query
 from pyoxigraph import NamedNode
 
 from api import queries
-from api.deps import PageDep, StoreDep
+from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.queries.entities import properties
 from api.routes.common import Key, matches, require
 from api.schemas import (Attendance, EntityRef, Evidence, Membership, Page, Person, PersonDetail, Position, Tenure,
                          page, ref)
 
-router = APIRouter(prefix="/people", tags=["people"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/people", tags=["people"], responses=ERROR_RESPONSES)
 
 FOAF_PERSON = "http://xmlns.com/foaf/0.1/Person"
 

@@ -8,14 +8,14 @@ from fastapi import APIRouter, Query
 from pyoxigraph import NamedNode
 
 from api import queries
-from api.deps import PageDep, StoreDep
+from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.queries.entities import display_name, properties
 from api.routes.common import Key, matches, require
 from api.schemas import Action, ChainLink, EntityRef, LinkedPlan, Page, Plan, PlanDetail, page
 from graph.vocab import RELATION_NAMES
 
-router = APIRouter(prefix="/plans", tags=["plans"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/plans", tags=["plans"], responses=ERROR_RESPONSES)
 
 GG_PLAN = "https://w3id.org/govgraph/ontology#Plan"
 

@@ -9,12 +9,12 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import queries
-from api.deps import StoreDep
+from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.routes.common import matches
 from api.schemas import EntityRef, Matrix, MatrixCell, MatrixRow, Principle
 
-router = APIRouter(prefix="/principles", tags=["principles"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/principles", tags=["principles"], responses=ERROR_RESPONSES)
 
 Framework = Annotated[str | None, Query(max_length=200, description="only principles of this framework (name)")]
 

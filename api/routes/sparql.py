@@ -7,11 +7,12 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import RunnerDep, SettingsDep
-from api.errors import BadRequest, NotAcceptable, QueryTimeout, UpdateRefused, ApiError, ERROR_RESPONSES
-from api.sparql import FORMAT_NAMES, SparqlError, SparqlJob
+from api.deps import RunnerDep, SettingsDep, StoreRoute
+from api.errors import BadRequest, NotAcceptable, UpdateRefused, ApiError, ERROR_RESPONSES
+from api.sparql import FORMAT_NAMES, SparqlError, SparqlJob, check
+from api.workers import ticket_of
 
-router = APIRouter(prefix="/sparql", tags=["sparql"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/sparql", tags=["sparql"], responses=ERROR_RESPONSES)
 
 QueryParam = Annotated[str | None, Query(description="the SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE)")]
 FormatParam = Annotated[str | None, Query(description="result format, overriding Accept: "
@@ -93,11 +94,10 @@ async def _run(request: Request, runner: RunnerDep, settings: SettingsDep, query
             raise BadRequest(f"not a graph IRI: {iri!r}", code="bad_graph_iri")
     job = SparqlJob(query, accept, tuple(default_graphs), tuple(named_graphs), settings.row_cap)
     try:
-        result = await runner.run(job)
+        check(query)  # refused before it waits for a worker (the worker checks again)
+        result, request.state.snapshot = await runner.run(job, ticket_of(request))
     except SparqlError as exc:
         raise ApiError(exc.message, code=exc.code).with_status(exc.status) from None
-    except TimeoutError:
-        raise QueryTimeout(f"the query ran longer than {settings.query_timeout:g} s and was stopped") from None
     headers = {"X-Result-Rows": str(result.rows)}
     if result.truncated:
         headers["X-Result-Truncated"] = f"true; row cap {settings.row_cap}"

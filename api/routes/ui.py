@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import view_queries as vq
-from api.deps import StoreDep
+from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
 from api.queries.membership import members_as_of
 from api.routes.views import EVIDENCE_HREF, NAV
@@ -23,7 +23,7 @@ from visualisations.heatmap import heatmap_html
 from visualisations.timeline import timeline_svg
 from visualisations.views import TEMPLATES
 
-router = APIRouter(prefix="/ui", tags=["ui"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/ui", tags=["ui"], responses=ERROR_RESPONSES)
 
 _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True))
 _env.filters["entity_href"] = lambda iri: "/ui/entity?id=" + quote(str(iri), safe="")

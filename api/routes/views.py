@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from api.deps import StoreDep
+from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
 from api.view_queries import fetch_view_rows
 from visualisations.views import NETWORK_VIEWS, VIEW_NAMES, UnknownView, ViewParams, render_view
 
-router = APIRouter(prefix="/views", tags=["views"], responses=ERROR_RESPONSES)
+router = APIRouter(route_class=StoreRoute, prefix="/views", tags=["views"], responses=ERROR_RESPONSES)
 
 NAV = {"govgraph": "/ui", "members": "/views/membership.html", "oversight": "/views/oversight.html",
        "alignment": "/views/alignment.html", "alignment matrix": "/views/heatmap.html"}

@@ -41,6 +41,11 @@ _QUOTED = re.compile(rf"(?P<name>['‘\"“](?P<inner>[A-Z][^'’\"”]{{2,60}})
 _MIXED = re.compile(
     rf"(?<![\w’'\-‘])(?P<name>(?:{_CAP}\s+(?:(?:and|of|&)\s+)?){{1,4}}(?P<low>(?:[a-z][a-z\-]+\s+){{1,2}})"
     rf"(?P<head>programme|project|pilot|scheme|strategy|framework|initiative|action plan|plans?))\b")
+#: "Statutory Guidance on co-operation arrangements (2010)", "Government Guidance on Local Partnerships (DETR,
+#: March 2001)": guidance that sets policy, a plan of kind policy
+_GUIDANCE = re.compile(r"(?<![\w’'\-])(?P<name>(?:[A-Z][\w’'\-]*\s+){1,3}Guidance\s+(?:on|for)\s+(?:the\s+)?"
+                       r"[A-Za-z][\w’'\-]*(?:\s+(?:and\s+|of\s+)?[A-Za-z][\w’'\-]*){0,5}?)"
+                       r"(?=\s*(?:\((?P<year>(?:19|20)\d\d)\)|\(|[,.;:]|\s+(?:says|and|by|to|including|the|which|is|are|was)\b|$))")
 #: "Name – Other Name": a plan known by two names
 _DASH_NAME = re.compile(r"^\s*[–—-]\s*(?P<n>[A-Z][\w’'&]*(?:\s+[A-Z][\w’'&]*){0,4})")
 #: "poverty reduction strategy", "resident engagement framework"
@@ -268,6 +273,17 @@ def extract_plans(doc: Document, context: Context):
                 if plan is not None and name not in plan["variants"]:  # "We deliver Mental Health First Aid"
                     plan["variants"].append(name)
                     plans.index.setdefault(_norm(name), plan)
+            for m in _GUIDANCE.finditer(text):
+                name = m.group("name")
+                if name.split()[0] in _BAD_FIRST and name.split()[0] not in ("Statutory",):
+                    continue
+                plan = plans.add(name, "policy", b.line, quote_of(raw, name), 0.6, period=m.group("year"))
+                if plan is not None:
+                    plan["kind"] = "policy"
+                    short = name[:name.index("Guidance") + len("Guidance")]  # "the Statutory Guidance" later on
+                    if len(short.split()) >= 2 and short not in plan["variants"]:
+                        plan["variants"].append(short)
+                        plans.index.setdefault(_norm(short), plan)
             for m in _OPERATION.finditer(text):
                 plans.add(m.group(0), "initiative", b.line, quote_of(raw, m.group(0)), 0.6)
             for m in _TITLED.finditer(text):
@@ -280,6 +296,9 @@ def extract_plans(doc: Document, context: Context):
                                                                 m.group("name")):
                     continue  # "X Strategy 2021-2024 and action plan": two things, the second unnamed
                 name = _strip_name(m.group("name"))
+                joined = re.search(rf"\b(?:{_ORG_WORDS})\s+(?:and|&)\s+(?=[A-Z])", name)
+                if joined:  # "the X Board and Y Plan": the plan is the last name
+                    name = name[joined.end():]
                 if not _good_titled(name) or len(_base(name).split()) < 2:
                     continue
                 dash = _DASH_NAME.match(text[m.end():])

@@ -182,7 +182,7 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
         if kind not in ("paragraph", "list_item", "table_row") or len(text) < 20:
             continue
         for chunk in (cells.get(line, []) if kind == "table_row" else [text]):
-            chair_posts(rel, chunk, line)
+            chair_posts(rel, chunk, line, in_table=kind == "table_row" or "\t" in doc.line(line))
         here = plans_in(plans, text)  # before the sentences add plans of their own
         _read_sentences(rel, state, kind, text, offsets)
         state.recent.extend(_bodies_named(text))

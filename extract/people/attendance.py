@@ -158,24 +158,34 @@ def extract_attendance(doc: Document, context: Context):
     facts: list[Fact] = []
     seen: set[tuple] = set()
     subs: list[tuple] = []
+    table_line: int | None = None
     i = 0
     while i < len(lines):
         text = despace(_plain(lines[i]))
         m = _SECTION.match(text) if text and len(text) < 400 else None
         secs = sections(text) if text else []
+        if secs and secs[-1].status == "table":
+            table_line = i
+        elif text and not secs and table_line is not None and i - table_line <= 3 and len(_LETTER.findall(text)) >= 2:
+            secs = [Section("table", "", 0, len(text), members=True)]  # the flattened table goes on over a line
+            table_line = i
         # a line holding a whole list, or several, after its labels ("Present: Cllr A, X Council Cllr B ...")
         whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
-        runon = bool(secs) and (m is None or len(secs) > 1 or len(text) >= 200 or whole) and \
-            _runon(context, facts, seen, secs, text, i + 1, lines[i])
+        runon = False
+        if secs and (m is None or len(secs) > 1 or len(text) >= 200 or whole):
+            if m is None and not lines[i].rstrip().endswith(".") and i + 1 < len(lines) and _plain(lines[i + 1]) \
+                    and not _ITEM.match(_plain(lines[i + 1])):
+                # a sentence wrapped over lines: "... apologies from Mr A, Mr" / "B and Mrs C."
+                joined, spans, after = _paragraph(lines, i)
+                runon = _runon(context, facts, seen, sections(joined), joined, spans)
+                if runon:
+                    subs.extend(_substitutions(context, joined, i + 1, lines[i]))
+                    i = after
+                    continue
+            runon = _runon(context, facts, seen, secs, text, i + 1, lines[i])
         meeting = attendance_meeting(context, i + 1) if m else None
         if runon or not m or i + 1 - meeting["line"] > 200:
-            for subm in _SUB_SENTENCE.finditer(text) if text and re.search(r"substitut|deputised|in place of", text, re.I) \
-                    else ():
-                who = parse_person(subm.group("who") or subm.group("who2") or subm.group("who3") or subm.group("who4"))
-                for_ = parse_person(subm.group("for") or subm.group("for2") or subm.group("for3") or subm.group("for4"))
-                if who and for_ and looks_like_name(who.name, 1) and looks_like_name(for_.name, 1) and \
-                        (who.titles or looks_like_name(who.name)):
-                    subs.append((who, for_, attendance_meeting(context, i + 1), i + 1, lines[i]))
+            subs.extend(_substitutions(context, text, i + 1, lines[i]))
             if runon:
                 i += 1
                 continue
@@ -198,10 +208,16 @@ def extract_attendance(doc: Document, context: Context):
             continue
         status = _status(m.group("head"))
         entries, nxt = _entries(lines, i, m.group("rest"))
-        if not entries:
+        if not entries or m.group("rest").count(",") >= 2:
             # the list opens with a sub-heading ("Representing Anytown Council:") or is not one entry a line
             joined, spans, after = _block(lines, i)
-            if _runon(context, facts, seen, sections(joined), joined, spans):
+            secs = sections(joined)
+            first_end = len(spans[1:2] and joined[:spans[1][0]] or joined)
+            if not secs or secs[0].start > first_end:
+                # "APOLOGIES" standing alone over its list: the heading's own status covers it
+                secs.insert(0, Section(status, m.group("head"), first_end, secs[0].start - len(secs[0].label)
+                                       if secs else len(joined), members=False))
+            if _runon(context, facts, seen, secs, joined, spans):
                 i = max(after, i + 1)
                 continue
         if _REMOTE_HEAD.search(m.group("head")):  # "Remote attendance: Cllr A"
@@ -276,7 +292,7 @@ _CHAIR_NOTE = re.compile(r"\((?:joint\s+|co-?)?(?P<vice>vice[- ]?|deputy\s+)?cha
 _LETTER = re.compile(r"(?<![\w/])(P|Y|A|R|D/R|DNA|_)(?![\w/])")
 #: a flattened attendance table's header: "Board Member P A DNA D/R", "NAME ROLE PRESENT APOLOGIES DEPUTY"
 TABLE_HEAD = re.compile(r"\b(?:P\s+A\s+DNA|PRESENT\s+APOLOGIES(?:\s+DEPUTY(?:\s+ATTENDED)?)?)\b")
-_SENTENCE_END = re.compile(r"\.(?=\s+(?:[A-Z][a-z]+\s+[a-z]|It\b|There\b|The\b|[A-Z][a-z]+\s+(?:[A-Z]\s+)*[A-Z][a-z]+\s+(?:attended|was|were|had|gave)\b)|\s*$)")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\.(?=\s+(?:[A-Z][a-z]+\s+[a-z]|It\b|There\b|The\b|[A-Z][a-z]+\s+(?:[A-Z]\s+)*[A-Z][a-z]+\s+(?:attended|was|were|had|gave)\b)|\s*$)")
 
 
 _PROSE_LINE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}[a-z]+\s+[a-z]+\s+[a-z]+\b|(?i:\bin\s+the\s+chair\b)")
@@ -286,6 +302,32 @@ _HEADLESS = re.compile(r"^(?:Cllrs|Councillors)\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]
 
 #: "Cllr A Doe, for whom Cllr B Roe was substitute" (same length, so offsets still hold)
 _FOR_WHOM = re.compile(r",\s+for\s+whom\s+(.{3,60}?)\s+(?:was|attended\s+as)\s+(?:a\s+|the\s+)?substitute\b")
+
+
+def _substitutions(context: Context, text: str, line_no: int, raw: str) -> list[tuple]:
+    """(substitute, for whom, meeting, line, raw) of each substitution sentence in a text."""
+    out = []
+    for subm in _SUB_SENTENCE.finditer(text) if text and re.search(r"substitut|deputised|in place of", text, re.I) else ():
+        who = parse_person(subm.group("who") or subm.group("who2") or subm.group("who3") or subm.group("who4"))
+        for_ = parse_person(subm.group("for") or subm.group("for2") or subm.group("for3") or subm.group("for4"))
+        if who and for_ and looks_like_name(who.name, 1) and looks_like_name(for_.name, 1) and \
+                (who.titles or looks_like_name(who.name)):
+            out.append((who, for_, attendance_meeting(context, line_no), line_no, raw))
+    return out
+
+
+def _paragraph(lines: list[str], i: int) -> tuple[str, list[tuple[int, int, str]], int]:
+    """Lines i.. up to a blank line, joined with spaces, with the offset and line of each."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    offset, j = 0, i
+    while j < len(lines) and _plain(lines[j]) and (j == i or not _ITEM.match(_plain(lines[j]))) and j - i < 12:
+        text = despace(" ".join(re.sub(r"<[^>]+>", " ", lines[j]).replace("**", "").split()))
+        spans.append((offset, j + 1, lines[j]))
+        parts.append(text)
+        offset += len(text) + 1
+        j += 1
+    return " ".join(parts), spans, j
 
 
 def _block(lines: list[str], i: int, headless: bool = False) -> tuple[str, list[tuple[int, int, str]], int]:
@@ -331,7 +373,9 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
     found = False
     for sec in secs:
         chunk = _FOR_WHOM.sub(r" (\1 substituting)", text[sec.start:sec.end])
-        end = _SENTENCE_END.search(chunk)
+        end = next((e for e in _SENTENCE_END.finditer(chunk)
+                    if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllr|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
+                                     chunk[:e.start()])), None)
         if end:
             chunk = chunk[:end.start()]
         letters = sec.status == "table"
@@ -372,7 +416,9 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
 
 _BY = re.compile(r"\b(?:proposed|moved|seconded)\s+by\s+(?P<after>.{3,60}?)(?=,|\s+and\b|\.|;|$)")
 _ACTS = re.compile(r"(?P<before>(?:\S+\s+){1,14}?)(?:moved|seconded|proposed|presented|declared\s+an?\s+(?:\w+\s+)?interest|"
-                   r"opened\s+the\s+meeting|took\s+the\s+chair|left\s+the\s+(?:room|meeting)|re-?entered\s+the\s+room|"
+                   r"opened\s+the\s+(?:\w+\s+){0,3}(?i:meeting)|welcomed\s+(?:all|everyone|members|those)|"
+                   r"updated\s+(?:the\s+)?(?:members|board|committee|panel|partnership|group)|gave\s+(?:a|an|the)\s+(?:\w+\s+)?"
+                   r"(?:update|presentation|report)|took\s+the\s+chair|left\s+the\s+(?:room|meeting)|re-?entered\s+the\s+room|"
                    r"joined\s+the\s+meeting)\b")
 _CHOSEN = re.compile(r"\b[Tt]hat\s+(?P<after>.{3,60}?)\s+be\s+(?:re-?)?(?:elected|appointed)\b|"
                      r"(?P<before>(?:\S+\s+){1,6}?)(?:was|were)\s+(?:re-?)?(?:elected|appointed)\b")
@@ -388,8 +434,8 @@ def _inferred_presence(context: Context, lines: list[str], facts: list[Fact], se
 
     for number, raw in enumerate(lines, 1):
         text = _plain(raw)
-        if not text or not re.search(r"moved|seconded|proposed|presented|declared|elected|appointed|opened|"
-                                        r"took the chair|left the|entered the|joined the", text):
+        if not text or not re.search(r"moved|seconded|proposed|presented|declared|elected|appointed|opened|welcomed|"
+                                        r"updated|gave|took the chair|left the|entered the|joined the", text):
             continue
         people: list[PersonName] = []
         for m in _BY.finditer(text):

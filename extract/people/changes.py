@@ -58,8 +58,11 @@ PATTERNS = [
     _p("role_changed", rf"{WHO}\s+has\s+(?:served|acted)\s+as\s+(?:the\s+)?{_VICE}{_CHAIRW}", "vice-chair"),
     _p("appointed_chair", rf"{WHO}{_AFFIL},?\s+(?:was|were|has\s+been|had\s+been|is|be)\s+{_ELECTED}(?!{_VICE}){_CHAIRW}",
        "chair"),
-    _p("appointed_chair", rf"{WHO},?\s+(?:was|has\s+been)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?elected\s+to\s+chair\s+the\b",
-       "chair"),
+    # elected to chair one meeting: the change is stated, but the body's chair is someone else
+    _p("appointed_chair", rf"{WHO},?\s+(?:was|has\s+been|be)\s+(?:duly\s+|unanimously\s+)?elected\s+to\s+[Cc]hair\s+"
+                          rf"(?:the|this)\s+meeting\b"),
+    _p("appointed_chair", rf"{WHO},?\s+(?:was|has\s+been|be)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?elected\s+to\s+[Cc]hair\s+"
+                          rf"the\b(?!\s+meeting)", "chair"),
     _p("appointed_chair", rf"{WHO},?\s+is\s+the\s+newly\s+(?:appointed|elected)\s+{_CHAIRW}", "chair"),
     _p("appointed_chair", rf"\b(?:appointed|elected|appointment\s+of)\s+{WHO}\s+as\s+(?:the\s+)?(?:new\s+)?(?!{_VICE}){_CHAIRW}",
        "chair"),

@@ -41,16 +41,17 @@ NO_MEETING: dict[str, Any] = {"id": None, "date": None, "body": None, "mode": No
 
 def attendance_meeting(context: Context, line: int) -> dict[str, Any]:
     """The meeting an attendance list at `line` belongs to: the nearest minutes/notes/sheet header
-    above it, else the paper's first such header below (a "Present:" list printed above the
-    heading), else any meeting of the paper, else NO_MEETING (the list is kept, undated)."""
+    above it, else such a header just below (a "Present:" list printed above the heading), else
+    an agenda header above, else NO_MEETING (the list is kept, undated)."""
     roles = ("minutes", "notes", "attendance")
     found = meeting_before(context, line, roles)
     if found is not None:
         return found
-    after = sorted((m for m in meetings(context) if m["role"] in roles), key=lambda m: m["line"])
+    after = sorted((m for m in meetings(context) if m["role"] in roles and m["line"] - line <= 15),
+                   key=lambda m: m["line"])
     if after:
-        return after[0]
-    return meeting_before(context, line, ("agenda",)) or next(iter(meetings(context)), None) or NO_MEETING
+        return after[0]  # a heading further down is more likely a minute about an earlier meeting
+    return meeting_before(context, line, ("agenda",)) or NO_MEETING
 
 
 def listing_date(context: Context, line: int) -> str | None:

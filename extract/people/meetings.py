@@ -130,8 +130,9 @@ def _body_above(lines: list[str], index: int, span: int = 12) -> str | None:
                 j = i - 1
                 while j >= 0 and len(parts) < 4:
                     prev = _clean(lines[j])
-                    if not prev or len(prev) > 25 or find_dates(prev) or re.search(r"\d{3}", prev):  # a reference code
-                        break
+                    if not prev or len(prev) > 25 or find_dates(prev) or re.search(r"\d", prev) or \
+                            re.search(r"\b(?:Director|Manager|Officer|Head|Chief|Lead|Programme)\b", prev):
+                        break  # a document code ("FS 566728") or a post line is no part of the body's name
                     parts.insert(0, prev)
                     j -= 1
                 for k in range(len(parts)):
@@ -217,7 +218,8 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
             if body:
                 role = "notes" if m.group("kind") else "agenda"
                 found.append(dict(role=role, body=body, date=iso(parse_date(m.group("rest"))), line=number,
-                                  header=number, quote=quote(raw), mode=None))
+                                  header=number, quote=quote(raw), mode=None,
+                                  earlier=(m.group("kind") or "").lower() == "minutes"))
                 continue
         m = _NOTES.match(text)
         if m:
@@ -245,6 +247,8 @@ def find_meetings(doc: Document) -> list[dict[str, Any]]:
 _OPENING = re.compile(r"(?:\bminutes?\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?meeting|\bat\s+(?:the\s+|an?\s+)"
                       r"(?:[\w-]+\s+){0,2}?meeting)(?:\s+of\s+(?:the\s+)?(?P<body>[^,;]{3,100}?))?\s+held\b(?P<rest>.{0,300})",
                       re.IGNORECASE)
+#: "Anytown Community Council held their meeting at 7.00pm on the 11th May 2016 at ..."
+_HELD_THEIR = re.compile(r"^(?P<body>[A-Z][\w&,'’ -]{3,80}?)\s+held\s+(?:their|its|a|an)\s+(?:[\w-]+\s+)?meeting\b(?P<rest>.{0,200})")
 #: words before a date that make it some other meeting's or the paper's publication date, not this meeting's
 _NOT_OWN_DATE = re.compile(r"\b(?:the\s+minutes\s+of|approve[sd]?|confirm(?:ed|s)?|signed|agreed|previous|last|publication|published|"
                            r"deadline|call-in|issued|despatched|dispatched|printed|circulated|updated|revised|version)\b"
@@ -261,7 +265,7 @@ _TITLE_NOISE = re.compile(r"(?:^|\s)(?:(?:agenda|decisions|confirmed|draft|uncon
                           re.IGNORECASE)
 #: minutes record proceedings: who was present, what was resolved
 _MINUTES_CUES = re.compile(r"^\W*(?:p\s?r\s?e\s?s\s?e\s?n\s?t|apologies(?:\s+for\s+absence)?|in\s+attendance|also\s+present)"
-                           r"\s*:|\bresolved\b|\bapologies\s+(?:for\s+absence\s+)?were\s+(?:received|noted|submitted)|"
+                           r"\s*(?::|$)|\bseconded\s+by\b|\btook\s+the\s+chair\b|\bresolved\b|\bapologies\s+(?:for\s+absence\s+)?were\s+(?:received|noted|submitted)|"
                            r"\bthe\s+chair(?:man|person)?\s+(?:opened|welcomed)\b|\bminutes\s*:\s", re.IGNORECASE | re.MULTILINE)
 #: "the Panel", "Chair of the Fire and Rescue Authority": the body a paper keeps naming
 _THE_BODY = re.compile(r"\bthe\s+(?:(?:newly|new|established|strategic|full)\s+)*(?P<body>(?:[A-Z][\w'’&-]*\s+"
@@ -277,19 +281,18 @@ def _head(lines: list[str], count: int = 12) -> list[int]:
 def _paper_role(lines: list[str], head: list[int]) -> str | None:
     """'minutes' when the title says so (or the paper records proceedings), 'agenda' for an agenda; None when
     the paper is no meeting paper at all."""
-    title = " ".join(_clean(lines[i])[:300] for i in head)
+    title = " ".join(_clean(lines[i])[:160] for i in head)  # a heading, or the opening of a run-on line
     title = re.sub(r"\bminutes\b[^.]{0,60}\b(?:were|was|be|are)\s+(?:agreed|approved|confirmed|signed|noted|received)\b|"
                    r"\b(?:minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|(?:approve|confirm|sign)\w*\s+[^.]{0,40}minutes)",
                    " ", title, flags=re.IGNORECASE)
     if re.search(r"\bminutes?\b", title, re.IGNORECASE):
         return "minutes"
+    if re.search(r"\b(?:board\s+papers|papers\s+for\s+(?:this|the)\s+meeting)\b", title, re.I):
+        return "agenda"  # "For a copy of the full Board Papers for this meeting ...": an agenda page
     cues = _MINUTES_CUES.search("\n".join(lines[:400]))
     if re.search(r"\bagenda\b", title, re.IGNORECASE) and not cues:
         return "agenda"
-    if cues:
-        return "minutes"
-    # "For a copy of the full Board Papers for this meeting ...": an agenda page
-    return "agenda" if re.search(r"\b(?:board\s+papers|papers\s+for\s+(?:this|the)\s+meeting)\b", title, re.I) else None
+    return "minutes" if cues else None
 
 
 def _title_body(text: str) -> str | None:
@@ -354,6 +357,9 @@ def _head_date(lines: list[str], head: list[int]) -> tuple[int, Any, str | None]
     """(index, date, body) of the paper's own meeting date in its title block; None when it prints none."""
     for idx in head:
         text = _clean(lines[idx])[:800]
+        held = _HELD_THEIR.match(text)
+        if held and find_dates(held.group("rest")) and _body(held.group("body")):
+            return idx, find_dates(held.group("rest"))[0][0], _body(held.group("body"))
         for m in _OPENING.finditer(text):
             if _NOT_OWN_DATE.search(text[max(0, m.start() - 60):m.start()]) or \
                     re.search(r"\b(?:previous|last)\s+meeting", m.group(0), re.IGNORECASE):
@@ -381,8 +387,14 @@ def _own_meeting_from_head(lines: list[str], found: list[dict[str, Any]]) -> Non
         return
     role = _paper_role(lines, head)
     own = [m for m in found if m["header"] <= head[-1] + 1]
+    if own and role == "minutes":
+        # "Minutes of the meeting held on 30 July 2024" inside minutes heads the item approving an earlier meeting
+        found[:] = [m for m in found if not (m.get("earlier") and m["date"] != own[0]["date"] and m not in own)]
     if own:
-        for m in own:
+        dated = next((m for m in own if m["date"]), None)
+        for m in own:  # "X - 29 October 2024" over "MINUTES of a meeting of the X held in ...": one meeting
+            if dated and not m["date"] and slug(m["body"]) == slug(dated["body"]):
+                m["date"] = dated["date"]
             if m.pop("cover", False) and role == "minutes":
                 m["role"] = "minutes"  # "Agenda and minutes" page: the <Body> - <date> line heads the minutes
         return
@@ -391,12 +403,13 @@ def _own_meeting_from_head(lines: list[str], found: list[dict[str, Any]]) -> Non
     dated = _head_date(lines, head)
     if dated:
         idx, value, body = dated
-        body = body or _body_mentioned(lines)
         for i in head:  # "Policing Board Minutes 6 May 2021" over "MINUTES OF THE MEETING OF THE NORTH DUNMARA POLICING BOARD"
-            fuller = _OPENING.search(_clean(lines[i])[:800])
+            text = _clean(lines[i])[:800]
+            fuller = _OPENING.search(text) or _HELD_THEIR.match(text)
             fuller = _body(fuller.group("body")) if fuller and fuller.group("body") else None
-            if body and fuller and len(fuller) > len(body) and fuller.lower().endswith(body.lower()):
+            if fuller and (not body or len(fuller) > len(body) and fuller.lower().endswith(body.lower())):
                 body = fuller
+        body = body or _body_mentioned(lines)
         if body:
             found.insert(0, dict(role=role, body=body, date=iso(value), line=idx + 1, header=idx + 1,
                                  quote=quote(_clean(lines[idx])), mode=_mode(" ".join(_clean(x) for x in lines[idx: idx + 8]))))
@@ -436,6 +449,7 @@ def _fill_sheet_dates(found: list[dict[str, Any]]) -> None:
     for m in found:
         m.pop("month", None)
         m.pop("cover", None)
+        m.pop("earlier", None)
 
 
 def _unify_bodies(found: list[dict[str, Any]]) -> None:

@@ -175,6 +175,10 @@ def paper_body(lines: list[str], span: int = 12) -> str | None:
         text = clean_text(raw.lstrip("# "))[:600]
         # "Committee details - X" is how committee web pages (ModernGov) title a body's page
         text = re.sub(r"^(?:committee|body|panel)\s+details\s*[-–:]\s*", "", text, flags=re.I)
+        trust = re.match(r"^(?P<org>(?:[A-Z][\w&'’-]*\s+){1,8}?)minutes\s+of\s+the\s+(?P<head>Board|Committee|Panel)\s+meeting\b",
+                         text, re.I)
+        if trust and find_org_mentions(trust.group("org")):
+            return f"{trust.group('org').strip()} {trust.group('head').title()}"  # "Anytown NHS Trust Minutes of the Board Meeting"
         whole = re.sub(r"^(?:(?:minutes|notes)\s+of\s+)?(?:the\s+)?(?:meeting\s+of\s+)?(?:the\s+)?", "", smart_title(text),
                        flags=re.I)
         if _PAPER_BODY.search(whole) and 2 <= len(whole.split()) <= 8 and find_org_mentions(whole):
@@ -214,6 +218,22 @@ def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None
             return None
         out.append((person, post, cell))
     return out or None
+
+
+def _titled_run(context: Context, blocks: list[Block], i: int) -> bool:
+    """Three or more lines that are each just a titled name ("Cllr Jane Doe"), outside minutes: the
+    paper's member list whose heading was lost."""
+    if any(m["role"] in ("minutes", "notes") for m in context.cache.get("meetings", [])):
+        return False
+    run = blocks[i:i + 3]
+    if len(run) < 3 or any(b.kind not in ("paragraph", "list_item") for b in run) or \
+            any(b.line - a.line > 2 for a, b in zip(run, run[1:])):
+        return False
+    for b in run:
+        person, post = _entry(b.text)
+        if person is None or not person.titles or post or not looks_like_name(person.name):
+            return False
+    return True
 
 
 def _strong(entries: list[tuple[PersonName | None, str, str]]) -> bool:
@@ -284,7 +304,7 @@ def extract_members(doc: Document, context: Context):
             i += 1
             continue
         entries = _row_people(block) if block.kind in ("table_row", "paragraph", "list_item") else None
-        if entries and (role or (_strong(entries) and block.kind == "table_row")):
+        if entries and (role or (_strong(entries) and block.kind == "table_row") or _titled_run(context, blocks, i)):
             if role is None:
                 # a headerless list needs a second such row to start
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None

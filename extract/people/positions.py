@@ -42,6 +42,10 @@ POST_NAME = re.compile(r"(?P<post>(?:[A-Z][\w’'/&-]*\s+){1,6}(?:of|for|to)?\s*
 COVER = re.compile(r"^(?:report\s+)?(?:author|contact|lead officer|report author|group director|director|corporate director|"
                    r"strategic director|lead member|cabinet member|officer)s?\s*[:\t]?\s+(?P<rest>.+)$", re.IGNORECASE)
 
+#: a role on the body itself rather than a post: the chair or a kind of membership
+_ROLE_ONLY = re.compile(r"^(?:independent\s+|joint\s+)?(?:co-?|vice[- ]?|deputy\s+)?chair(?:man|woman|person)?$|"
+                        r"^(?:co-?opted|associate|independent|voting|non-voting|lay)\s+member\b", re.IGNORECASE)
+
 _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "We", "Our", "They", "He", "She", "In",
               "On", "At", "For", "And", "But", "If", "As", "All", "Any", "Each", "New", "North", "South", "East", "West",
               "Health", "Public", "City", "Council", "Board", "Group", "Cabinet", "Chief", "Director", "Head",
@@ -91,7 +95,7 @@ def extract_prose_people(doc: Document, context: Context):
     def position(person: PersonName, line: int, post_text: str, raw: str, strong: bool = False, once: bool = False,
                  exact: bool = False):
         if len(raw) > 300:
-            post_text = posts._clean_post(post_text)  # a run-on list: the post ends where the next entry begins
+            post_text = posts.clean_post(post_text)  # a run-on list: the post ends where the next entry begins
         post_text = re.split(r"\s+(?:on|or|at|tel|email)\s+[\d\[]|\s+(?:email|tel)[:\s]|,\s+(?=[a-z])|\s+[–:]\s+|\s+-\s+(?=[A-Z][a-z]+ [A-Z][a-z]+:)",
                              post_text)[0]
         if re.match(r"(?i)\s*(?:tel|email|phone|mob)\b|\s*[\d(+]", post_text):
@@ -99,6 +103,8 @@ def extract_prose_people(doc: Document, context: Context):
         post, org = (post_text, None) if exact else split_post(post_text)  # a rank or "MLA" is a post as printed
         if not strong and not plausible(person):
             return None, None
+        if once and post and not org and _ROLE_ONLY.match(post):
+            return post, org  # "(Chair)", "Co-opted Member": a role on the body (membership), not a post
         if post and not re.search(r"[A-Za-z]{3}", post) or (once and known(person, post)):
             return post, org  # "Tel: 01632 ..." is no post
         if post or org:
@@ -106,6 +112,18 @@ def extract_prose_people(doc: Document, context: Context):
                                            "as_of": listing_date(context, line), "surface": person.surface},
                               line=line, quote=quote(clean_text(raw))))
         return post, org
+
+    def _titled_row(cells: list[str], number: int, raw: str) -> None:
+        """"| Mr A Doe | AD | Director of Finance |": a titled name, its initials or a short code, then its post."""
+        person = parse_person(cells[0])
+        if person is None or not person.titles or not posts.ok_name(person.name) or len(person.name.split()) > 5:
+            return
+        for cell in cells[1:]:
+            if len(cell) <= 5 or not posts.POST_NOUN.search(cell) or len(cell.split()) > 12:
+                continue  # the initials column ("AD", "CEO", "Chair")
+            position(person, number, cell, raw, strong=True, once=True)
+            mention(person, number, "name_post")
+            return
 
     for number, raw in enumerate(doc.lines, 1):
         if not raw.strip():
@@ -177,6 +195,7 @@ def extract_prose_people(doc: Document, context: Context):
                 if person and person.name and not (finder not in (posts.entries, posts.bracketed) and known(person, None)):
                     # a rank or civic title adds a post only for someone with none printed yet
                     position(person, number, post_text, raw, strong=True, once=True, exact=finder not in (posts.entries, posts.bracketed))
+                    mention(person, number, "name_post")
         m = COVER.match(clean_text(text.replace("\t", " ")))
         if m:
             rest = m.group("rest")
@@ -191,6 +210,8 @@ def extract_prose_people(doc: Document, context: Context):
         if piped:
             cell_text = cell_text.replace("|", "\t")  # a markdown (or plain piped) table row
         cells = [clean_text(c) for c in cell_text.split("\t") if clean_text(c)]
+        if piped and len(cells) >= 2:
+            _titled_row(cells, number, raw)
         for cell in cells:
             if len(cell.split()) > 12:
                 continue

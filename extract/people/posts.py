@@ -39,14 +39,14 @@ _DASH = re.compile(rf"(?P<name>{_PRINTED})(?:\s+\([A-Z]{{1,5}}\))?\s+[–—-]\s
 #: "Name, Post": a comma entry starts here
 _COMMA = re.compile(rf"(?P<name>{_PRINTED}),\s+(?:the\s+)?(?=[A-Z])")
 #: a post names a job: one of these words early on
-_POST_NOUN = re.compile(r"\b(?:Chair(?:man|person)?|Chief|Director|Head|Manager|Officer|Lead|Member|Representative|Consultant|"
+POST_NOUN = re.compile(r"\b(?:Chair(?:man|person)?|Chief|Director|Head|Manager|Officer|Lead|Member|Representative|Consultant|"
                         r"Secretary|Clerk|Adviser|Advisor|Administrator|Co-?ordinator|Constable|Inspector|Superintendent|"
                         r"Sergeant|Governor|Nurse|Doctor|Executive|Commissioner|Leader|Worker|Engineer|Analyst|Planner|"
                         r"Treasurer|Exec|Support|Paediatrician)\b")
 #: where a run-on post ends: the next titled name, a block of capitals, a footnote star, a status column
 _POST_END = re.compile(rf"\*|\s(?={_COURTESY}[A-Z])|\s(?=[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})+\b)|\s+(?:P|A|R|Y|DNA|D/R)\s*$|"
                        r"\s+(?:Tel|Email|tel|email)\b|\s(?=\(\d\))|\s+\((?:also\s+)?represent|\s+who\s|"
-                       r"\s+(?:had|has|have|was|is|were|will|would)\s|\s+\d{1,2}\.?\s+(?=[A-Z])|\s+(?:Item|Apologies|Minutes?)\b")
+                       r"\s+(?:had|has|have|was|is|were|will|would)\s|,\s+(?=[a-z])|\s+\d{1,2}\.?\s+(?=[A-Z])|\s+(?:Item|Apologies|Minutes?)\b")
 _STATUS = re.compile(r"(?<=\s)(?:P|A|R|Y|DNA|_)(?=\s)")
 
 
@@ -62,13 +62,13 @@ def trim_name(printed: str) -> tuple[str, int]:
     return " ".join(words), offset
 
 
-def _ok_name(name: str) -> bool:
+def ok_name(name: str) -> bool:
     words = [w for w in re.sub(_COURTESY, "", name).split() if len(w.strip(".")) > 1]
     return bool(words) and not any(w.lower() in ORG_WORDS or w.lower() in POST_WORDS for w in words) \
         and words[0] not in TITLES
 
 
-def _clean_post(text: str) -> str:
+def clean_post(text: str) -> str:
     end = _POST_END.search(text)
     text = text[:end.start()] if end else text
     text = _STATUS.sub(" ", " " + text + " ")
@@ -81,13 +81,13 @@ def entries(text: str) -> Iterator[tuple[str, str, int]]:
         marks = []
         for m in pattern.finditer(text):
             name, shift = trim_name(m.group("name"))
-            if _ok_name(name):
+            if ok_name(name):
                 marks.append((m.start("name") + shift, m.end(), name))
         for i, (start, end, name) in enumerate(marks):
             stop = marks[i + 1][0] if i + 1 < len(marks) else min(len(text), end + 160)
-            post = _clean_post(re.split(r"(?<=[a-z)])\.\s|;\s", text[end:stop])[0])
+            post = clean_post(re.split(r"(?<=[a-z)])\.\s|;\s", text[end:stop])[0])
             listed = pattern is _DASH and len(marks) >= 3  # in a list of dash entries the text after the dash is the post
-            if not (listed or _POST_NOUN.search(" ".join(post.split()[:6]))) or len(post.split()) > 16:
+            if not (listed or POST_NOUN.search(" ".join(post.split()[:6]))) or len(post.split()) > 16:
                 continue  # "Ms A Doe, Anytown" (a place), "Awareness Raising - Training was ..." (a sentence)
             if post and re.search(r"[A-Za-z]{3}", post):
                 yield name, post, start
@@ -104,14 +104,14 @@ def bracketed(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _BRACKETED.finditer(text):
         name, shift = trim_name(m.group("name"))
         post = m.group("post").strip()
-        if _ok_name(name) and _POST_NOUN.search(post) and not _NOT_POST.match(post) and len(post.split()) <= 12:
+        if ok_name(name) and POST_NOUN.search(post) and not _NOT_POST.match(post) and len(post.split()) <= 12:
             yield name, post, m.start() + shift
 
 
 def ranks(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _RANK.finditer(text):
         rank = RANKS.get(re.sub(r"[.\s]+", " ", m.group("rank")).strip().lower())
-        if rank and len(m.group("name").split()) >= 2 and _ok_name(m.group("name")):
+        if rank and len(m.group("name").split()) >= 2 and ok_name(m.group("name")):
             yield m.group("name"), rank, m.start()
 
 
@@ -119,12 +119,12 @@ def civic(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _CIVIC.finditer(text):
         if text[max(0, m.start() - 7):m.start()].lower().endswith(("deputy ", "metro ", "lord ")):
             continue
-        if _ok_name(m.group("name")) and len(m.group("name").split()) >= 2:
+        if ok_name(m.group("name")) and len(m.group("name").split()) >= 2:
             yield m.group("name"), m.group("post") or " ".join(m.group("title").split()), m.start()
 
 
 def suffixes(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _SUFFIX.finditer(text):
         name, shift = trim_name(m.group("name"))
-        if _ok_name(name):
+        if ok_name(name):
             yield name, m.group("suffix"), m.start() + shift

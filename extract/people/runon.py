@@ -14,6 +14,7 @@ organisation, bracketed notes, a table's status letter).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,16 +40,15 @@ STATUS_LETTERS = {"P": "present", "Y": "present", "A": "apologies", "R": "substi
                   "D/R": "substitute", "DNA": None, "_": None, "N": None}
 
 
+_FORENAME_FILE = Path(__file__).resolve().parent.parent / "data" / "forenames.txt"
+
+
 @lru_cache(maxsize=1)
 def _forenames() -> frozenset[str]:
-    """Common forenames: the project's list and, when installed, gender-guesser's dictionary."""
-    names = set(FORENAMES)
-    try:
-        from gender_guesser.detector import Detector
-        names |= {n.lower() for n in Detector(case_sensitive=False).names}
-    except Exception:  # an optional lexicon; the built-in list still works
-        pass
-    return frozenset(names - ORG_WORDS - POST_WORDS - _COMMON_WORDS)
+    """Common forenames: the project's list and the shipped lexicon (`python -m extract.training.forenames`)."""
+    lexicon = {line.strip() for line in _FORENAME_FILE.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")}
+    return frozenset((set(FORENAMES) | lexicon) - ORG_WORDS - POST_WORDS - _COMMON_WORDS)
 
 
 #: dictionary forenames that are more often ordinary words in papers
@@ -95,12 +95,16 @@ _LABELS = [
      "officer_in_attendance", False),
     (r"in\s+attendance\s*:", "officer_in_attendance", False),
     (r"(?:mayoral\s+)?(?:advis[eo]rs?|guests?|observers?|visitors?)\s+in\s+attendance\s*:?", "also_in_attendance", False),
+    (r"new\s+members?\s+(?:were|was)\s+welcomed\s*[-–:]?", "present", True),
+    (r"a\s+welcome\s+was\s+(?:also\s+)?extended\s+to\s+", "also_in_attendance", False),
     (r"(?:secretariat|policy\s+support|clerk|minute[- ]taker)\s*:", "officer_in_attendance", False),
     (r"(?:guests?|observers?|visitors?)\s*:", "also_in_attendance", False),
     (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\s*:", "apologies", False),
     (r"apologies\s+(?:for\s+absence\s+)?(?:were|was|had\s+been|have\s+been)?\s*(?:received|submitted|noted|tendered|given|intimated|sent)"
      r"\s+(?:on\s+behalf\s+of|from)\s+", "apologies", False),
     (r"apologies\s+(?:for\s+absence\s+)?noted\s+from\s+", "apologies", False),
+    (r"(?:reported|received|noted|tendered|gave|submitted|recorded)\s+(?:the\s+)?apologies\s+(?:for\s+absence\s+)?"
+     r"(?:of|from|on\s+behalf\s+of)\s+", "apologies", False),
     (r"apologies\s+for\s+absence(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]|(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\s))", "apologies",
      False),
     (r"an\s+apology\s+(?:for\s+absence\s+)?was\s+(?:received|submitted)\s+from\s+", "apologies", False),
@@ -112,7 +116,7 @@ _LABELS = [
 _LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<l{k}>{p})" for k, (p, _, _) in enumerate(_LABELS)) + ")",
                     re.IGNORECASE)
 #: where a list ends in running text: an item heading or the first sentence after it
-_LIST_END = re.compile(r",?\s+with\s+the\s+substitution\b|\s(?:item\s+\d+|\d{1,2}\.?\s+(?:[A-Z][A-Z]+|Welcome|Apologies|Minutes|Declarations?)\b|"
+_LIST_END = re.compile(r",?\s+with\s+the\s+substitution\b|\s\d{1,2}(?:\.\d+)*\.\s+(?-i:[A-Z])|\s(?:item\s+\d+|\d{1,2}\.?\s+(?:[A-Z][A-Z]+|Welcome|Apologies|Minutes|Declarations?)\b|"
                        r"Minutes:|MINUTES\b|The\s+(?:Chair(?:man)?|Mayor|Board)\s+[a-z]+ed\b)")
 
 
@@ -129,6 +133,9 @@ def sections(text: str) -> list[Section]:
         found.append(Section(status, m.group(0), m.end(), len(text), members, org))
     if found and all(s.label.lower().rstrip(" :").endswith("members") for s in found):
         return []  # "Members: A, B" alone is a membership list, not an attendance record
+    for k, s in enumerate(found):
+        if s.status == "present" and not s.members and any(e.members and e.status == "present" for e in found[:k]):
+            s.status = "also_in_attendance"  # "Members: ... Present: ...": the others present are guests
     for s in found:
         end = _LIST_END.search(text, s.start, s.end)
         if end:
@@ -163,7 +170,7 @@ def _title_at(text: str, pos: int) -> int | None:
 def _is_name_word(w: str) -> bool:
     w = w.rstrip(".")
     return bool(_NAME_WORD.match(w)) and w.lower() not in ORG_WORDS and w.lower() not in POST_WORDS \
-        and w not in HONOURS and w not in _ORG_HEADS and w.lower() not in _PLACE_WORDS
+        and w not in HONOURS and w not in _ORG_HEADS and w.lower() not in _PLACE_WORDS | _POST_START
 
 
 def _name_run(toks: list[tuple[str, int, int]], k: int, titled: bool, letters: bool = False) -> int:
@@ -220,8 +227,10 @@ def _org_follows(toks: list[tuple[str, int, int]], k: int) -> bool:
     return False
 
 
+#: words that open a post in lists ("Named Doctor", "Designated Nurse")
+_POST_START = {"named", "designated", "interim", "acting", "locum", "temporary", "joint", "lay", "non-executive"}
 _PLACE_WORDS = {"mid", "upper", "lower", "greater", "inner", "outer", "royal", "city", "county", "district", "metro",
-                "metropolitan", "town", "village", "parish"}
+                "metropolitan", "town", "village", "parish", "wales", "scotland", "ireland", "cymru", "britain"}
 _ORG_HEADS = {"Council", "County", "District", "Borough", "Authority", "Police", "Service", "Services", "Trust",
               "Board", "Partnership", "Government", "University", "College", "Association", "Group", "Commission",
               "Constabulary", "Agency", "Fire", "Health", "NHS", "Enterprise", "Team", "Unit", "Office"}
@@ -300,7 +309,7 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
             name = name[:-1]  # "... seconded by Councillor Jo Weston."
         tail = text[name_end:nxt]
         honours = []
-        hm = re.match(r"^\s*\(?((?:" + "|".join(HONOURS) + r")\b\.?)\)?", tail)
+        hm = re.match(r"^\s*,?\s*\(?((?:" + "|".join(HONOURS) + r")\b\.?)\)?", tail)
         if hm:
             honours.append(hm.group(1).strip("."))
         surface = " ".join(text[toks[k][1]:name_end].split())

@@ -7,7 +7,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extract.names import compact, norm_name, parse_person
+from extract.names import compact, norm_name, parse_person, titles_conflict
 from extract.organisations import acronym
 
 
@@ -72,6 +72,9 @@ def _first_last(name: str) -> tuple[str, str]:
 
 
 def _orgs_conflict(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters that cannot be one person: titles of different genders, or organisations that disagree."""
+    if titles_conflict(a.titles, b.titles):
+        return True
     if not a.orgs or not b.orgs:
         return False
     return not (_org_sig(a.orgs) & _org_sig(b.orgs))
@@ -106,7 +109,7 @@ def _similar(a: _Cluster, b: _Cluster) -> tuple[str, str] | None:
     bf, bl = _first_last(bn)
     if not af or not bf:
         return None
-    if compact(an) == compact(bn):
+    if compact(an) == compact(bn) and not titles_conflict(a.titles, b.titles):
         return "spacing", f"'{an}' ~ '{bn}': same letters"
     if af == bf and al != bl and min(len(al), len(bl)) >= 5 and _ocr_fold(al) == _ocr_fold(bl) \
             and not _orgs_conflict(a, b):
@@ -137,6 +140,22 @@ def _pair_in(pairs: list[tuple[str, str]], a: _Cluster, b: _Cluster) -> bool:
         if (cx in ka and cy in kb) or (cx in kb and cy in ka):
             return True
     return False
+
+
+def _join_initials(live: list[_Cluster], merged: dict[str, str]) -> None:
+    """'P Doe' joins 'Paul Doe' when that is the paper's one full name with this surname and initial."""
+    for c in live:
+        words = norm_name(c.canonical).replace(".", " ").split()
+        if len(words) != 2 or len(words[0]) != 1:
+            continue
+        initial, surname = words
+        cands = [o for o in live if o is not c and o.key not in merged and _first_last(o.canonical)[1] == surname
+                 and len(_first_last(o.canonical)[0]) > 1 and _first_last(o.canonical)[0].startswith(initial)
+                 and not _orgs_conflict(c, o)]
+        if len(cands) == 1:
+            cands[0].absorb(c, "initial", f"'{c.canonical}': the one full name with surname '{surname}' "
+                                          f"and initial '{initial.upper()}' in this document")
+            merged[c.key] = cands[0].key
 
 
 def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[str, str]]]
@@ -176,6 +195,8 @@ def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[s
                 a.absorb(b, *hit)
                 merged[b.key] = a.key
     live = [c for c in order if c.key not in merged]
+    _join_initials(live, merged)
+    live = [c for c in live if c.key not in merged]
     # surname-only references
     by_surname: dict[str, list[_Cluster]] = defaultdict(list)
     for c in live:
@@ -187,6 +208,7 @@ def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[s
         if not cands and len(sur) >= 5:
             cands = [c for s, cs in by_surname.items() for c in cs
                      if s[:1] == sur[:1] and fuzz.ratio(s, sur) >= 85]
+        cands = [c for c in cands if not titles_conflict(ref.get("titles", []), c.titles)]
         if len(cands) > 1 and ref.get("titles"):
             t = {x.lower().replace("councillor", "cllr") for x in ref["titles"]}
             same_title = [c for c in cands if t & {x.lower().replace("councillor", "cllr") for x in c.titles}]

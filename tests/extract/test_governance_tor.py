@@ -167,3 +167,62 @@ def test_clean_org_drops_a_leading_of_and_a_glued_date():
 def test_topics_posts_and_unnamed_authorities_are_not_organisations(structure, duties):
     names = {f.fields["name"] for f in of(structure, "organisation") + of(duties, "organisation")}
     assert "Night Safety" not in names and "City Mayor" not in names
+
+
+def test_national_and_nhs_bodies_named_without_a_head_word():
+    from extract.organisations import find_org_mentions
+    found = find_org_mentions("The plan was launched by the Welsh Government and NHS Fenmoor, with Fenn CBC, Dunby CC "
+                              "and the Office for Rural Housing Standards. Local Government is a sector. "
+                              "An NHS Member attended via MS Teams.")
+    assert {"Welsh Government", "NHS Fenmoor", "Fenn CBC", "Dunby CC", "Office for Rural Housing Standards"} <= set(found)
+    assert not {"Local Government", "NHS Member", "MS Teams"} & set(found)
+
+
+def test_a_list_whose_bullets_were_lost_is_read_item_by_item():
+    from extract.organisations import find_org_mentions
+    found = find_org_mentions("including:  Schools  Emergency Services  Fenn Youth Service  Residents")
+    assert "Fenn Youth Service" in found and "Schools Emergency Services" not in found
+
+
+@pytest.fixture(scope="module")
+def chairs():
+    return run("gov_minutes_chairs.txt")
+
+
+def test_chairs_named_by_their_posts_in_running_text(chairs):
+    found = rels(chairs)
+    assert ("Fenmoor Housing Executive Group", "chaired_by", "Nia Brewer") in found
+    assert ("Fenmoor Learning, Skills and Work Delivery Group", "chaired_by", "T Oakes") in found
+    assert ("Fenmoor Enterprise Board", "chaired_by", "Colm Reilly") in found
+
+
+def test_a_chair_post_in_a_table_cell_is_a_position_not_a_chair(chairs):
+    assert not any(o == "Ada Quint" for _, r, o in rels(chairs) if r == "chaired_by")
+
+
+@pytest.fixture(scope="module")
+def decisions():
+    return run("gov_decisions_plans.txt")
+
+
+def test_plans_met_as_objects_and_referred_to_again(decisions):
+    found = rels(decisions)
+    assert ("Fenmoor Recovery Partnership", "delivers", "regional recovery strategy") in found  # "how the partnership will"
+    assert ("Fenmoor Housing Delivery Partnership", "oversees", "local housing strategy") in found
+    assert ("Fenmoor Housing Delivery Partnership", "reports_to", "Fenmoor Recovery Partnership") in found
+    assert ("Fenmoor Youth Group", "leads", "neighbourhood youth action plans") in found
+    assert ("Fenmoor Youth Group", "oversees", "neighbourhood youth action plans") in found  # "monitor the plan"
+    assert any(r == "leads" and o == "Allotments Strategy" for _, r, o in found)
+    names = {f.fields["name"] for f in of(decisions, "plan")}
+    assert {"local housing strategy", "neighbourhood youth action plans"} <= names
+
+
+def test_alignment_sub_groups_guidance_and_unnamed_authorities(decisions):
+    found = rels(decisions)
+    assert ("FAP", "aligns_with", "Fenmoor Recovery Strategy") in found
+    assert ("FAP", "part_of", "Fenmoor Recovery Partnership") in found  # a sub-group reporting to its parent
+    assert ("Young People's Plan", "aligns_with", "Statutory Guidance on shared commissioning") in found
+    plans = {f.fields["name"]: f.fields for f in of(decisions, "plan")}
+    assert plans["Statutory Guidance on shared commissioning"]["kind"] == "policy"
+    assert any(s == "local authority" and r == "leads" for s, r, _ in found)
+    assert "local authority" not in {f.fields["name"] for f in of(decisions, "organisation")}

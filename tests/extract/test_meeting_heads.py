@@ -128,3 +128,41 @@ def test_a_referenced_meeting_is_not_the_papers_meeting():
 def test_no_meeting_for_a_paper_that_is_not_about_one():
     strategy = "Greenholme Carers Strategy 2021-2024\n\nAdopted 4 March 2021\n\nOur vision is for every carer to be seen."
     assert find_meetings(_doc(strategy)) == []
+
+
+HELD_THEIR_MEETING = """10 March 2021
+
+Brynhafod Community Council held their meeting remotely via Zoom at 7.30pm on the 10th March 2021.
+
+PRESENT
+
+Councillors Elin Rowe, Guto Parry and Hywel Ames
+
+1. TO CONFIRM THE MINUTES OF THE LAST MEETING It was proposed by Cllr. E. Rowe, seconded by Cllr. G. Parry that they be signed."""
+
+MINUTES_ITEM_INSIDE_MINUTES = """YARROWDALE FOSTERING PANEL - 29 October 2024
+
+MINUTES of a meeting of the Yarrowdale Fostering Panel held in the Council Chamber.
+
+PRESENT: Ann Tolley (Chair), Bea Marsh
+
+4. Minutes of the meeting held on 30 July 2024
+
+RESOLVED that the minutes be approved.
+
+5. Apologies
+
+Apologies were received from Cara Lund."""
+
+
+def test_body_held_their_meeting_and_a_present_heading():
+    own = _own(HELD_THEIR_MEETING)
+    assert (own["body"], own["date"], own["role"], own["mode"]) == \
+        ("Brynhafod Community Council", "2021-03-10", "minutes", "virtual")
+
+
+def test_an_earlier_meetings_minutes_item_is_not_a_meeting_of_the_paper():
+    found = find_meetings(_doc(MINUTES_ITEM_INSIDE_MINUTES))
+    # the heading and the "MINUTES of a meeting of ..." line are one meeting, dated by the heading
+    assert {(m["id"], m["date"], m["role"]) for m in found} == \
+        {("yarrowdale-fostering-panel-2024-10-29", "2024-10-29", "minutes")}

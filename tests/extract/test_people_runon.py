@@ -35,6 +35,16 @@ def panel():
     return _facts("people_runon_panel_minutes.txt")
 
 
+def test_runon_list_of_an_undated_paper_keeps_its_attendance(tmp_path):
+    text = (PAPERS / "people_runon_panel_minutes.txt").read_text(encoding="utf-8")
+    undated = tmp_path / "undated.txt"
+    undated.write_text(text.replace("Tuesday 14 March 2023 ", ""), encoding="utf-8")
+    facts = extract_document(load_document(undated)).facts
+    assert ("T Pennock", "present") in attendance(facts)
+    # no date is printed: the list is kept with its date null (never guessed)
+    assert {f.fields["date"] for f in facts if f.type == "attendance"} == {None}
+
+
 @pytest.fixture(scope="module")
 def table():
     return _facts("people_flattened_table_minutes.txt")
@@ -45,13 +55,13 @@ def prose():
     return _facts("people_prose_apologies_minutes.txt")
 
 
-def test_runon_present_list_without_a_dated_heading(panel):
+def test_runon_present_list_on_one_line(panel):
     assert attendance(panel) == {
         ("T Pennock", "present"), ("G Oddie", "present"), ("K Varley", "substitute"), ("H Quarmby", "present"),
         ("W Sowerby", "present"), ("E Nuttall", "present"), ("J Ackroyd", "also_in_attendance"),
         ("R Moxon", "also_in_attendance"), ("O Brierley", "apologies"), ("P Hinchliffe", "apologies")}
-    # no meeting heading was read: the list is kept, its date is null (never guessed)
-    assert {f.fields["date"] for f in panel if f.type == "attendance"} == {None}
+    # the weekday date on the line under the title dates the meeting
+    assert {f.fields["date"] for f in panel if f.type == "attendance"} == {"2023-03-14"}
     # a plain "Present:" list gives attendance only; its chairman and people labelled "Co-opted Member"
     # still get memberships, of the body the heading names
     assert memberships(panel) == {("H Quarmby", "chair"), ("E Nuttall", "member"), ("O Brierley", "member")}
@@ -152,3 +162,54 @@ def test_presence_inferred_and_for_whom_substitutes(inferred):
     subs = {f.fields["person"]: f.fields["substitute_for"] for f in inferred
             if f.type == "attendance" and f.fields["status"] == "substitute"}
     assert subs == {"Ravi Ward": "Jo Dean", "Nadia Farr": "Colin Eves"}
+
+
+def test_lists_wrapped_over_lines_with_honours_and_a_wrapped_apologies_sentence():
+    facts = _facts("people_wrapped_council_minutes.txt")
+    got = attendance(facts)
+    assert got == {("K Abbott", "present"), ("L Blackwood", "present"), ("P R Castle", "present"),
+                   ("Hugh Denton", "present"), ("R Ellery", "present"), ("J T Fenwick", "present"),
+                   ("A Gale", "present"), ("M Hargreaves", "present"), ("S Ingram", "officer_in_attendance"),
+                   ("T Jarvis", "officer_in_attendance"), ("Kirby", "apologies"), ("Lomax", "apologies"),
+                   ("Mercer", "apologies"), ("Nolan", "apologies")}
+    assert {f.fields["date"] for f in facts if f.type == "attendance"} == {"2025-03-04"}
+    assert memberships(facts) == {("K Abbott", "chair"), ("L Blackwood", "vice-chair")}
+
+
+def test_heading_apart_from_its_list_and_presence_from_prose():
+    facts = _facts("people_heading_apart_minutes.txt")
+    assert attendance(facts) == {("Gareth Pryor", "apologies"), ("Nia Vaughan", "apologies"),
+                                 ("Owain Price", "present"), ("Ffion Rees", "present"), ("Carys Lloyd", "present"),
+                                 ("Dafydd Owen", "present"), ("Elin Morgan", "also_in_attendance")}
+    # new members welcomed are members; an observer is not
+    assert memberships(facts) == {("Carys Lloyd", "member"), ("Dafydd Owen", "member")}
+
+
+def test_member_page_whose_heading_was_lost():
+    facts = _facts("people_member_page.txt")
+    rows = {(f.fields["person"], f.fields["body"], f.fields["role"]) for f in facts if f.type == "membership"}
+    body = "Health and Wellbeing Board"
+    assert rows == {("Amelia Hartley", body, "member"), ("Bernard Osei", body, "member"),
+                    ("Catherine Doyle", body, "member"), ("Daniel Whitmore", body, "member")}
+    assert not attendance(facts)
+
+
+def test_labelled_runs_with_guests():
+    facts = _facts("people_board_runs_minutes.txt")
+    # members, then officers, then "Present:" for the others there (guests), then the secretariat;
+    # the list ends at the numbered item
+    assert attendance(facts) == {
+        ("Andrew Barnes", "present"), ("Helen Carver", "present"), ("Simon Dale", "present"),
+        ("Laura Ellis", "officer_in_attendance"), ("Martin Frost", "officer_in_attendance"),
+        ("Graham Hill", "also_in_attendance"), ("Susan Irwin", "also_in_attendance"),
+        ("Paul Jordan", "officer_in_attendance")}
+    assert {p for p, _ in memberships(facts)} == {"Andrew Barnes", "Helen Carver", "Simon Dale"}
+
+
+def test_flattened_table_over_two_lines():
+    facts = _facts("people_table_two_lines_minutes.txt")
+    # the table's second line has no header: its status letters still count
+    assert attendance(facts) == {("Peter Kemp", "present"), ("Rachel Lord", "present"),
+                                 ("Sarah Moss", "apologies"), ("James Nolan", "present")}
+    assert memberships(facts) == {("Peter Kemp", "chair"), ("Rachel Lord", "member"), ("Sarah Moss", "member"),
+                                  ("James Nolan", "member")}

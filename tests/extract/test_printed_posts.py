@@ -50,10 +50,31 @@ def test_ranks_civic_titles_and_suffixes():
 def test_positions_from_a_paper():
     text = "\n".join(["Minutes of the Fenwold Policing Board held on 4 March 2021", "",
                       "The update was given by Mrs Wilma Strand, Chief Executive. Ms Nell Arden MLA asked a question.", "",
-                      "Contact: Orla Pym Tel: 01632 960123", "", "Inspector K Dunne, Fenwold Police, presented."])
+                      "Contact: Orla Pym Tel: 01632 960123", "", "Inspector K Dunne, Fenwold Police, presented.", "",
+                      "Rory Tasker, Housing Services Director at Fenwold Council, gave an update on the plan.", "",
+                      "Guests: Cllr Ivo Marr (Co-opted Member), Tilda Swale (Chair)"])
     doc = Document(id="0" * 16, name="t.txt", path="t.txt", format="txt", lines=text.split("\n"))
     posts = {(f.fields["person"], f.fields["post"]) for f in extract_document(doc).facts if f.type == "position"}
     assert ("Wilma Strand", "Chief Executive") in posts
     assert ("Nell Arden", "MLA") in posts
     assert ("K Dunne", "Inspector") in posts
     assert not any(person == "Orla Pym" for person, _ in posts)  # a phone number is no post
+    assert ("Rory Tasker", "Housing Services Director at Fenwold Council") in posts  # cut before ", gave"
+    assert not any(person in ("Ivo Marr", "Tilda Swale") for person, _ in posts)  # roles on the body, not posts
+
+
+def test_name_then_post_in_brackets():
+    from extract.people.posts import bracketed
+    got = {(n, p) for n, p, _ in bracketed("Board Members: Hugo Lantern (Chief Executive), Mira Solt (Chair), "
+                                          "Kit Ember MP (Mayoral Adviser – Rural Affairs), Ada Pine (substitute)")}
+    assert got == {("Hugo Lantern", "Chief Executive"), ("Kit Ember", "Mayoral Adviser – Rural Affairs")}
+
+
+def test_pipe_table_of_titled_names_initials_and_posts():
+    text = "\n".join(["Memberships", "| Prof. A Quist | Chair | Non Executive Director (Chairman) |",
+                      "| Mr B C Lowry | CEO | Chief Executive Officer |", "| Ms D Farr | DF | Director of People |"])
+    doc = Document(id="0" * 16, name="t.txt", path="t.txt", format="txt", lines=text.split("\n"))
+    posts = {(f.fields["person"], f.fields["post"]) for f in extract_document(doc).facts if f.type == "position"}
+    assert ("B C Lowry", "Chief Executive Officer") in posts
+    assert ("D Farr", "Director of People") in posts
+    assert not any(post in ("Chair", "CEO", "DF") for _, post in posts)  # the initials column is no post

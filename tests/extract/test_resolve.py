@@ -6,6 +6,7 @@ import pytest
 
 from extract.documents import load_document
 from extract.pipeline import extract_document
+from extract.names import titles_conflict
 from extract.resolve import load_overrides, resolve_people
 
 PAPERS = Path(__file__).parent.parent / "data" / "papers"
@@ -75,6 +76,35 @@ def test_ambiguous_surname_is_left_alone():
         [ref("Carl Brook"), ref("Dana Brook"), ref("Brook", titles=["Cllr"])], NO_OVERRIDES)
     assert {c.canonical for c in clusters} == {"Carl Brook", "Dana Brook"}
     assert warnings and "ambiguous" in warnings[0]
+
+
+def test_an_initial_joins_the_one_full_name_it_abbreviates():
+    clusters, index, _ = resolve_people([ref("Nadia Farrow", line=3), ref("N Farrow", line=20, titles=["Ms"])],
+                                        NO_OVERRIDES)
+    assert [c.canonical for c in clusters] == ["Nadia Farrow"]
+    assert index["N Farrow"].canonical == "Nadia Farrow"
+    assert any(m["rule"] == "initial" for m in clusters[0].merges)
+
+
+def test_an_initial_shared_by_two_full_names_is_left_alone():
+    clusters, _, _ = resolve_people([ref("Nadia Farrow"), ref("Nigel Farrow"), ref("N Farrow")], NO_OVERRIDES)
+    assert {c.canonical for c in clusters} == {"Nadia Farrow", "Nigel Farrow", "N Farrow"}
+
+
+def test_titles_of_different_genders_are_two_people():
+    clusters, _, _ = resolve_people([ref("P Orrin", titles=["Mr"]), ref("Petra Orrin", titles=["Mrs"]),
+                                     ref("Orrin", titles=["Ms"])], NO_OVERRIDES)
+    by_name = {c.canonical: c for c in clusters}
+    assert "P Orrin" in by_name
+    assert "Petra Orrin" in by_name and len(clusters) == 2
+    # the surname-only 'Ms Orrin' can only be Mrs Petra Orrin's cluster, not Mr P Orrin's
+    assert "Ms" in by_name["Petra Orrin"].titles
+
+
+def test_titles_conflict():
+    assert titles_conflict(["Mr"], ["Mrs"]) and titles_conflict(["Ms"], ["Sir"])
+    assert not titles_conflict(["Mr"], ["Cllr", "Mr"]) and not titles_conflict(["Dr"], ["Mrs"])
+    assert not titles_conflict([], ["Mrs"]) and not titles_conflict(["Mr", "Mrs"], ["Ms"])
 
 
 def test_overrides_json_and_yaml(tmp_path):

@@ -47,6 +47,8 @@ Minutes:
 RESOLVED: That Councillor Mrs R T Hollins be re-elected Mayor for the ensuing municipal year.
 RESOLVED: That Councillor B Okafor be appointed Deputy Mayor for the ensuing municipal year.
 RESOLVED: That the Council's appreciation be recorded of the contribution of Councillor F Daly during his Deputy Mayoral year.
+Mr Ames proposed, and Mr Cole seconded that Mr G Tarrant be elected
+to Chair the meeting. No other nominations were received.
 RESOLVED: That Cllr Hywel Brace
 (Lowmere County Council) be appointed Chair, and that Cllr Emrys Gwent
 (Ashcombe County Council) be appointed Vice Chair of the Ashcombe Joint Committee.
@@ -66,7 +68,7 @@ def test_changes_in_minutes_phrasings():
         ("joined", "Marit Oyelowo"), ("joined", "Petra Lindqvist"), ("joined", "Nuala Brereton"),
         ("left", "Ingrid Vasquez"),
         ("appointed_chair", "R T Hollins"), ("role_changed", "B Okafor"), ("role_changed", "F Daly"),
-        ("appointed_chair", "Hywel Brace"), ("role_changed", "Emrys Gwent"),
+        ("appointed_chair", "Hywel Brace"), ("role_changed", "Emrys Gwent"), ("appointed_chair", "G Tarrant"),
     }  # a substitute "in place of" someone, and bodies "joining together", are no changes
 
 
@@ -81,6 +83,7 @@ def test_chair_elections_give_chair_memberships_and_chaired_by():
                if f.type == "oversight" and f.fields["relation"] == "chaired_by"}
     assert ("Ashcombe Police and Crime Panel", "Tobias Wrenfield") in chaired
     assert not any(obj == "Odile Farrant" for _, obj in chaired)  # a deputy chairs nothing
+    assert not any(obj == "G Tarrant" for _, obj in chaired)  # chairing one meeting is not chairing the body
 
 
 def test_departure_dates_are_not_guessed():

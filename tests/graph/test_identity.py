@@ -192,6 +192,15 @@ def test_rules_directly():
     assert ox.NamedNode(IDENTITY_GRAPH)
 
 
+def test_titles_of_different_genders_never_merge():
+    a = PersonRecord(person("P Doe"), names={"P Doe"}, titles={"Mr"}, bodies={"b": "Board"})
+    b = PersonRecord(person("P T Doe"), names={"P T Doe"}, titles={"Mrs"}, bodies={"b": "Board"})
+    a.labels["P Doe"], b.labels["P T Doe"] = 1, 1
+    assert match(a, b) is None
+    b.titles = {"Cllr"}
+    assert match(a, b)[0] == "middle_name"
+
+
 def test_build_keeps_the_overrides_file_and_refreshes(store, tmp_path):
     from api.build import build_paths
 

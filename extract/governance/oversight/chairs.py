@@ -44,13 +44,29 @@ _BODY = r"[A-Z][\w’'&\-]*(?:\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w’'&\-]*){
 #: the post names the body (a comma after "Chair" gives post and affiliation, and is left alone)
 _CHAIR_POST = re.compile(rf"(?P<person>{PERSON})\s*,?\s+(?:Independent\s+)?(?:Co-?)?Chair(?:man|person)?\s+"
                          rf"(?:of\s+(?:the\s+)?)?(?P<body>{_BODY})")
+#: "Mr I Kidd, Chair, Elmford Delivery Group", "Cllr Ann Lee Chair, Elmford Executive Group": a body after the comma
+_INITIALS = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)(?:[A-Z]\.?\s+){1,3}[A-Z][a-z’'\-]+"
+_CHAIR_COMMA = re.compile(rf"(?P<person>{_INITIALS}|{PERSON})\s*,?\s+(?:Independent\s+|Joint\s+)?(?:Co-?)?Chair\s*,\s+(?:the\s+)?"
+                          rf"(?P<body>[A-Z][\w’'&\-]*(?:,?\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w’'&\-]*){{0,8}}?\s+"
+                          rf"(?:Group|Board|Committee|Partnership|Panel|Forum|Network|Commission|Trust)s?)\b")
+#: "The Chair of the Elmford Enterprise Board, Jane Doe, ..."
+_CHAIR_OF_COMMA = re.compile(rf"\b(?<![Vv]ice[- ])Chair\s+of\s+(?:the\s+)?(?P<body>{_BODY})\s*,\s*(?P<person>{PERSON})\b"
+                             rf"(?!\s+(?:Board|Committee|Group|Council|Partnership))")
 #: "Chair of Elmford Families Network (Jane Doe)"
 _CHAIR_OF_PAREN = re.compile(rf"(?<![Vv]ice[- ])\b(?:Independent\s+)?(?:Co-?)?Chair\s+of\s+(?:the\s+)?(?P<body>{_BODY})\s*"
                              rf"\((?P<person>{PERSON})\)")
 _NOT_PERSON = re.compile(rf"\b(?:{ORG_HEADS}|Director|Manager|Officer|Head|Member|Services|Vice|Deputy|Adults|Children)\b")
 
 
-def chair_posts(rel: Rel, text: str, line: int) -> None:
+def chair_posts(rel: Rel, text: str, line: int, in_table: bool = False) -> None:
+    """Chairs that a person's post names. In a table's cell "Chair, X Board" is the person's post and
+    affiliation (a position, read by the table's reader); in running text it says who chairs X."""
+    for pat in (() if in_table else (_CHAIR_COMMA,)) + (_CHAIR_OF_COMMA,):
+        for m in pat.finditer(text):
+            person, body = person_name(m.group("person")), clean_org(m.group("body"))
+            if body and not _NOT_PERSON.search(person) and person.split()[0] not in NOT_ORG and \
+                    not re.search(r"[Vv]ice[- ]$", text[:m.start("person")]):
+                rel.add(body, "chaired_by", person, line, m.group(0)[:120], 0.7, subject_is_org=True)
     for pat in (_CHAIR_POST, _CHAIR_OF_PAREN):
         for m in pat.finditer(text):
             person = person_name(m.group("person"))

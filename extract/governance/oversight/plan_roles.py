@@ -179,7 +179,9 @@ def owned(rel: Rel, s: str, line: int, plans: PlanSet | None) -> None:
         if not (re.search(rf"(?:{ORG_HEADS})$", owner, re.IGNORECASE) or owner.lower() in rel.known_names):
             continue
         rest = m.group("rest")
-        for name in plans_in(plans, rest)[:1]:
+        bare = owner.lower() in ("council", "board", "partnership", "trust", "authority")
+        for name in (plans_in(plans, rest) or (plans_in(plans, m.group(0)) if bare else []))[:1]:
+            # "the Council's Parks Strategy", known by that variant: the paper's council leads it
             pos = rest.lower().find(name.lower().split()[0])
             if 0 <= pos <= 3:  # the plan is what the owner owns, not a later mention
                 rel.add(owner.title() if owner.islower() else owner, "leads", name, line, m.group(0)[:120], 0.5,

@@ -56,6 +56,7 @@ class Topic:
     main: str | None = None  # the paper's own body (its title)
     current: str | None = None  # the body the latest sentence was about
     named: list[str] = field(default_factory=list)  # bodies named lately
+    plan: str | None = None  # the plan named last, for "the plan"
 
     def note(self, body: str | None) -> None:
         if body and named_body(body) == body:
@@ -86,7 +87,7 @@ def body_at(text: str) -> str | None:
         return None
     run = re.split(r"(?:^|\s+)(?:The|This|That|Within|Under|From|In|Across|Through|For|By|With)\s+", m.group(0))[-1]
     run = re.sub(r"^(?:the|a|an)\s+", "", run)  # "Introduction The X Board", "Within the X Partnership"
-    run = re.sub(r"^(?:[A-Z]{2,}\s+)+(?=[A-Z][a-z])", "", run)  # a label in capitals: "TERMS OF REFERENCE X"
+    run = re.sub(r"^(?:[A-Z]{2,}\s+){2,}(?=[A-Z][a-z])", "", run)  # a label in capitals: "TERMS OF REFERENCE X"
     run = strip_leading_junk(run)
     words = re.sub(r",", " ,", run).split()
     for k in range(len(words), 0, -1):
@@ -101,7 +102,7 @@ def named_body(text: str | None) -> str | None:
     if not text:
         return None
     bare = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
-    bare = re.sub(rf"^{_WORD}(?:\s+{_WORD}){{0,3}}['’]s\s+(?=[A-Z])", "", bare)  # "Elmford's ADP" -> "ADP"
+    bare = re.sub(rf"^{_WORD}(?:\s+{_WORD}){{0,3}}['’]s\s+(?=[A-Z]{{2,8}}$)", "", bare)  # "Elmford's ADP" -> "ADP"
     if bare.isupper() and len(bare.split()) > 2:
         return None  # a heading in capitals
     return bare if body_at(bare) == bare else None
@@ -155,7 +156,7 @@ def subject_of(clause: str, topic: Topic) -> str | None:
                          rf"panel|committee|trust|unit|network|taskforce|council|authority|sub-group)s?\b|"
                          rf"(?:[Tt]he\s+)?{_WORD}{_RUN_TAIL})", clause):
         if _PREP.search(clause[:m.start()]) or clause[m.end():m.end() + 2] in ("’s", "'s") or \
-                clause[:m.start()].rstrip().endswith("(") or \
+                clause[:m.start()].rstrip().endswith("(") and not re.match(r"\)?\s+sub-?\s?group", clause[m.end():], re.I) or \
                 re.match(r"(?:Within|Under|From|In|Across|Through|For|By|With|As|At|Following|After|Before|On)\b",
                          m.group(0)):
             continue
@@ -173,6 +174,16 @@ def subject_of(clause: str, topic: Topic) -> str | None:
     return None
 
 
+def _named_earlier(text: str, noun: str) -> str | None:
+    """The last body named in text whose name ends with noun ("... the X Partnership ... the partnership")."""
+    found = None
+    for m in _RUN.finditer(text):
+        body = body_at(m.group(0))
+        if body and body.lower().split()[-1].rstrip("s") == noun.lower().rstrip("s"):
+            found = body
+    return found
+
+
 def _subject(rel: Rel, topic: Topic, before: str) -> str | None:
     """The subject of a verb: the subject of its clause, or what a pronoun opening the clause refers to
     ("the ADP is a Thematic Group, and it reports to ..." -> the ADP)."""
@@ -183,7 +194,10 @@ def _subject(rel: Rel, topic: Topic, before: str) -> str | None:
         if earlier:
             return earlier
     clause = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[-•*·])\s+", "", clause)
-    clause = re.split(r"\b(?:that|whereby|because|whilst|while|where)\s+", clause)[-1]  # "reminding X that Y is ..."
+    g = re.search(r"\b(?:how|that)\s+the\s+(board|partnership|group|committee|panel|forum|trust)\s*(?:\w+\s*)?$", clause)
+    if g and _named_earlier(clause, g.group(1)):
+        return _named_earlier(clause, g.group(1))  # "... of the X Partnership ... how the partnership will ..."
+    clause = re.split(r"\b(?:that|whereby|because|whilst|while|where|how)\s+", clause)[-1]  # "reminding X that Y is ..."
     return subject_of(clause, topic)
 
 
@@ -213,13 +227,21 @@ def is_fact(s: str, start: int) -> bool:
     return not _NOT_FACT.search(s[max(0, start - 80):start + 40])
 
 
-def _objects(rel: Rel, plans: PlanSet | None, rest: str) -> list[tuple[str, bool]]:
+def _objects(rel: Rel, plans: PlanSet | None, rest: str, line: int,
+             topic_plan: str | None = None) -> list[tuple[str, bool]]:
     """(object, is_body) after a verb: the plans or the bodies it names first."""
     head = rest[:600]
+    if topic_plan and re.match(r"^(?:(?:the|this|these)\s+)?(?:action\s+)?(?:plan|strategy|plans|strategies)\b", head, re.I):
+        return [(topic_plan, False)]  # "monitor the plan": the plan named last
     found = plans_in(plans, head[:90])
     bodies = bodies_in_list(head)
     if found and (not bodies or head.lower().find(found[0].lower().split()[0]) <= head.find(bodies[0])):
         return [(found[0], False)]
+    if not found and not bodies:
+        named = plan_phrases(head)
+        if named and _plan_like(named[0]) and re.match(r"^(?:the|a|an|its|their)\s", head, re.IGNORECASE):
+            note_plan(rel, plans, named[0], line)
+            return [(named[0], False)]
     generic = re.match(r"^(?:the|its)\s+(?:(?:new|main|strategic|operational|overarching)\s+)?"
                        r"(?P<noun>board|forum|group|partnership|panel|committee|council|trust|unit)s?\b", head, re.I)
     if generic and not bodies[:1] or generic and bodies and not head.lower().startswith("the " + bodies[0].lower()[:3]):
@@ -245,10 +267,12 @@ def relate(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> 
             subj = _subject(rel, topic, s[:m.start()])
             if not subj:
                 continue
-            objs = _objects(rel, plans, s[m.end():])
+            objs = _objects(rel, plans, s[m.end():], line, topic.plan)
             if relation == "oversees" and not objs:
                 objs = _oversight_topic(s[m.end():])
             dual = relation == "part_of" and "reporting" in m.group(0).lower()  # "sub-group with dual reporting ... of"
+            if relation == "reports_to" and re.search(r"\bsub-?\s?(?:group|committee)\b", s[:m.start()][-80:], re.I):
+                relation, dual = "part_of", True  # "The X sub-group reports to Y": a part of Y that reports to it
             for obj, is_body in objs:
                 kind = None if is_body or plans is not None and plans.find(obj) else "text"
                 for r in (relation, "reports_to") if dual else (relation,):
@@ -256,10 +280,36 @@ def relate(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> 
                             subject_is_org=True, object_is_org=is_body, object_kind=kind)
             if objs:
                 topic.note(subj)
+    _aligns(rel, topic, s, line, plans)
     _fronted_part_of(rel, topic, s, line)
     _oversight_moves(rel, topic, s, line)
     _chairs(rel, topic, s, line)
     _plan_roles(rel, topic, s, line, plans)
+    named = plans_in(plans, s)
+    if named:
+        topic.plan = named[-1]
+
+
+_ALIGN = re.compile(r"\b(?:(?:is|are|was|be|being)\s+)?(?:in\s+line\s+with|complies\s+with|comply\s+with|consistent\s+with|"
+                    r"in\s+accordance\s+with|fully\s+coordinated\s+with)\s+", re.IGNORECASE)
+
+
+def _aligns(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None) -> None:
+    """'X recommends funding in line with ... the Y Strategy', 'the city's Z Plan complies with the W Guidance':
+    a body or a plan aligns with a plan (the first plan named in the next words)."""
+    if plans is None:
+        return
+    for m in _ALIGN.finditer(s):
+        if not is_fact(s, m.start()):
+            continue
+        target = plans_in(plans, s[m.end():m.end() + 120])
+        if not target:
+            continue
+        before = s[:m.start()]
+        own = plans_in(plans, before[-100:])
+        subj = own[-1] if own else _subject(rel, topic, before)
+        if subj and subj != target[0]:
+            rel.add(subj, "aligns_with", target[0], line, m.group(0) + target[0], 0.5, subject_is_org=not own)
 
 
 def _oversight_topic(rest: str) -> list[tuple[str, bool]]:
@@ -341,8 +391,9 @@ def _chair_objects(text: str) -> list[str]:
         if q:
             part = quoted[q.group(0)]
         part = re.sub(r"^(?:the|an?)\s+", "", part)
-        if re.search(r"['’]s\s", part):
-            part = re.sub(r"^[\w&’'\- ]+?['’]s\s+", "", part)
+        part = re.sub(r"\s*\([^)]*\)?\s*$", "", part.strip(" ,.;"))  # "(paragraph 3.11)"
+        part = re.sub(r"^(?:(?!(?:for|of|and|with|to)\b)[\w&’'\-]+\s+){0,3}?(?!(?:for|of|and)\b)[\w&\-]+['’]s\s+"
+                      r"(?=[A-Z‘'\"“]|[a-z]+\s+(?:member|officer|director))", "", part)  # "the council's Chief Executive" (not "Lead member for Children's Services")
         part = part.strip("‘’'\"“” ")
         if not part or len(part.split()) > 10:
             continue
@@ -380,7 +431,7 @@ def _chairs(rel: Rel, topic: Topic, s: str, line: int) -> None:
 #: "develop and deliver a Local Outcomes Improvement Plan", "publish an annual report", "implement the plan"
 _PLAN_VERB = re.compile(r"\b(?P<verb>(?:develop|draw\s+up|drawn\s+up|prepare|publish|produce|leads?(?!\s+to\b)|implement|deliver)"
                         r"(?:s|ed|ing)?(?:\s+(?:and|&)\s+(?:develop|publish|deliver|implement|prepare)(?:s|ed|ing)?)?)"
-                        r"\s+(?:against\s+)?(?P<rest>[^.;]{3,140})", re.IGNORECASE)
+                        r"(?=\s+(?:against\s+)?(?P<rest>[^.;]{3,140}))", re.IGNORECASE)
 _PLAN_NP = re.compile(r"^(?:the\s+|an?\s+|its\s+(?:own\s+)?|their\s+)?(?:(?:development|delivery|implementation)\s+of\s+"
                       r"(?:the\s+|an?\s+)?)?(?:(?:series|number)\s+of\s+)?"
                       r"(?P<np>(?:[\w’'\-]+\s+){0,4}?(?:strategy|strategies|plan|plans|report|programme|framework|"
@@ -433,9 +484,10 @@ def _plan_roles(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None
 
 
 def _lower_body(text: str) -> str | None:
-    """'The local authority', 'the council': a body named in lower case."""
-    m = re.search(r"\b(?:the\s+)?(local\s+authority|local\s+authorities|council|county\s+council)\b\W*$", text.strip(),
-                  re.IGNORECASE)
+    """'The local authority', 'the council': a body named in lower case, ending or opening the text."""
+    words = r"(local\s+authority|local\s+authorities|council|county\s+council)"
+    m = re.search(rf"\b(?:the\s+)?{words}\b\W*$", text.strip(), re.IGNORECASE) or \
+        re.match(rf"^\W*(?:the\s+)?{words}\b", text.strip(), re.IGNORECASE)
     return m.group(1) if m else None
 
 
@@ -483,7 +535,7 @@ def _plan_like(name: str) -> bool:
     if words[-1].lower().startswith("report") or any(w.lower() in ("his", "her", "my", "appropriate", "detailed",
                                                                     "clear", "coherent", "follow", "up", "based") for w in mods):
         return False
-    return any(w.lower() not in _GENERIC_LOWER | _GENERIC_MOD | _VERBISH and not re.search(r"(?:ed|ly|ing)$", w.lower())
+    return any(w.lower() not in _GENERIC_LOWER | _GENERIC_MOD | _VERBISH and not re.search(r"(?:ed|ly)$", w.lower())
                for w in mods) and not all(w.lower() in _GENERIC_MOD for w in mods)
 
 

@@ -163,6 +163,25 @@ def test_pdf_paragraph_cut_by_the_page_end_goes_on_at_the_next_page(tmp_path):
     assert (doc.pages[line], doc.source_lines[line]) == (1, 3)  # evidence: where the paragraph starts
 
 
+def test_pdf_numbered_paragraphs_with_a_hanging_indent_are_not_a_table(tmp_path):
+    sheet = Sheet()
+    top = 60.0
+    for number, words in (("4.1", "Membership: nine Members of the Council and two co-opted independent members "
+                                  "appointed for four years, who may not serve on the Cabinet or on the scrutiny "
+                                  "committee while they sit on this Committee."),
+                          ("4.2", "The Committee reports to full Council once a year on the work it has done "
+                                  "and on the arrangements for governance, risk and internal control.")):
+        sheet.text(57, top, number)
+        top = sheet.paragraph(85, top, 430, words) + 8  # the text hangs 28 pt in from the number
+    doc = load_document(sheet.save(tmp_path, "numbered.pdf"))
+    assert not rows_of(doc)
+    assert [line for line in doc.lines if line] == [
+        "4.1 Membership: nine Members of the Council and two co-opted independent members appointed for four years, "
+        "who may not serve on the Cabinet or on the scrutiny committee while they sit on this Committee.",
+        "4.2 The Committee reports to full Council once a year on the work it has done and on the arrangements "
+        "for governance, risk and internal control."]
+
+
 def test_pdf_list_items_are_not_glued_to_the_paragraph_above(tmp_path):
     sheet = Sheet()
     top = sheet.paragraph(57, 60, 300, "The Committee agreed the following actions for the coming year "

@@ -76,10 +76,17 @@ def read_pdf(path: Path, data: bytes) -> Reading:
             lines.extend(Line(text, page.number, n) for n, text in enumerate(page.fallback, 1))
             previous = []
             continue
-        for units in _page_flows(page, pitch):
-            units = _continue_rows(previous, units, lines)
-            _write(units, pitch, lines, previous[-1] if previous else None)
-            previous = units or previous
+        snapshot = lines.copy()  # rows and paragraphs of the last page may be continued here
+        try:
+            for units in _page_flows(page, pitch):
+                units = _continue_rows(previous, units, lines)
+                _write(units, pitch, lines, previous[-1] if previous else None)
+                previous = units or previous
+        except Exception as exc:  # a layout this reader does not foresee: the page's plain text instead
+            lines[:] = snapshot
+            _warn(path, page.number, exc, warnings)
+            lines.extend(Line(text, page.number, n) for n, text in enumerate(_plain_text(data, page.number - 1), 1))
+            previous = []
     return Reading(squeeze_blank(lines), warnings)
 
 
@@ -109,10 +116,14 @@ def _read_page(path: Path, data: bytes, pdf, index: int, warnings: list[str]) ->
                 tables.append(RuledTable(table.bbox, rows))
         return _Page(number, float(page.width), float(page.height), physical_lines(words), tables)
     except Exception as exc:  # one odd page must not cost the paper: read its plain text
-        message = f"page {number} read as plain text, its layout could not be read ({type(exc).__name__}: {exc})"
-        log.warning("%s: %s", path, message)
-        warnings.append(message)
+        _warn(path, number, exc, warnings)
         return _Page(number, float(page.width), float(page.height), [], [], _plain_text(data, index))
+
+
+def _warn(path: Path, number: int, exc: Exception, warnings: list[str]) -> None:
+    message = f"page {number} read as plain text, its layout could not be read ({type(exc).__name__}: {exc})"
+    log.warning("%s: %s", path, message)
+    warnings.append(message)
 
 
 def _plain_text(data: bytes, index: int) -> list[str]:

@@ -300,6 +300,27 @@ def test_pdf_page_that_cannot_be_laid_out_is_read_as_plain_text_with_a_warning(t
     assert any("odd.pdf" in r.getMessage() and "page 2" in r.getMessage() for r in caplog.records)
 
 
+def test_pdf_page_whose_layout_fails_is_read_as_plain_text(tmp_path, monkeypatch):
+    sheet = Sheet()
+    sheet.text(57, 60, "First page text")
+    sheet.page()
+    sheet.text(57, 60, "Second page text")
+    path = sheet.save(tmp_path, "odd-layout.pdf")
+    import extract.readers.pdf as pdf_reader
+
+    real = pdf_reader._page_flows
+
+    def fail_on_second(page, pitch):
+        if page.number == 2:
+            raise IndexError("unforeseen layout")
+        return real(page, pitch)
+
+    monkeypatch.setattr(pdf_reader, "_page_flows", fail_on_second)
+    doc = load_document(path)
+    assert "First page text" in doc.lines and "Second page text" in doc.lines
+    assert doc.warnings == ["page 2 read as plain text, its layout could not be read (IndexError: unforeseen layout)"]
+
+
 def test_pdf_encrypted_with_aes_and_an_empty_user_password_is_read(tmp_path):
     from pypdf import PdfWriter
 

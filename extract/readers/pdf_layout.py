@@ -22,7 +22,6 @@ CHUNK_GAP = 0.9
 ROW_ALIGN = 2.5
 #: a list item's bullet or number, on its own
 LIST_MARK = re.compile(r"^(?:[\uf000-\uf0ff•●▪◦■□➢➤►▶✓✔·o*-]|\(?[a-zA-Z0-9]{1,3}[.)]|[ivx]{1,5}[.)])$")
-_LOWER_START = re.compile(r"^[a-z(]")
 _SENTENCE_END = re.compile(r"[.!?:;]['’\")]?$")
 
 

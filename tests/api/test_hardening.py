@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pyoxigraph as ox
@@ -23,9 +24,6 @@ from graph.store import GraphStore
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 DOCUMENTS = ("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a <https://w3id.org/govgraph/ontology#Document> }")
-
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from /proc")
-
 
 # ---- helpers ---------------------------------------------------------------------------------------
 
@@ -63,6 +61,8 @@ def listener(endpoint: tuple[str, list[str]]) -> tuple[str, list[str]]:
 
 def worker_pids(kind: str) -> set[int]:
     """The worker processes of one pool ("sparql" or "pages") this test process started."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("reads worker processes from /proc")
     found = set()
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -170,17 +170,21 @@ def test_a_slow_page_is_stopped_at_its_deadline(bulky: Path) -> None:
         eventually(lambda: client.get("/documents").status_code == 200, 30)
 
 
-def test_a_client_that_gives_up_stops_its_query(data_dir: Path) -> None:
-    others = worker_pids("sparql")
-    with LiveServer(Settings(data=data_dir, query_timeout=60, workers=1)) as live, \
-            httpx.Client(base_url=live.url, timeout=60) as client:
-        running = worker_pids("sparql") - others
+@pytest.mark.parametrize(("kind", "slow", "cheap"), [
+    ("sparql", "/sparql?query=" + quote(RUNAWAY), "/sparql?query=" + quote("ASK { ?s ?p ?o }")),
+    ("pages", "/export/jsonld", "/documents"),
+])
+def test_a_client_that_gives_up_stops_its_work(bulky: Path, kind: str, slow: str, cheap: str) -> None:
+    others = worker_pids(kind)
+    settings = Settings(data=bulky, query_timeout=60, request_timeout=60, workers=1)
+    with LiveServer(settings) as live, httpx.Client(base_url=live.url, timeout=60) as client:
+        running = worker_pids(kind) - others
         assert len(running) == 1
         with pytest.raises(httpx.ReadTimeout):
-            httpx.get(live.url + "/sparql", params={"query": RUNAWAY}, timeout=1)
-        eventually(lambda: not running & worker_pids("sparql"), 5)
-        # a cheap query is answered long before the abandoned one's 60 s would have run out
-        eventually(lambda: client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200, 30)
+            httpx.get(live.url + slow, timeout=1)
+        eventually(lambda: not running & worker_pids(kind), 5)
+        # the next request is answered long before the abandoned one's 60 s would have run out
+        eventually(lambda: client.get(cheap).status_code == 200, 30)
 
 
 def test_a_flood_is_refused_at_once_and_waiting_counts_against_the_timeout(data_dir: Path) -> None:

@@ -283,7 +283,7 @@ def _continues(before: Unit, after: Unit, pitch: _Pitches) -> bool:
 
 
 def _unbreakable_width(words: list[Word]) -> float:
-    """Width of a line's first word, with the short words that lead it ("Mr D Jeffrey", "No 5"):
+    """Width of a line's first word, with the short words that lead it ("Mr D Pell", "No 5"):
     templates bind titles and initials to the name with non-breaking spaces, which the text
     layer shows as plain spaces."""
     end = 0

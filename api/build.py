@@ -32,7 +32,7 @@ class BuildReport:
     read: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem) of facts left out
+    warnings: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem): facts left out, pages read as plain text
     facts: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -81,6 +81,7 @@ def _drop_invalid(extraction: Extraction, path: Path, report: BuildReport) -> No
 def _build_one(store: GraphStore, path: Path, settings: dict[str, object], report: BuildReport) -> str:
     try:
         doc = load_document(path)
+        report.warnings.extend((str(path), warning) for warning in doc.warnings)  # parts read in a degraded way
         if store.has_document(doc.id):
             report.unchanged += 1
             return "unchanged"

@@ -65,7 +65,7 @@ _TITLED_FIRST = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Profess
 
 
 def paper_forenames(lines: list[str]) -> set[str]:
-    """First names the paper itself prints after a title ("Ms Dearbhla Kerry")."""
+    """First names the paper itself prints after a title ("Ms Zorayda Venn")."""
     return {m.group(1).lower() for line in lines for m in _TITLED_FIRST.finditer(line)} - ORG_WORDS - POST_WORDS
 
 
@@ -185,7 +185,7 @@ def _name_run(toks: list[tuple[str, int, int]], k: int, titled: bool, letters: b
     while k + n < len(toks):
         w = toks[k + n][0]
         joined = titled and words == 0 and not initials and re.fullmatch(r"[A-Z]{2,3}", w) and \
-            k + n + 1 < len(toks) and _is_name_word(toks[k + n + 1][0])  # "Councillor KD Weston"
+            k + n + 1 < len(toks) and _is_name_word(toks[k + n + 1][0])  # "Councillor KD Wexcott"
         if (_INITIAL.match(w) or joined) and words == 0 and initials < 5 and not (letters and w in STATUS_LETTERS):
             initials += 1
             n += 1
@@ -312,7 +312,7 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
         nxt = toks[k + 1][0].rstrip(".") if k + 1 < len(toks) else ""
         if boundary and not initial and not forename and (is_forename(nxt) or nxt.lower() in known) and \
                 _name_run(toks, k + 1, False, letters):
-            k += 1  # "... Resources Wales Ray Quirke": the name starts at the forename
+            k += 1  # "... Resources Anyshire Ray Vardrow": the name starts at the forename
             continue
         pairs = _paired_run(toks, k, known, letters) if (forename or boundary) and not initial else 0
         if pairs:
@@ -323,7 +323,7 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
         if forename and not initial and not boundary and starts and k >= 2 and starts[-1][1] + starts[-1][2] < k - 1 \
                 and _is_name_word(prev) and not is_forename(prev) and toks[k - 2][0] in _ORG_ENDS and \
                 _name_run(toks, k - 1, False, letters) >= 2:
-            k -= 1  # "... County Council Betsan Meredith Anytown County Council": the name began one word earlier
+            k -= 1  # "... County Council Olwenna Grant Anytown County Council": the name began one word earlier
             first, forename = prev, True
         if initial or forename or boundary:
             n = _name_run(toks, k, False, letters)
@@ -347,7 +347,7 @@ def find_people(text: str, forenames: set[str] | None = None, letters: bool = Fa
         name = " ".join(text[name_start:name_end].replace(".", " ").split()) if re.search(r"\b[A-Z]\.", text[name_start:name_end]) \
             else " ".join(text[name_start:name_end].split())
         if name.endswith(".") and not _INITIAL.match(name.split()[-1]):
-            name = name[:-1]  # "... seconded by Councillor Jo Weston."
+            name = name[:-1]  # "... seconded by Councillor Jo Wexcott."
         tail = text[name_end:nxt]
         honours = []
         hm = re.match(r"^\s*,?\s*\(?((?:" + "|".join(HONOURS) + r")\b\.?)\)?", tail)

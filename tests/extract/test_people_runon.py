@@ -58,13 +58,13 @@ def prose():
 def test_runon_present_list_on_one_line(panel):
     assert attendance(panel) == {
         ("T Pennock", "present"), ("G Oddie", "present"), ("K Varley", "substitute"), ("H Quarmby", "present"),
-        ("W Sowerby", "present"), ("E Nuttall", "present"), ("J Ackroyd", "also_in_attendance"),
-        ("R Moxon", "also_in_attendance"), ("O Brierley", "apologies"), ("P Hinchliffe", "apologies")}
+        ("W Sowerby", "present"), ("E Nuttington", "present"), ("J Ackroyd", "also_in_attendance"),
+        ("R Moxon", "also_in_attendance"), ("O Brieington", "apologies"), ("P Hinchliffe", "apologies")}
     # the weekday date on the line under the title dates the meeting
     assert {f.fields["date"] for f in panel if f.type == "attendance"} == {"2023-03-14"}
     # a plain "Present:" list gives attendance only; its chairman and people labelled "Co-opted Member"
     # still get memberships, of the body the heading names
-    assert memberships(panel) == {("H Quarmby", "chair"), ("E Nuttall", "member"), ("O Brierley", "member")}
+    assert memberships(panel) == {("H Quarmby", "chair"), ("E Nuttington", "member"), ("O Brieington", "member")}
     assert {f.fields["body"] for f in panel if f.type == "membership"} == {"Community Safety Panel"}
     sub = next(f.fields for f in panel if f.type == "attendance" and f.fields["person"] == "K Varley")
     assert sub["substitute_for"] == "P Hinchliffe"
@@ -72,22 +72,22 @@ def test_runon_present_list_on_one_line(panel):
 
 def test_flattened_status_letter_table(table):
     got = attendance(table)
-    assert {("Rowena Thackeray", "present"), ("Barnaby Illingworth", "present"),
+    assert {("Roswitha Thackeray", "present"), ("Barnaby Illingworth", "present"),
             ("Marigold Esterhazy", "apologies"), ("Ptolemy Cardew", "substitute"),
             ("Hester Wimbourne", "present")} <= got
     assert not any(p == "Juniper Oakenshaw" for p, _ in got)  # DNA: did not attend, no attendance status
     roles = memberships(table)
-    assert ("Rowena Thackeray", "chair") in roles and ("Juniper Oakenshaw", "member") in roles
+    assert ("Roswitha Thackeray", "chair") in roles and ("Juniper Oakenshaw", "member") in roles
     assert not any(p == "Ptolemy Cardew" for p, _ in roles)  # a representative is no member
 
 
 def test_labelled_runs_of_bare_names(table):
     got = attendance(table)
-    assert {("Quentin Ashdown", "present"), ("Philippa Greaves", "present"), ("Lucinda Holroyd", "present"),
+    assert {("Quentin Ashdington", "present"), ("Philippa Greaves", "present"), ("Lucinda Holroyd", "present"),
             ("Ambrose Kettlewell", "officer_in_attendance"), ("Susan Dunstable", "officer_in_attendance"),
             ("Wilfred Ormerod", "officer_in_attendance")} <= got
     roles = memberships(table)
-    assert ("Lucinda Holroyd", "chair") in roles and ("Quentin Ashdown", "member") in roles
+    assert ("Lucinda Holroyd", "chair") in roles and ("Quentin Ashdington", "member") in roles
     assert not any(p in ("Ambrose Kettlewell", "Wilfred Ormerod") for p, _ in roles)
 
 
@@ -100,25 +100,25 @@ def test_plural_titles_and_substitution_in_prose(prose):
 
 def test_letter_spaced_present_with_substitutes(prose):
     got = attendance(prose)
-    assert {("S Goodall", "present"), ("R Hepworth", "substitute"), ("N Jagger", "present")} <= got
+    assert {("S Goodall", "present"), ("R Hepwington", "substitute"), ("N Jagger", "present")} <= got
     assert ("S Goodall", "chair") in memberships(prose)
     # "the following Members were Present" labels them as members; a substitute is not one
     assert ("N Jagger", "member") in memberships(prose)
-    assert not any(p == "R Hepworth" for p, _ in memberships(prose))
+    assert not any(p == "R Hepwington" for p, _ in memberships(prose))
 
 
 def test_find_people_units():
     assert despace("were P r e s e n t: Mayor") == "were Present: Mayor"
-    names = [e.person.name for e in find_people("Cllr Anna Pryce Westvale County Council Tomas Reid Westvale "
+    names = [e.person.name for e in find_people("Cllr Anna Prycington Westvale County Council Tomas Reid Westvale "
                                                 "County Council Chief Executive")]
-    assert names == ["Anna Pryce", "Tomas Reid"]
+    assert names == ["Anna Prycington", "Tomas Reid"]
     # a first name no lexicon knows, after an organisation's last word, with a surname that is a first name
-    names = [e.person.name for e in find_people("Cllr Anna Pryce Westvale County Council Zorayda Grant Westvale "
+    names = [e.person.name for e in find_people("Cllr Anna Prycington Westvale County Council Zorayda Grant Westvale "
                                                 "County Council Chief Executive")]
-    assert names == ["Anna Pryce", "Zorayda Grant"]
+    assert names == ["Anna Prycington", "Zorayda Grant"]
     # a bare run of first name + surname pairs, one first name unknown to any lexicon
-    pairs = [e.person.name for e in find_people("Laura Finch Peter Marsh Quillon Abara Helen Stone Public Governor")]
-    assert pairs == ["Laura Finch", "Peter Marsh", "Quillon Abara", "Helen Stone"]
+    pairs = [e.person.name for e in find_people("Laura Fincington Peter Marsington Quillon Abara Helen Stone Public Governor")]
+    assert pairs == ["Laura Fincington", "Peter Marsington", "Quillon Abara", "Helen Stone"]
     labels = [s.status for s in sections("Present: Cllr A Doe Also Present: J Roe Apologies: Mr K Poe")]
     assert labels == ["present", "also_in_attendance", "apologies"]
 
@@ -145,8 +145,8 @@ def test_present_list_grouped_by_representing_blocks(grouped):
     assert {("A Farquhar", "present"), ("D Kinnaird", "substitute"), ("L Ogilvie", "present"),
             ("T Buchanan", "present"), ("E Lauder", "present"), ("H Gilchrist", "present"),
             ("F Drummond", "officer_in_attendance"), ("C Urquhart", "officer_in_attendance"),
-            ("G Pringle", "apologies"), ("R Tennant", "apologies"), ("W Balfour", "apologies"),
-            ("N Baird", "present"), ("O Cowan", "present"), ("V Rintoul", "also_in_attendance"),
+            ("G Pringle", "apologies"), ("R Tennington", "apologies"), ("W Balfour", "apologies"),
+            ("N Bairington", "present"), ("O Cowan", "present"), ("V Rintoul", "also_in_attendance"),
             ("W Ure", "also_in_attendance")} == got
     board = "Westvale Partnership Board"
     # (the meeting heading's body name is the meeting reader's; only its ending is asserted here)
@@ -156,8 +156,8 @@ def test_present_list_grouped_by_representing_blocks(grouped):
     # Chairs:" entries chair their place's forum; a listed joint chair chairs the body named
     assert rows == {("A Farquhar", board, "member", "Westvale Council"), ("L Ogilvie", board, "member", "Westvale Council"),
                     ("T Buchanan", board, "member", "NHS Westvale"), ("E Lauder", board, "member", "NHS Westvale"),
-                    ("H Gilchrist", board, "member", "Police Scotland"), ("N Baird", board, "member", None),
-                    ("O Cowan", board, "member", None), ("N Baird", "Northdale Locality Forum", "chair", None),
+                    ("H Gilchrist", board, "member", "Police Scotland"), ("N Bairington", board, "member", None),
+                    ("O Cowan", board, "member", None), ("N Bairington", "Northdale Locality Forum", "chair", None),
                     ("O Cowan", "Eastfield and Moorside Locality Forum", "chair", None),
                     ("V Rintoul", "Westvale Community Safety Partnership", "co-chair", None)}
 
@@ -165,41 +165,41 @@ def test_present_list_grouped_by_representing_blocks(grouped):
 def test_list_whose_heading_was_lost(headless):
     got = attendance(headless)
     assert {("J Ainsworth", "present"), ("P Bramley", "present"), ("R Dunnett", "present"),
-            ("T Fairclough", "present"), ("H Greenhalgh", "officer_in_attendance"),
+            ("T Fairington", "present"), ("H Greeington", "officer_in_attendance"),
             ("V Hollinrake", "officer_in_attendance"), ("Ingham", "apologies")} <= got
     assert memberships(headless) == {("R Dunnett", "chair"), ("P Bramley", "vice-chair")}
 
 
 def test_presence_inferred_and_for_whom_substitutes(inferred):
     got = attendance(inferred)
-    assert {("Ashworth", "present"), ("Brindle", "present"), ("D E Cartwright", "present"),
-            ("Jo Dean", "apologies"), ("Ravi Ward", "substitute"), ("Colin Eves", "apologies"),
-            ("Nadia Farr", "substitute"), ("Tom Garnett", "present"), ("Kay Hurst", "present"),
-            ("Raj Iqbal", "present")} == got
+    assert {("Ashwington", "present"), ("Brindle", "present"), ("D E Cartwright", "present"),
+            ("Jo Deaington", "apologies"), ("Ravi Ward", "substitute"), ("Colin Eves", "apologies"),
+            ("Nadia Farr", "substitute"), ("Tom Garnett", "present"), ("Kay Hursington", "present"),
+            ("Raj Iqbaington", "present")} == got
     subs = {f.fields["person"]: f.fields["substitute_for"] for f in inferred
             if f.type == "attendance" and f.fields["status"] == "substitute"}
-    assert subs == {"Ravi Ward": "Jo Dean", "Nadia Farr": "Colin Eves"}
+    assert subs == {"Ravi Ward": "Jo Deaington", "Nadia Farr": "Colin Eves"}
 
 
 def test_lists_wrapped_over_lines_with_honours_and_a_wrapped_apologies_sentence():
     facts = _facts("people_wrapped_council_minutes.txt")
     got = attendance(facts)
-    assert got == {("K Abbott", "present"), ("L Blackwood", "present"), ("P R Castle", "present"),
-                   ("Hugh Denton", "present"), ("R Ellery", "present"), ("J T Fenwick", "present"),
-                   ("A Gale", "present"), ("M Hargreaves", "present"), ("S Ingram", "officer_in_attendance"),
+    assert got == {("K Abboington", "present"), ("L Blackwood", "present"), ("P R Castle", "present"),
+                   ("Hugh Denton", "present"), ("R Ellery", "present"), ("J T Fenwington", "present"),
+                   ("A Galington", "present"), ("M Hargington", "present"), ("S Ingram", "officer_in_attendance"),
                    ("T Jarvis", "officer_in_attendance"), ("Kirby", "apologies"), ("Lomax", "apologies"),
-                   ("Mercer", "apologies"), ("Nolan", "apologies")}
+                   ("Mercington", "apologies"), ("Nolan", "apologies")}
     assert {f.fields["date"] for f in facts if f.type == "attendance"} == {"2025-03-04"}
-    assert memberships(facts) == {("K Abbott", "chair"), ("L Blackwood", "vice-chair")}
+    assert memberships(facts) == {("K Abboington", "chair"), ("L Blackwood", "vice-chair")}
 
 
 def test_heading_apart_from_its_list_and_presence_from_prose():
     facts = _facts("people_heading_apart_minutes.txt")
     assert attendance(facts) == {("Gareth Pryor", "apologies"), ("Nia Vaughan", "apologies"),
-                                 ("Owain Price", "present"), ("Ffion Rees", "present"), ("Carys Lloyd", "present"),
-                                 ("Dafydd Owen", "present"), ("Elin Morgan", "also_in_attendance")}
+                                 ("Owain Pricington", "present"), ("Ffion Rees", "present"), ("Carys Lloyd", "present"),
+                                 ("Dafydd Oweington", "present"), ("Elin Morgan", "also_in_attendance")}
     # new members welcomed are members; an observer is not
-    assert memberships(facts) == {("Carys Lloyd", "member"), ("Dafydd Owen", "member")}
+    assert memberships(facts) == {("Carys Lloyd", "member"), ("Dafydd Oweington", "member")}
 
 
 def test_member_page_whose_heading_was_lost():
@@ -217,8 +217,8 @@ def test_labelled_runs_with_guests():
     # the list ends at the numbered item
     assert attendance(facts) == {
         ("Andrew Barnes", "present"), ("Helen Carver", "present"), ("Simon Dale", "present"),
-        ("Laura Ellis", "officer_in_attendance"), ("Martin Frost", "officer_in_attendance"),
-        ("Graham Hill", "also_in_attendance"), ("Susan Irwin", "also_in_attendance"),
+        ("Laura Elliington", "officer_in_attendance"), ("Martin Frost", "officer_in_attendance"),
+        ("Graham Hilington", "also_in_attendance"), ("Susan Irwin", "also_in_attendance"),
         ("Paul Jordan", "officer_in_attendance")}
     assert {p for p, _ in memberships(facts)} == {"Andrew Barnes", "Helen Carver", "Simon Dale"}
 
@@ -226,9 +226,9 @@ def test_labelled_runs_with_guests():
 def test_flattened_table_over_two_lines():
     facts = _facts("people_table_two_lines_minutes.txt")
     # the table's second line has no header: its status letters still count
-    assert attendance(facts) == {("Peter Kemp", "present"), ("Rachel Lord", "present"),
-                                 ("Sarah Moss", "apologies"), ("James Nolan", "present")}
-    assert memberships(facts) == {("Peter Kemp", "chair"), ("Rachel Lord", "member"), ("Sarah Moss", "member"),
+    assert attendance(facts) == {("Peter Kemington", "present"), ("Rachel Lord", "present"),
+                                 ("Sarah Mosington", "apologies"), ("James Nolan", "present")}
+    assert memberships(facts) == {("Peter Kemington", "chair"), ("Rachel Lord", "member"), ("Sarah Mosington", "member"),
                                   ("James Nolan", "member")}
 
 
@@ -245,7 +245,7 @@ def test_one_unreadable_list_does_not_lose_the_others(monkeypatch):
     monkeypatch.setattr(attendance_module, "find_people", flaky)
     result = extract_document(load_document(PAPERS / "people_runon_panel_minutes.txt"))
     got = attendance(result.facts)
-    assert ("T Pennock", "present") in got and ("O Brierley", "apologies") in got
+    assert ("T Pennock", "present") in got and ("O Brieington", "apologies") in got
     assert not any(p == "J Ackroyd" for p, _ in got)
 
 
@@ -253,5 +253,5 @@ def test_an_agenda_in_attendance_list_names_expected_attendees():
     facts = _facts("people_agenda_attendees.txt")
     assert not attendance(facts)  # an agenda says who is expected, not who came
     rows = {(f.fields["person"], f.fields["role"]) for f in facts if f.type == "membership"}
-    assert rows == {("T Abbott", "chair"), ("R Bingham", "member"), ("S Carlile", "additional attendee"),
+    assert rows == {("T Abboington", "chair"), ("R Bingham", "member"), ("S Carlile", "additional attendee"),
                     ("D Dobbs", "additional attendee")}

@@ -26,6 +26,9 @@ log = logging.getLogger("api.build")
 #: modules a worker needs, imported once in the forkserver
 _PRELOAD = ["extract.pipeline", "extract.documents", "extract.people", "extract.governance", "extract.resolve"]
 
+#: seconds a new worker may take to be ready
+_START_TIMEOUT = 120.0
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -52,6 +55,7 @@ def _work(conn: Connection, settings: dict[str, Any], max_facts: int) -> None:  
 
     _die_with_parent()
     load_builtins()
+    conn.send("ready")
     while True:
         try:
             path, known = conn.recv()
@@ -88,6 +92,10 @@ class _Worker:
         self.process.start()
         child.close()
         self.job: tuple[int, Path, float] | None = None  #: (index, path, deadline)
+        # a file's time counts from when a worker is ready for it: the first start imports the extractors
+        if not self.conn.poll(_START_TIMEOUT) or self.conn.recv() != "ready":
+            self.kill()
+            raise RuntimeError(f"an extraction worker did not start within {_START_TIMEOUT:g} s")
 
     def kill(self) -> None:
         self.process.kill()

@@ -65,7 +65,7 @@ def junk_corpus(folder: Path) -> dict[str, str | None]:
         "latin1.txt": ("Minutes of the Board\n\nPresent: Cllr Zo\xeb M\xfcller (Chair)\n".encode("latin-1"), None),
         "huge_line.txt": (_words(rng, 400_000, breaks=False).encode(), None),
         "slow.txt": (_words(rng, 3_000_000, breaks=True).encode(), "time"),
-        "roll.txt": (_roll(rng, 200).encode(), "facts"),
+        "roll.txt": (_roll(rng, 120).encode(), "facts"),
         "truncated.pdf": ((real_pdf.read_bytes()[:1500] if real_pdf else b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"),
                           "refused"),
         "random.pdf": (rng.randbytes(5000), "refused"),
@@ -97,7 +97,7 @@ def test_a_junk_batch_names_each_bad_file_once_and_stores_the_good_papers(tmp_pa
     papers.mkdir()
     expected = junk_corpus(papers)
     started = time.monotonic()
-    done = run_build(papers, tmp_path / "data", GOVGRAPH_FILE_TIMEOUT="3", GOVGRAPH_FILE_FACTS="400")
+    done = run_build(papers, tmp_path / "data", GOVGRAPH_FILE_TIMEOUT="5", GOVGRAPH_FILE_FACTS="300")
     took = time.monotonic() - started
     errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
     named = {name: [line for line in errors if re.search(rf"[/\\]{re.escape(name)}: ", line)]
@@ -108,8 +108,8 @@ def test_a_junk_batch_names_each_bad_file_once_and_stores_the_good_papers(tmp_pa
     for name, kind in expected.items():
         if kind is not None:
             assert named[name], f"{name} was not reported: {done.stderr}"
-    assert "longer than the budget of 3 s per file (GOVGRAPH_FILE_TIMEOUT)" in named["slow.txt"][0]
-    assert "more than the budget of 400 per file (GOVGRAPH_FILE_FACTS)" in named["roll.txt"][0]
+    assert "longer than the budget of 5 s per file (GOVGRAPH_FILE_TIMEOUT)" in named["slow.txt"][0]
+    assert "more than the budget of 300 per file (GOVGRAPH_FILE_FACTS)" in named["roll.txt"][0]
     assert took < 120
     with GraphStore.open(tmp_path / "data", read_only=True) as store:
         stored = {doc.name for doc in store.documents()}
@@ -121,17 +121,14 @@ def test_a_paper_after_a_timed_out_one_is_still_stored_in_order(tmp_path: Path) 
     """The killed worker is replaced: the files after it are read, and stored as a clean build stores them."""
     papers = tmp_path / "papers"
     papers.mkdir()
-    (papers / "00_slow.txt").write_text(_words(random.Random(1), 3_000_000, breaks=True))
     for name in GOOD:
         shutil.copy(SAMPLE / name, papers / name)
+    assert run_build(papers, tmp_path / "clean").returncode == 0
+    (papers / "00_slow.txt").write_text(_words(random.Random(1), 3_000_000, breaks=True))
     done = run_build(papers, tmp_path / "data", GOVGRAPH_FILE_TIMEOUT="2", GOVGRAPH_BUILD_WORKERS="1")
     assert done.returncode == 1, done.stderr
-    clean = tmp_path / "clean"
-    clean.mkdir()
-    for name in GOOD:
-        shutil.copy(SAMPLE / name, clean / name)
-    assert run_build(clean, tmp_path / "clean-data").returncode == 0
-    assert sorted_quads(tmp_path / "data") == sorted_quads(tmp_path / "clean-data")
+    assert "00_slow.txt: extraction took longer than the budget of 2 s" in done.stderr
+    assert sorted_quads(tmp_path / "data") == sorted_quads(tmp_path / "clean")
 
 
 KILL_PAPERS = ("01_wexcombe_hwb_2021-06-17_agenda_pack.txt", "02_wexcombe_hwb_2022-03-10_agenda_pack.txt",

@@ -42,7 +42,8 @@ def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[s
 
     `on_file(path, outcome)` is called after each file with outcome "stored",
     "unchanged" or "failed: <problem>". With a `budget`, each file is read and extracted in a
-    worker process within it (api.extract_pool); without, in this process, unbounded.
+    worker process within it (api.extract_pool); without one, or with no workers, in this process
+    (where extractors registered in it run) with no time budget.
     """
     report = BuildReport()
     started = time.perf_counter()
@@ -51,8 +52,11 @@ def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[s
         keep_overrides(store.path, str(overrides))
     known = {doc.id for doc in store.documents()}
     files = iter_paper_paths(paths)
-    outcomes = (extract_in_workers(files, known, settings or {}, budget) if budget is not None
-                else (extract_file(path, known, settings or {}) for path in files))
+    if budget is not None and budget.workers > 0:
+        outcomes = extract_in_workers(files, known, settings or {}, budget)
+    else:
+        max_facts = budget.max_facts if budget is not None else None
+        outcomes = (extract_file(path, known, settings or {}, max_facts) for path in files)
     for extracted in outcomes:
         outcome = _store_one(store, extracted, report)
         if extracted.extraction is not None:

@@ -35,7 +35,7 @@ class Budget:
     """What one file may cost: seconds to read and extract it, and facts it may yield."""
 
     timeout: float = 120.0
-    max_facts: int = 20_000
+    max_facts: int = 10_000
     workers: int = 2
 
 
@@ -112,13 +112,13 @@ def extract_in_workers(paths: Iterable[Path], known: set[str], settings: dict[st
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
     todo = iter(enumerate(paths))
-    workers = [_Worker(ctx, settings, budget.max_facts) for _ in range(max(1, budget.workers))]
+    workers = [_Worker(ctx, settings, budget.max_facts) for _ in range(budget.workers)]
     done: dict[int, Outcome] = {}
     ahead = 2 * len(workers)  # files extracted ahead of the one the caller waits for, at most
     next_out, exhausted = 0, False
     try:
         while True:
-            for i, worker in enumerate(workers):
+            for worker in workers:
                 if worker.job is None and not exhausted:
                     if len(done) >= ahead:
                         break

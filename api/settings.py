@@ -33,7 +33,8 @@ class Settings(BaseSettings):
                                 "past that the file is reported as failed and the batch goes on")
     file_facts: int = Field(10_000, ge=1, description="most facts one file may yield; a file yielding more is "
                             "reported as failed (nothing of it is stored)")
-    build_workers: int = Field(2, ge=1, description="processes a build reads and extracts files in")
+    build_workers: int = Field(2, ge=0, description="processes a build reads and extracts files in; 0 reads them in "
+                               "the build's own process (extractors registered in it run; no time budget)")
 
     def budget(self) -> "Budget":
         """What each file of a build may cost (api.extract_pool)."""

@@ -93,9 +93,14 @@ class _Worker:
         child.close()
         self.job: tuple[int, Path, float] | None = None  #: (index, path, deadline)
         # a file's time counts from when a worker is ready for it: the first start imports the extractors
-        if not self.conn.poll(_START_TIMEOUT) or self.conn.recv() != "ready":
+        try:
+            ready = self.conn.poll(_START_TIMEOUT) and self.conn.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
             self.kill()
-            raise RuntimeError(f"an extraction worker did not start within {_START_TIMEOUT:g} s")
+            raise RuntimeError(f"an extraction worker did not start within {_START_TIMEOUT:g} s (exit code "
+                               f"{self.process.exitcode})")
 
     def kill(self) -> None:
         self.process.kill()

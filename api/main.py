@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from fastapi.responses import RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -158,7 +159,8 @@ def warm(store: Any) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app over `settings.data`; the store is opened read-only at startup and again after each build."""
-    app = FastAPI(title="govgraph", version="0.1.0", lifespan=lifespan,
+    # the API docs (Swagger UI, ReDoc) are served from the package: nothing loaded from a CDN
+    app = FastAPIOffline(title="govgraph", version="0.1.0", lifespan=lifespan,
                   description="Boards, people, organisations, plans and principles read from council papers; "
                               "every fact with its evidence (document, line, quote, extractor).")
     app.state.settings = settings or get_settings()

@@ -337,10 +337,11 @@ def fetch_view_rows(store: RowStore, name: str, params: Any) -> Any:
 
 
 DOCUMENT = """
-SELECT ?doc_id ?name ?title ?date WHERE {
+SELECT ?doc_id ?name ?title ?date ?page_starts WHERE {
   ?d a gg:Document ; gg:contentHash ?doc_id ; gg:fileName ?name .
   OPTIONAL { ?d dcterms:title ?title }
   OPTIONAL { ?d dcterms:date ?date }
+  OPTIONAL { ?d gg:pageStarts ?page_starts }
 }"""
 
 

@@ -17,7 +17,9 @@ def export_facts(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Every stored fact in the facts format, ordered by document, line and type.
 
     List fields come back sorted and without repeats; unknown fields kept at write
-    time (notes, sections, ...) come back as they were.
+    time (notes, sections, ...) come back as they were. Facts read from a PDF also carry
+    `page` and `source_line` (the line on that page as `pdftotext -layout` counts lines);
+    from HTML, `source_line` is the line of the file.
     """
     doc_names = {d.graph: d.name for d in store.documents()}
     fields = {fact_type: _fields_of(store, fact_type) for fact_type in FIELDS}
@@ -34,6 +36,12 @@ def export_facts(store: GraphStore) -> Iterator[dict[str, Any]]:
             fact["role"] = row["role"]
         if row["extra"]:
             fact.update(json.loads(row["extra"]))
+        if row["page"] is not None:
+            fact["page"] = row["page"]
+        if row["sourceLine"] is not None:
+            fact["source_line"] = row["sourceLine"]
+        if row["confidence"] is not None:
+            fact["confidence"] = row["confidence"]
         facts.append(fact)
     facts.sort(key=lambda f: (f["doc"] or "", f["line"], f["type"], json.dumps(f, sort_keys=True, default=str)))
     yield from facts

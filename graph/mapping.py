@@ -128,6 +128,7 @@ class _Builder:
         self.add(node, GG.sourcePath, _text(doc.path))
         self.add(node, GG.format, _text(doc.format))
         self.add(node, GG.lineCount, Literal(len(doc.lines)))
+        self.add(node, GG.pageStarts, _text(page_starts(doc.pages)) if doc.pages else None)
         self.add(node, DCTERMS.title, _text(doc.title) if doc.title else None)
         if doc.date and _is_date(doc.date):
             self.add(node, DCTERMS.date, _date(doc.date))
@@ -186,6 +187,14 @@ class _Builder:
         self.add(node, RDF.type, cls)
         return node
 
+    def position(self, line: int) -> tuple[int | None, int | None]:
+        """(page, source line) of a text line: where a reader finds it in the published file."""
+        index = line - 1
+        pages, sources = self.doc.pages, self.doc.source_lines
+        page = pages[index] if pages and 0 <= index < len(pages) and pages[index] else None
+        source = sources[index] if sources and 0 <= index < len(sources) else None
+        return page, source
+
     def evidence_iri(self, fact: Fact) -> NamedNode:
         return NamedNode(ids.fact_iri("evidence", self.doc.id, fact.type, fact.line, fact.fields))
 
@@ -196,12 +205,37 @@ class _Builder:
         self.add(ev, GG.factType, _text(fact.type))
         self.add(ev, GG.document, self.doc_node)
         self.add(ev, GG.line, Literal(fact.line))
+        page, source_line = self.position(fact.line)
+        self.add(ev, GG.page, Literal(page) if page else None)
+        # a text file's line is its own source line: stored only where a reader would look elsewhere
+        shown = source_line and (page or source_line != fact.line)
+        self.add(ev, GG.sourceLine, Literal(source_line) if shown else None)
         self.add(ev, GG.quote, _text(fact.quote or ""))
         self.add(ev, GG.extractor, _text(fact.extractor) if fact.extractor else None)
         self.add(ev, GG.confidence, Literal(float(fact.confidence)) if fact.confidence is not None else None)
         extra = {k: v for k, v in fact.fields.items() if k not in FIELDS[fact.type]}
         if extra:
             self.add(ev, GG.extra, _text(json.dumps(extra, sort_keys=True, ensure_ascii=False, default=str)))
+
+
+def page_starts(pages: list[int]) -> str:
+    """'1:1 2:48 3:97': the text line (1-based) each page starts at."""
+    starts, seen = [], set()
+    for number, page in enumerate(pages, 1):
+        if page and page not in seen:
+            seen.add(page)
+            starts.append(f"{page}:{number}")
+    return " ".join(starts)
+
+
+def parse_page_starts(value: str | None) -> dict[int, int]:
+    """{text line: page} of the lines where a page starts, from a gg:pageStarts literal."""
+    out: dict[int, int] = {}
+    for pair in (value or "").split():
+        page, _, line = pair.partition(":")
+        if page.isdigit() and line.isdigit():
+            out[int(line)] = int(page)
+    return out
 
 
 def _opt(value: Any, make: Callable[[str], Literal] = _text) -> Literal | None:

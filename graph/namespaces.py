@@ -33,8 +33,8 @@ GG = Namespace(ontology.GG, """
     status mode substituteFor holder organisation forPost changeType person detail item principle text
     plan framework
     oversees reportsTo accountableTo partOf chairedBy leads delivers alignsWith
-    document line quote extractor confidence factType extra
-    fileName sourcePath contentHash format lineCount
+    document line quote extractor confidence factType extra page sourceLine
+    fileName sourcePath contentHash format lineCount pageStarts
     Tenure firstCited lastCited statedStart statedEnd tenureStatus""")
 ORG = Namespace(ontology.ORG, "Organization Membership member organization Post postIn heldBy memberDuring")
 TIME = Namespace(ontology.TIME, "Interval Instant hasBeginning hasEnd inXSDDate")

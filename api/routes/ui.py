@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import view_queries as vq
 from api.deps import StoreDep, StoreRoute
+from graph.mapping import parse_page_starts
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
 from api.queries.membership import members_as_of
 from api.routes.views import EVIDENCE_HREF, NAV
@@ -123,4 +124,6 @@ def document_page(store: StoreDep, doc_id: str) -> HTMLResponse:
     lines = store.text_lines(doc_id) if hasattr(store, "text_lines") else None
     if info is None or lines is None:
         raise NotFound(f"no stored document {doc_id}")
-    return _page("document.html", title=info["name"], doc=info, lines=lines)
+    # a PDF's text is shown page by page: {text line: page} where each page starts
+    return _page("document.html", title=info["name"], doc=info, lines=lines,
+                 page_starts=parse_page_starts(info.get("page_starts")))

@@ -68,6 +68,14 @@ def _body(text: str) -> str | None:
         return None  # "Venue: Committee Room 2" names a room, not a body
     text = re.sub(r"^(?:(?:extraordinary|special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?", "", text,
                   flags=re.IGNORECASE).strip(" .")
+    # "advertisement Summary of the X Board Meeting", "Report X Board", "Future arrangements for the X Board":
+    # a web page's stray word or a report's title around the body's name
+    text = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", text)
+    text = re.sub(r"\s+(?:held(?:\s+(?:on|at))?|on|at|dated)$", "", text)  # "Meeting of the Board on <date>"
+    text = re.sub(r"\s+meeting$", "", re.sub(r"^(?:report|summary|update|briefing)\s+(?=[A-Z])", "", text, flags=re.I), flags=re.I)
+    inner = re.search(r"\b(?:of|for|to|from)\s+the\s+(?P<rest>[A-Z][^()]*?" + BODY_HEAD.pattern + r")$", text)
+    if inner and not text.isupper():
+        text = inner.group("rest")
     if not text or len([w for w in text.split() if w not in "-–"]) > 12 or not BODY_HEAD.search(text) or \
             re.search(r"\b(?:members(?:hip)?|attendees|agenda|minutes|contact|documents|details|papers)\b", text, re.I) or \
             re.search(r"\b(?:be|that|was|were|is|are|has|have|had|will|would)\s", text) or \
@@ -322,8 +330,10 @@ def _line_body(lines: list[str], idx: int, text: str, start: int, end: int) -> s
     here = _title_body(before) if before and len(before) < 160 else None
     prev = next((_clean(lines[i]) for i in range(idx - 1, -1, -1) if lines[i].strip()), "")
     above = _body_above(lines, idx) or (_title_body(prev) if len(prev) < 160 else None)
-    if here and above and here.lower().endswith(above.lower()):
-        return above  # "Bwrdd ... Glynderw Public Services Board" under the title "Glynderw Public Services Board"
+    if here and above and (here.lower().endswith(above.lower()) or above.lower().endswith(here.lower())):
+        # "Bwrdd ... Glynderw Public Services Board" under the title "Glynderw Public Services Board";
+        # "Meeting of the Board on <date>" under "Anytown Children's Trust Board"
+        return above if here.lower().endswith(above.lower()) else max(here, above, key=len)
     return here or above or (_title_body(re.split(r"\s+[-–|]\s+|,\s+", after)[0]) if after else None) or \
         (_title_body(re.split(r"\s+[-–|]\s+", after)[1]) if after.count(" - ") + after.count(" – ") else None)
 

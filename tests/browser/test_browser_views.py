@@ -93,3 +93,11 @@ def test_plan_page_heatmap_cell_and_person_page(probe, base_url: str) -> None:
     assert "Director of Public Health" in page.locator("#posts").inner_text()
     probe.screenshot("ui-person")
     assert probe.errors == [] and probe.outside == []
+
+
+def test_api_docs_render_without_the_internet(probe, base_url: str) -> None:
+    probe.page.goto(f"{base_url}/docs")
+    probe.page.wait_for_selector(".swagger-ui .opblock", timeout=20000)
+    assert probe.page.locator(".swagger-ui .opblock").count() > 10  # the operations are drawn
+    assert probe.outside == [], f"requests left the server: {probe.outside}"
+    assert not probe.errors

@@ -98,6 +98,17 @@ Meeting: 13/06/2013 - Community Safety Partnership (Item 64)
 To confirm the minutes of the meeting held on 21 March as a correct record."""
 
 
+WEB_SUMMARY = """advertisement Summary of the Ashgrove Partnership Board Meeting
+Tuesday 5 March 2013
+
+Present: Ms Ida Crane (Chair), Mr Leo Vance"""
+
+REPORT_TITLE = """Future arrangements for the Tollbury Children's Trust Board
+Meeting of the Board on 17 May 2010
+
+Present: Cllr Bea Hollis"""
+
+
 @pytest.mark.parametrize("text, body, date, role", [
     (MODERNGOV, "Pellmore Police and Crime Panel", "2023-03-14", "minutes"),
     (FORM_LABELS, "Thornbury Safeguarding Adults Board", "2019-05-03", "minutes"),
@@ -110,6 +121,8 @@ To confirm the minutes of the meeting held on 21 March as a correct record."""
     (HELD_ON_NO_BODY, "Ashdown Adults Board", "2015-04-16", "minutes"),
     (ORG_MINUTES_OF_BOARD, "Wyndham Health NHS Foundation Trust Board", "2017-04-25", "minutes"),
     (ITEM_PAGE, "Community Safety Partnership", "2013-06-13", "minutes"),
+    (WEB_SUMMARY, "Ashgrove Partnership Board", "2013-03-05", "minutes"),
+    (REPORT_TITLE, "Tollbury Children's Trust Board", "2010-05-17", "minutes"),
 ])
 def test_own_meeting_in_every_title_form(text, body, date, role):
     own = _own(text)

@@ -31,7 +31,7 @@ _BARE_MEETING = re.compile(r"^(?:(?P<kind>notes|minutes|record|action notes)\s+o
                            r"(?:(?:extraordinary|ordinary|special|annual|virtual|remote)\s+)?meeting\s+"
                            r"(?:of|on|held\s+on|held)\s+(?:on\s+)?(?P<rest>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*)$",
                            re.IGNORECASE)
-#: "Harrowfield Safeguarding Adult Board (HSAB)": the body's acronym after its name
+#: "Oakhollow Safeguarding Adult Board (OSAB)": the body's acronym after its name
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z&]{2,8}\)\s*$")
 _SHEET = re.compile(r"^(?P<body>.*?)\s*attendance\s+(?:sheet|record|register|list)\b(?P<rest>.*)$", re.IGNORECASE)
 _COVER = re.compile(r"^(?P<body>[A-Z][A-Za-z&'’ ]{3,80}?)\s*[-–:,]\s*(?P<date>.+\d{4}\b.*)$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any, Protocol
+from weakref import WeakKeyDictionary
 
 from pyoxigraph import NamedNode
 
@@ -173,8 +174,23 @@ def iri(value: str) -> NamedNode:
     return NamedNode(value)
 
 
+#: the entity index of each open read-only store (it never changes while open, as api.queries.membership)
+_INDEXES: WeakKeyDictionary[Any, dict[str, Row]] = WeakKeyDictionary()
+
+
 def entities(store: RowStore) -> dict[str, Row]:
-    """Every entity: id → {id, kind, label, framework}; actions and principles labelled by notation and text."""
+    """Every entity: id → {id, kind, label, framework}; actions and principles labelled by notation and text.
+
+    Every page names its rows from this index, several times a request: a read-only store's is read once.
+    """
+    if not getattr(store, "read_only", False):
+        return _entity_index(store)
+    if store not in _INDEXES:
+        _INDEXES[store] = _entity_index(store)
+    return _INDEXES[store]
+
+
+def _entity_index(store: RowStore) -> dict[str, Row]:
     found: dict[str, Row] = {}
     for r in plain(store.query(ENTITIES)):
         current = found.get(r["id"])

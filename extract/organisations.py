@@ -225,7 +225,7 @@ _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|
                            r"Can|May|Must|Recent|Recently|Further|Also|However|Mayoral|Train|Support|Supporting|"
                            r"Membership|Members|Chair|MS|Microsoft|Meeting\s+of\s+the|Meeting\s+of|Minutes\s+of\s+the|"
                            r"January|February|March|April|June|July|August|September|October|November|December|"
-                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Representing|Strengthened|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Representing|Strengthened|Advertisement|"
                            r"Government\s+Guidance\s+on|Guidance\s+on|"
                            r"(?:Summary|Purpose|Role|Review|Reconstitution|Vision|Strategic\s+Vision|Terms|Constitution|"
                            r"Appointment|Vice-?Chairman|Chairman|Chair['’]s\s+Welcome\s+and\s+Meeting\s+Protocol|"
@@ -270,6 +270,9 @@ def _mentions(text: str) -> list[str]:
             continue  # a meeting's venue, not a body
         if COMPOUND_AND.match(text, m.start("org") + m.group("org").rfind(" ") + 1 if " " in m.group("org") else m.start()):
             continue  # "Deputy Police" of "Deputy Police and Crime Commissioner": the name goes on
+        if re.match(r"\s+(?:Update|Minutes|Meeting\s+held)\b", text[m.end():]) and \
+                re.match(r"\s*(?:[-–:]|$)", text[:m.start()][-3:] or "") is not None and m.start() < 3:
+            continue  # "X Partnership Update", "X Board Minutes": an item's or a paper's title
         following = text[m.end():].split()[:1]
         if following and following[0].lower().strip(",.;:") in _POSTISH - {"mayor"}:
             # "Group Director": the head word belongs to a post; names joined before it stand
@@ -348,7 +351,7 @@ def _mentions(text: str) -> list[str]:
                or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth", "thematic",
                                 "implementation", "management", "full", "regeneration", "legal", "shared", "sub",
                                 "operational", "executive", "safety", "units", "ms", "multi", "unitary", "agency",
-                                "government", "central"}
+                                "government", "central", "rescue", "national"}
                for w in words) and not _named_generic(words):
             continue  # "Social Care Team", "Children's Services": a function, not a named body
         out.append(clean_org(org) or org)

@@ -40,6 +40,8 @@ def export_facts(store: GraphStore) -> Iterator[dict[str, Any]]:
             fact["page"] = row["page"]
         if row["sourceLine"] is not None:
             fact["source_line"] = row["sourceLine"]
+        if row["confidence"] is not None:
+            fact["confidence"] = row["confidence"]
         facts.append(fact)
     facts.sort(key=lambda f: (f["doc"] or "", f["line"], f["type"], json.dumps(f, sort_keys=True, default=str)))
     yield from facts

@@ -207,7 +207,9 @@ class _Builder:
         self.add(ev, GG.line, Literal(fact.line))
         page, source_line = self.position(fact.line)
         self.add(ev, GG.page, Literal(page) if page else None)
-        self.add(ev, GG.sourceLine, Literal(source_line) if source_line else None)
+        # a text file's line is its own source line: stored only where a reader would look elsewhere
+        shown = source_line and (page or source_line != fact.line)
+        self.add(ev, GG.sourceLine, Literal(source_line) if shown else None)
         self.add(ev, GG.quote, _text(fact.quote or ""))
         self.add(ev, GG.extractor, _text(fact.extractor) if fact.extractor else None)
         self.add(ev, GG.confidence, Literal(float(fact.confidence)) if fact.confidence is not None else None)

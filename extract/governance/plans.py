@@ -26,6 +26,7 @@ HEADS = OrderedDict([
     ("campaign", "initiative"),
     ("annual report", "report"), ("report", "report"),
     ("policy", "policy"), ("charter", "policy"), ("pledge", "policy"), ("approach", "initiative"),
+    ("outcome agreement", "plan"), ("needs assessment", "report"),
 ])
 _HEAD_RE = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
 _CONNECT = r"(?:and|of|for|the|to|in|on|&|a|with|against)"
@@ -47,14 +48,14 @@ _GUIDANCE = re.compile(r"(?<![\w’'\-])(?P<name>(?:[A-Z][\w’'\-]*\s+){1,3}Gui
                        r"[A-Za-z][\w’'\-]*(?:\s+(?:and\s+|of\s+)?[A-Za-z][\w’'\-]*){0,5}?)"
                        r"(?=\s*(?:\((?P<year>(?:19|20)\d\d)\)|\(|[,.;:]|\s+(?:says|and|by|to|including|the|which|is|are|was)\b|$))")
 #: "Name – Other Name": a plan known by two names
-_DASH_NAME = re.compile(r"^\s*[–—-]\s*(?P<n>[A-Z][\w’'&]*(?:\s+[A-Z][\w’'&]*){0,4})")
+_DASH_NAME = re.compile(r"^\s*[–—-]\s*(?P<n>[A-Z][\w’'&]*(?:\s+(?:(?:to|of|and|for|the|by)\s+)?[A-Z][\w’'&]*){0,4})")
 #: "poverty reduction strategy", "resident engagement framework"
 _LOWER_HEADS = r"action plan|delivery plan|work plan|strategy|plan|framework|programme|scheme|initiative"
 _LOWER = re.compile(rf"\b(?:a|an|the|our|its|their|new|draft|local)\s+"
                     rf"(?P<name>(?:[a-z][a-z\-]+\s+){{2,3}}(?P<head>(?:{_LOWER_HEADS})))\b")
 _QUOTED_TITLE = re.compile(r"['‘\"“](?P<inner>[A-Z][^'’\"”]{3,70}?)['’\"”](?!\w)")
 _PLANISH = re.compile(r"\b(programmes?|projects?|initiatives?|interventions?|campaigns?|operations?|called|"
-                      r"schemes?|frameworks?|strateg(?:y|ies)|pilots?|workshops?)\b", re.IGNORECASE)
+                      r"schemes?|frameworks?|strateg(?:y|ies)|pilots?|workshops?|guidance|recommendations)\b", re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:Op|Operation)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 #: "MECC (Making Every Contact Count) training": an acronym spelt out, then what it is
 _ACR_FULL = re.compile(r"\b(?P<acr>[A-Z]{3,6})\s*\((?P<full>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){2,6})\)\s+"
@@ -178,6 +179,8 @@ class PlanSet:
             plan["variants"].append(acronym)
         if period and not plan["period"]:
             plan["period"] = period
+        if not (period or _PERIOD.search(name)):
+            plan.setdefault("undated", set()).add(_norm(_base(name)))  # named without its period here
         plan["confidence"] = max(plan["confidence"], confidence)
         for key in (name, _base(name), acronym or ""):
             if key:
@@ -208,8 +211,9 @@ def _good_titled(name: str) -> bool:
     if head in ("approach", "model", "pilot", "review", "campaign", "pledge", "charter", "report") \
             and not words[-1][:1].isupper() and len(capital_mods) < 2:
         return False
-    if re.search(r"[’']s$", words[-2]) and len(words) == 2:
-        return False
+    if re.search(r"[’']s$", words[-2]) and len(words) == 2 and \
+            re.sub(r"[’']s$", "", words[-2]) in re.sub(r"\\b|\(\?:|\)", "", _ORG_WORDS).split("|") + ["Mayor", "Leader"]:
+        return False  # "Council's Plan": a body's own plan, not a name ("Children's Plan" is one)
     caps = [w for w in words[:-1] if w[:1].isupper() or w[:1].isdigit()]
     if not caps:
         return False
@@ -296,8 +300,8 @@ def extract_plans(doc: Document, context: Context):
                                                                 m.group("name")):
                     continue  # "X Strategy 2021-2024 and action plan": two things, the second unnamed
                 name = _strip_name(m.group("name"))
-                joined = re.search(rf"\b(?:{_ORG_WORDS})\s+(?:and|&)\s+(?=[A-Z])", name)
-                if joined:  # "the X Board and Y Plan": the plan is the last name
+                joined = re.search(rf"\b(?:{_ORG_WORDS})\s+(?:and|&)\s+(?=[A-Z])(?!Crime\b|Rescue\b)", name)
+                if joined:  # "the X Board and Y Plan": the plan is the last name ("Police and Crime Plan" is one)
                     name = name[joined.end():]
                 if not _good_titled(name) or len(_base(name).split()) < 2:
                     continue
@@ -357,6 +361,8 @@ def extract_plans(doc: Document, context: Context):
         name = max((v for v in p["variants"] if not v.isupper() or len(v) > 12),
                    key=lambda v: (not v.isupper(), len(v)), default=p["name"])
         name = _base(name) or name
+        if p["period"] and not p.get("undated") and not _PERIOD.search(name):
+            name = f"{name} {p['period']}"  # the paper never names it without its period ("X Strategy 2007-12")
         p["name"] = name  # relations name plans as the facts do
         facts.append(Fact("plan", {"name": name, "kind": p["kind"], "variants": p["variants"],
                                    "period": p["period"]}, p["line"], p["quote"], confidence=p["confidence"]))
@@ -386,6 +392,7 @@ def _merge_owner_prefixed(plans: PlanSet) -> None:
                     if ov not in p["variants"]:
                         p["variants"].append(ov)
                 p["period"] = p["period"] or other["period"]
+                p.setdefault("undated", set()).update(other.get("undated", set()))
                 p["line"] = min(p["line"], other["line"])
                 merged.add(id(other))
     plans.plans = [p for p in plans.plans if id(p) not in merged]

@@ -107,7 +107,8 @@ def _framework(doc: Document, line: int, plans=None) -> str | None:
 
 #: the noun that names a list of principles in a lead-in ("our shared values:", "the national
 #: well-being goals, which are", "a public health approach ... which is:")
-_LIST_HEAD = re.compile(r"(?P<head>values|principles?|goals|approach|ways\s+of\s+working)\b", re.IGNORECASE)
+_LIST_HEAD = re.compile(r"(?P<head>values|principles?|goals|behaviours|commitments|approach|ways\s+of\s+working)\b",
+                        re.IGNORECASE)
 #: words that end the modifiers of a list's noun, walking back from it
 _MOD_STOP = {"a", "an", "the", "our", "their", "its", "his", "her", "this", "these", "those", "of", "to", "in", "on",
              "with", "by", "for", "and", "or", "as", "at", "from", "into", "is", "are", "be", "will", "shall", "would",
@@ -119,6 +120,23 @@ _ADVERB = re.compile(r"(?:al|ed|iv|nt|ct)ly$", re.IGNORECASE)  #: "nationally", 
 _SCOPE = {"national", "local", "regional", "key", "main", "new", "agreed", "statutory", "overall"}
 _LEAD_END = re.compile(r"(?::|\bwhich\s+(?:are|is)|\bas\s+follows|\bthe\s+following)\s*[:.]?\s*$", re.IGNORECASE)
 _ITEM_MARK = re.compile(r"^\s*(?P<mark>[-*\u2022\u00b7\u25aa\u25cf\u25e6]|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)])\s+(?P<text>\S.*)$")
+
+
+#: "**Candour** – we say what we know": a paragraph led by a bold phrase, an item of a list with no bullets
+_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?P<lead>[^*_]{2,60}?)\1\s*(?P<rest>.*)$")
+
+
+def _list_item(block) -> tuple[str, str] | None:
+    """(style, text) of a list item: a bullet, number or letter, or a bold lead phrase."""
+    m = _ITEM_MARK.match(clean(block.text))
+    if m:
+        return _mark_style(m.group("mark")), m.group("text").strip()
+    b = _BOLD_LEAD.match(block.text)
+    if b:
+        rest = clean(b.group("rest")).lstrip(" :")
+        return "bold", f"{b.group('lead').strip()} {rest}".strip() if rest.startswith(("–", "-", "—")) else \
+            f"{b.group('lead').strip()}: {rest}".strip(" :")
+    return None
 
 
 def _mark_style(mark: str) -> str:
@@ -191,14 +209,14 @@ def _named_lists(blocks, add, plans_framework) -> None:
         style = None
         lead_mark = _ITEM_MARK.match(lead)
         for nb in blocks[k + 1:k + 20]:
-            m = _ITEM_MARK.match(clean(nb.text))
-            if nb.kind not in ("list_item", "paragraph") or not m:
+            item = _list_item(nb)
+            if nb.kind not in ("list_item", "paragraph") or not item:
                 break
-            st = _mark_style(m.group("mark"))
+            st, text = item
             if lead_mark and _mark_style(lead_mark.group("mark")) == st or style not in (None, st):
                 break
             style = st
-            items.append((nb.line, m.group("text").strip()))
+            items.append((nb.line, text))
         if len(items) < 3:
             continue
         if not _LEAD_END.search(lead) and not (lead.rstrip().endswith(".") and all(t[:1].isupper() for _, t in items)):

@@ -64,7 +64,8 @@ def _person_refs(context: Context) -> list[dict[str, Any]]:
             titles = f.fields.get("titles") if field == "person" and f.fields.get("titles") else parsed.titles
             org = f.fields.get("organisation") or f.fields.get("affiliation") if field == "person" else None
             refs.append({"name": parsed.name, "surface": surface or value, "titles": list(titles or []),
-                         "weight": _weight(f.type), "line": f.line, "quote": f.quote, "org": org, "kind": f.type})
+                         "weight": _weight(f.type), "line": f.line, "quote": f.quote, "org": org, "kind": f.type,
+                         "attended": _attended(f) if field == "person" else None})
     for f in context.facts:  # "chaired by Jane Doe": the chair of a body is a person
         v = f.fields.get("object")
         if f.type == "oversight" and f.fields.get("relation") == "chaired_by" and isinstance(v, str):
@@ -74,6 +75,14 @@ def _person_refs(context: Context) -> list[dict[str, Any]]:
                              "line": f.line, "quote": f.quote, "org": None, "kind": "oversight"})
     refs.extend(_mention_refs(refs, context))
     return refs
+
+
+def _attended(fact: Fact) -> tuple[str, str] | None:
+    """(meeting, 'present' or 'apologies') of an attendance fact: one person cannot be both at one meeting."""
+    if fact.type != "attendance":
+        return None
+    meeting = str(fact.fields.get("meeting") or fact.fields.get("date") or "")
+    return meeting, "apologies" if fact.fields.get("status") == "apologies" else "present"
 
 
 def _mention_refs(refs: list[dict[str, Any]], context: Context) -> list[dict[str, Any]]:
@@ -150,7 +159,7 @@ def _org_refs(context: Context, clusters: list[_Cluster], index: dict[str, _Clus
     for f in context.facts:
         for field in ORG_FIELDS:
             v = clean_org(f.fields.get(field)) if isinstance(f.fields.get(field), str) else None
-            if v:
+            if v and not _initials_of(v, f.fields.get("person")):
                 org_refs.append((v, f.line, f.quote))
         if f.type == "oversight":
             for field in ("subject", "object"):
@@ -174,6 +183,14 @@ def _org_refs(context: Context, clusters: list[_Cluster], index: dict[str, _Clus
     for org, line, q in context.cache.get("org_mentions", []):
         org_refs.append((org, line, q))
     return [(o, l, q) for o, l, q in org_refs if norm_name(o) not in plan_names and norm_name(o) not in person_names]
+
+
+def _initials_of(org: str, person: Any) -> bool:
+    """'DJS' beside 'D Sloan' in an attendance table is the person's initials, not a body."""
+    if not isinstance(person, str) or not (org.isupper() and org.isalpha() and 2 <= len(org) <= 4):
+        return False
+    words = [w for w in person.replace(".", " ").split() if w[:1].isalpha()]
+    return len(words) >= 2 and org[0] == words[0][0].upper() and org[-1] == words[-1][0].upper()
 
 
 def _own_bodies(context: Context) -> list[str]:

@@ -19,6 +19,16 @@ def _plural(variants: list[str]) -> bool:
     return bool(variants) and all(v.split()[-1].lower().strip(".,") in _PLURAL_HEADS for v in variants if v.split())
 
 
+_PLACE_QUALIFIERS = {"north", "south", "east", "west", "central", "mid", "upper", "lower", "greater", "inner", "outer",
+                     "northern", "southern", "eastern", "western"}
+
+
+def _qualified_place(long_key: str, short_key: str) -> bool:
+    """'North Wessmoor Unit' is not 'Wessmoor Unit': the long name puts a compass word before the short one's place."""
+    before = long_key[:-len(short_key)].split()
+    return bool(before) and before[-1] in _PLACE_QUALIFIERS
+
+
 def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None,
                  place: str | None = None) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """Raw org name -> canonical; canonical -> {variants, line, quote}.
@@ -77,7 +87,8 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
                                     acronym(lv[0]).replace("AND", "") in (v.replace("&", "").replace(" ", ""),)
                                     for v in sv)
             suffix = len(short.split()) >= 3 and long_.endswith(" " + short) and \
-                not (_plural(lv) and not _plural(sv))  # "X and the Y Boards" is two boards, neither of them Y's
+                not (_plural(lv) and not _plural(sv)) and \
+                not _qualified_place(long_, short)  # "X and the Y Boards" is two boards, neither of them Y's
             near = fuzz.ratio(long_, short) >= 95 and len(short) > 12
             if acro or suffix or near:
                 parent[short] = long_

@@ -22,6 +22,7 @@ class _Cluster:
         self.first_quote = ""
         self.merges: list[dict[str, str]] = []
         self.slips: set[str] = set()  #: spellings judged OCR slips of another name in the cluster
+        self.attended: set[tuple[str, str]] = set()  #: (meeting, present/apologies) of its attendance
 
     def add(self, name: str, surface: str | None, titles: list[str], weight: int, line: int, quote: str,
             org: str | None) -> None:
@@ -57,6 +58,7 @@ class _Cluster:
                 self.titles.append(t)
         self.orgs |= other.orgs
         self.slips |= other.slips
+        self.attended |= other.attended
         if other.first_line < self.first_line:
             self.first_line, self.first_quote = other.first_line, other.first_quote
         self.merges.extend(other.merges)
@@ -142,6 +144,15 @@ def _pair_in(pairs: list[tuple[str, str]], a: _Cluster, b: _Cluster) -> bool:
     return False
 
 
+def _contradicts(attended: tuple[str, str] | None, cluster_attended: set[tuple[str, str]]) -> bool:
+    """'Apologies: Mr Doe' is not the 'Mr J Doe' present at the same meeting (nor the other way round)."""
+    if not attended:
+        return False
+    meeting, status = attended
+    other = "present" if status == "apologies" else "apologies"
+    return (meeting, other) in cluster_attended
+
+
 def _join_initials(live: list[_Cluster], merged: dict[str, str]) -> None:
     """'P Doe' joins 'Paul Doe' when that is the paper's one full name with this surname and initial."""
     for c in live:
@@ -176,6 +187,8 @@ def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[s
                              "into": c.canonical, "evidence": f"'{ref.get('surface') or name}' has the same letters"})
         c.add(name, ref.get("surface"), ref.get("titles", []), ref["weight"], ref["line"], ref.get("quote", ""),
               ref.get("org"))
+        if ref.get("attended"):
+            c.attended.add(ref["attended"])
     # spelling variants, most referenced first
     order = sorted(clusters.values(), key=lambda c: -sum(c.names.values()))
     merged: dict[str, str] = {}
@@ -208,7 +221,8 @@ def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[s
         if not cands and len(sur) >= 5:
             cands = [c for s, cs in by_surname.items() for c in cs
                      if s[:1] == sur[:1] and fuzz.ratio(s, sur) >= 85]
-        cands = [c for c in cands if not titles_conflict(ref.get("titles", []), c.titles)]
+        cands = [c for c in cands if not titles_conflict(ref.get("titles", []), c.titles) and
+                 not _contradicts(ref.get("attended"), c.attended)]
         if len(cands) > 1 and ref.get("titles"):
             t = {x.lower().replace("councillor", "cllr") for x in ref["titles"]}
             same_title = [c for c in cands if t & {x.lower().replace("councillor", "cllr") for x in c.titles}]

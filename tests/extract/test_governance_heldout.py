@@ -62,8 +62,8 @@ def by_id(facts, kind):
 
 def test_csp_plan(csp):
     plans = {f.fields["name"]: f.fields for f in of(csp, "plan")}
-    assert set(plans) == {"Community Safety Plan"}
-    assert plans["Community Safety Plan"]["period"] == "2024-2027"
+    assert set(plans) == {"Community Safety Plan 2024-2027"}
+    assert plans["Community Safety Plan 2024-2027"]["period"] == "2024-2027"
 
 
 def test_csp_values_are_principles(csp):
@@ -98,13 +98,13 @@ def test_csp_priorities(csp):
 
 def test_chart_plan(chart):
     plans = {f.fields["name"]: f.fields for f in of(chart, "plan")}
-    assert set(plans) == {"Harrowfield Mental Health Strategy"}
-    assert plans["Harrowfield Mental Health Strategy"]["period"] == "2025-2030"
+    assert set(plans) == {"Harrowfield Mental Health Strategy 2025-2030"}
+    assert plans["Harrowfield Mental Health Strategy 2025-2030"]["period"] == "2025-2030"
 
 
 def test_chart_oversight(chart):
     found = rels(chart)
-    strategy = "Harrowfield Mental Health Strategy"
+    strategy = "Harrowfield Mental Health Strategy 2025-2030"
     expected = {
         # the tree: each item reports to the line above it indented less
         ("Harrowfield Integrated Care Partnership", "reports_to", "Harrowfield Health and Wellbeing Board"),
@@ -143,9 +143,9 @@ def test_chart_code_ids_and_leads(chart):
 
 def test_scrutiny_plans(scrutiny):
     plans = {f.fields["name"]: f.fields for f in of(scrutiny, "plan")}
-    assert set(plans) == {"Brackenfold Youth Strategy", "Corporate Plan"}
-    assert plans["Corporate Plan"]["period"] == "2022-2026"
-    assert plans["Brackenfold Youth Strategy"]["kind"] == "strategy"
+    assert set(plans) == {"Brackenfold Youth Strategy 2025-2028", "Corporate Plan 2022-2026"}
+    assert plans["Corporate Plan 2022-2026"]["period"] == "2022-2026"
+    assert plans["Brackenfold Youth Strategy 2025-2028"]["kind"] == "strategy"
 
 
 def test_scrutiny_aims_and_enablers(scrutiny):
@@ -157,7 +157,7 @@ def test_scrutiny_aims_and_enablers(scrutiny):
 
 
 def test_scrutiny_plan_supports_plan(scrutiny):
-    assert rels(scrutiny) == {("Brackenfold Youth Strategy", "aligns_with", "Corporate Plan")}
+    assert rels(scrutiny) == {("Brackenfold Youth Strategy 2025-2028", "aligns_with", "Corporate Plan 2022-2026")}
 
 
 def test_scrutiny_recommendations_and_responses(scrutiny):
@@ -195,7 +195,7 @@ def test_box_drawing_tree_and_ascii_arrow(tmp_path):
         ("Supply Reduction Group", "reports_to", "Dunmore Combating Drugs Partnership"),
         ("Dunmore Safeguarding Adults Board", "reports_to", "Dunmore Health and Wellbeing Board"),
         ("Youth Justice Board", "reports_to", "Dunmore Community Safety Partnership"),
-        ("Dunmore Combating Drugs Partnership", "oversees", "Dunmore Drugs and Alcohol Strategy"),
+        ("Dunmore Combating Drugs Partnership", "oversees", "Dunmore Drugs and Alcohol Strategy 2024-2029"),
     }
 
 
@@ -221,6 +221,6 @@ def test_numbered_values_two_space_table_and_plan_links(tmp_path):
     assert acts["HP2"]["leads"] == ["Fenwick Council"]
     pairs = {(f.fields["item"], f.fields["principle"]) for f in of(facts, "alignment")}
     assert pairs == {("HP1", "V1"), ("HP2", "V2")}
-    plan = "Fenwick Homelessness Prevention Plan"
-    assert rels(facts) == {(plan, "aligns_with", "Fenwick Health and Wellbeing Strategy"),
-                           (plan, "aligns_with", "Fenwick Housing Strategy")}
+    plan = "Fenwick Homelessness Prevention Plan 2025-2027"
+    assert rels(facts) == {(plan, "aligns_with", "Fenwick Health and Wellbeing Strategy 2023-2028"),
+                           (plan, "aligns_with", "Fenwick Housing Strategy 2022-2032")}

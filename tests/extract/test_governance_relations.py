@@ -21,7 +21,7 @@ def facts():
 
 def test_plans_with_acronym_and_period(facts):
     plans = {f.fields["name"]: f.fields for f in facts if f.type == "plan"}
-    sss = plans["Northshire Safer Streets Strategy"]
+    sss = plans["Northshire Safer Streets Strategy 2022-2025"]
     assert sss["period"] == "2022-2025" and "SSS" in sss["variants"] and sss["kind"] == "strategy"
     assert plans["Youth Safety Action Plan"]["kind"] == "action_plan"
     assert plans["Night Time Economy Plan"]["kind"] == "plan"
@@ -36,7 +36,7 @@ def test_oversight_relations(facts):
     assert ("Northshire Harm Reduction Steering Group", "chaired_by", "Amy Fenwick") in rels
     assert ("Northshire CVS", "leads", "'Safe Spaces' Initiative") in rels
     assert ("Youth Offending Service", "part_of", "Northshire Violence Panel") in rels
-    assert ("Northshire Safer Streets Strategy", "aligns_with", "Northshire Wellbeing Strategy") in rels
+    assert ("Northshire Safer Streets Strategy 2022-2025", "aligns_with", "Northshire Wellbeing Strategy") in rels
 
 
 def test_bodies_emitted_as_organisations(facts):

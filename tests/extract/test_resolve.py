@@ -101,6 +101,17 @@ def test_titles_of_different_genders_are_two_people():
     assert "Ms" in by_name["Petra Orrin"].titles
 
 
+def test_apologies_by_surname_are_not_the_namesake_present_at_that_meeting():
+    present = ref("J Orrin", titles=["Mr"]) | {"attended": ("panel-2024-05-01", "present")}
+    apology = ref("Orrin", line=30, titles=["Mr"]) | {"attended": ("panel-2024-05-01", "apologies")}
+    clusters, index, _ = resolve_people([present, apology], NO_OVERRIDES)
+    assert sorted(c.canonical for c in clusters) == ["J Orrin", "Orrin"]
+    # at another meeting (the minutes of the last one), the surname joins as usual
+    earlier = ref("Orrin", line=40, titles=["Mr"]) | {"attended": ("panel-2024-03-01", "apologies")}
+    clusters, _, _ = resolve_people([present, earlier], NO_OVERRIDES)
+    assert [c.canonical for c in clusters] == ["J Orrin"]
+
+
 def test_titles_conflict():
     assert titles_conflict(["Mr"], ["Mrs"]) and titles_conflict(["Ms"], ["Sir"])
     assert not titles_conflict(["Mr"], ["Cllr", "Mr"]) and not titles_conflict(["Dr"], ["Mrs"])

@@ -94,15 +94,20 @@ def make_extraction(name: str, facts: list[dict[str, Any]], doc_id: str, path: s
     records = []
     for fact in copy.deepcopy(facts):
         fact_type, line, quote = fact.pop("type"), fact.pop("line"), fact.pop("quote")
-        records.append(Fact(fact_type, fact, line, quote, extractor="test.v1", confidence=0.9))
+        records.append(Fact(fact_type, fact, line, quote, extractor="test.v1", confidence=CONFIDENCE))
     return Extraction(doc, records)
 
 
+#: the extractor confidence every fixture fact is stored with
+CONFIDENCE = 0.9
+
+
 def as_facts(name: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The facts as the export writes them: with `doc`, lists sorted."""
+    """The facts as the export writes them: with `doc`, the confidence they were stored with, lists sorted."""
     out = []
     for fact in copy.deepcopy(facts):
         fact["doc"] = name
+        fact["confidence"] = CONFIDENCE
         for key in ("variants", "titles", "leads"):
             if key in fact:
                 fact[key] = sorted(set(fact[key]))

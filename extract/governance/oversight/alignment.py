@@ -23,7 +23,8 @@ def anaphor(s: str, plans: PlanSet | None, last_plans: list[str]) -> str | None:
         return None
     noun = m.group("noun").lower()
     for name in reversed(last_plans[-2:]):
-        if name.lower().split()[-1] == noun:
+        words = [w for w in name.lower().split() if not re.match(r"^[\d(]", w)]  # "X Strategy 2025-2028": strategy
+        if words and words[-1] == noun:
             return name
     return None
 

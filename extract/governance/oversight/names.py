@@ -20,7 +20,7 @@ ORG = (rf"(?:the\s+)?(?:{CAPW}(?:\s+(?:and|&|of|for|on)\s+|\s+))*?(?:{ORG_HEADS}
 ORG_RE = re.compile(rf"(?P<org>{ORG})")
 PERSON = (r"(?:(?:Cllr|Councillor|Dr|Mayor|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Miss)\.?\s+)?"
           r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[.!?][\'’”])\s+(?=[A-Z])")
 NOT_ORG = {"The", "This", "It", "We", "Our", "In", "A", "An", "Page", "Item", "Action", "Report", "Recent", "Local", "New",
            "Both", "All", "Each", "Many", "Some", "Other", "Further", "Current", "Key", "Relevant", "Their", "Its",
            "These", "Those", "With", "From", "By", "For", "To", "And", "At", "On", "As", "If", "When", "While"}

@@ -70,6 +70,8 @@ class Topic:
         g = _GENERIC_REF.match(ref)
         if g and re.match(r"^\w+\s+[a-z]", ref) and len(ref.split()) > 2 and self.main:
             return self.main  # "the strategic board", "this executive group": the body the page is about
+        if g and g.group("noun").lower() in ("council", "authority") and not re.match(r"^\w+\s+[a-z]", ref):
+            return g.group("noun").title()  # "the Council": the paper's council, found by the resolution pass
         if g:
             noun = g.group("noun").lower()
             for body in reversed(self.named + ([self.main] if self.main else [])):
@@ -453,7 +455,7 @@ def _plan_roles(rel: Rel, topic: Topic, s: str, line: int, plans: PlanSet | None
         if named and rest.lower().find(named[0].lower().split()[0]) <= 60:
             objs = [named[0]]
         else:
-            objs = plan_phrases(rest)
+            objs = [name for name in plan_phrases(rest) if _plan_like(name)]
             for name in objs:
                 note_plan(rel, plans, name, line)
         if not objs:
@@ -563,6 +565,37 @@ _NOUN_VERB = [(r"development\s+and\s+implementation(?:\s+of)?", "develop and imp
               (r"publication(?:\s+of)?", "publish"), (r"oversight(?:\s+of)?", "oversee")]
 
 
+def _spokes(rel: Rel, blocks: list) -> None:
+    """'oversees the five Violence Reduction Units (VRUs)' and, further on, 'The five VRU local authority areas
+    are:' with a list of areas: one relation to each area's unit ("Kingsport Violence Reduction Unit")."""
+    from extract.governance.common import clean
+    text = rel.doc_text
+    for f in list(rel.facts):
+        obj = f.fields["object"]
+        if f.fields["relation"] not in ("oversees", "part_of") or not re.search(rf"\b(?:{HEADS})s$", obj):
+            continue
+        acr = re.search(rf"{re.escape(obj)}\s*\((?P<a>[A-Z]{{2,6}})s\)", text)
+        keys = [obj.lower()] + ([acr.group("a").lower()] if acr else [])
+        for k, b in enumerate(blocks):
+            lead = clean(b.text)
+            if not (lead.endswith(":") and re.search(r"\bareas?\b", lead, re.I)
+                    and any(re.search(rf"\b{re.escape(key)}\b", lead.lower()) for key in keys)):
+                continue
+            items = []
+            for nb in blocks[k + 1:k + 15]:
+                if nb.kind != "list_item":
+                    break
+                item = re.sub(r"^\W*|\s*\([^)]*\)\s*$", "", clean(nb.text)).strip()
+                if item and len(item.split()) <= 6 and item[:1].isupper():
+                    items.append((nb.line, item))
+            if len(items) >= 2:
+                rel.facts.remove(f)
+                for line, item in items:
+                    rel.add(f.fields["subject"], f.fields["relation"], f"{item} {obj[:-1]}", line, item, 0.5,
+                            subject_is_org=True, object_is_org=True)
+                break
+
+
 def read_blocks(rel: Rel, topic: Topic, blocks: list, plans: PlanSet | None) -> None:
     """Label lines ("Accountable to" and the bodies on the next line) and duty lists ("The main
     responsibilities of the X are:" and the items after it, each read as "X <item>")."""
@@ -602,3 +635,4 @@ def read_blocks(rel: Rel, topic: Topic, blocks: list, plans: PlanSet | None) -> 
                     item = re.sub(rf"^{pat}", verb, item, flags=re.IGNORECASE)
                     break
             relate(rel, topic, f"{subj} will {item}", nb.line, plans)
+    _spokes(rel, blocks)

@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.documents import iter_paper_paths, load_document
-from extract.errors import DocumentError
-from extract.pipeline import extract_document
+from api.extract_pool import Budget, Outcome, extract_file, extract_in_workers
+from extract.documents import iter_paper_paths
 from extract.records import Extraction
 from graph.mapping import fact_problem
 from graph.identity import keep_overrides
@@ -32,27 +31,38 @@ class BuildReport:
     read: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem) of facts left out
+    warnings: list[tuple[str, str]] = field(default_factory=list)  #: (path, problem): facts left out, pages read as plain text
     facts: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
 
 def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[str, object] | None = None,
-                on_file: Callable[[Path, str], None] | None = None) -> BuildReport:
+                on_file: Callable[[Path, str], None] | None = None, budget: Budget | None = None) -> BuildReport:
     """Read, extract and store every paper under `paths`.
 
     `on_file(path, outcome)` is called after each file with outcome "stored",
-    "unchanged" or "failed: <problem>".
+    "unchanged" or "failed: <problem>". With a `budget`, each file is read and extracted in a
+    worker process within it (api.extract_pool); without one, or with no workers, in this process
+    (where extractors registered in it run) with no time budget.
     """
     report = BuildReport()
     started = time.perf_counter()
     overrides = (settings or {}).get("overrides")
     if overrides and Path(str(overrides)).is_file():  # kept in the data directory: every refresh applies it
         keep_overrides(store.path, str(overrides))
-    for path in iter_paper_paths(paths):
-        outcome = _build_one(store, path, settings or {}, report)
+    known = {doc.id for doc in store.documents()}
+    files = iter_paper_paths(paths)
+    if budget is not None and budget.workers > 0:
+        outcomes = extract_in_workers(files, known, settings or {}, budget)
+    else:
+        max_facts = budget.max_facts if budget is not None else None
+        outcomes = (extract_file(path, known, settings or {}, max_facts) for path in files)
+    for extracted in outcomes:
+        outcome = _store_one(store, extracted, report)
+        if extracted.extraction is not None:
+            known.add(extracted.extraction.document.id)
         if on_file:
-            on_file(path, outcome)
+            on_file(extracted.path, outcome)
     _kill_point("after-documents")
     store.ensure_derived()
     report.seconds = time.perf_counter() - started
@@ -78,21 +88,23 @@ def _drop_invalid(extraction: Extraction, path: Path, report: BuildReport) -> No
     extraction.facts = kept
 
 
-def _build_one(store: GraphStore, path: Path, settings: dict[str, object], report: BuildReport) -> str:
+def _store_one(store: GraphStore, extracted: Outcome, report: BuildReport) -> str:
+    """Write a file a worker read and extracted, or report why it could not be."""
+    path, extraction = extracted.path, extracted.extraction
+    if extracted.unchanged or (extraction is not None and store.has_document(extraction.document.id)):
+        report.unchanged += 1
+        return "unchanged"
+    if extraction is None:
+        problem = extracted.problem or "not extracted"
+        report.failed.append((str(path), problem))
+        return f"failed: {problem}"
     try:
-        doc = load_document(path)
-        if store.has_document(doc.id):
-            report.unchanged += 1
-            return "unchanged"
-        extraction = extract_document(doc, settings)
+        report.warnings.extend((str(path), warning) for warning in extraction.document.warnings)  # read in a degraded way
         _drop_invalid(extraction, path, report)
         store.write_extraction(extraction)
-    except DocumentError as exc:
-        report.failed.append((str(path), exc.problem))
-        return f"failed: {exc.problem}"
     except Exception as exc:  # one broken paper must not stop the batch
-        log.exception("%s: extraction failed", path)
-        problem = f"extraction failed ({type(exc).__name__}: {exc})"
+        log.exception("%s: storing failed", path)
+        problem = f"storing failed ({type(exc).__name__}: {exc})"
         report.failed.append((str(path), problem))
         return f"failed: {problem}"
     report.read += 1

@@ -74,7 +74,7 @@ def build(
 
     with progress:
         task = progress.add_task("", total=total)
-        report = build_paths(store, paths, settings.extract_settings(), on_file)
+        report = build_paths(store, paths, settings.extract_settings(), on_file, settings.budget())
     store.close()
     for path, problem in report.warnings:
         err.print(f"[yellow]warning[/yellow]: {path}: {problem}", highlight=False, soft_wrap=True)
@@ -323,7 +323,7 @@ def demo(
 
     settings = _settings(data)
     store = _open_store(settings)
-    report = build_paths(store, [SAMPLE], settings.extract_settings())
+    report = build_paths(store, [SAMPLE], settings.extract_settings(), budget=settings.budget())
     store.close()
     for path, problem in report.failed:
         err.print(f"[red]error[/red]: {path}: {problem}")

@@ -29,6 +29,18 @@ class Settings(BaseSettings):
     workers: int = Field(2, ge=1, description="worker processes for SPARQL queries, and as many for the other "
                          "requests that read the store")
     row_cap: int = Field(10_000, description="most rows a SPARQL query returns")
+    file_timeout: float = Field(120.0, gt=0, description="seconds a build may spend reading and extracting one file; "
+                                "past that the file is reported as failed and the batch goes on")
+    file_facts: int = Field(10_000, ge=1, description="most facts one file may yield; a file yielding more is "
+                            "reported as failed (nothing of it is stored)")
+    build_workers: int = Field(2, ge=0, description="processes a build reads and extracts files in; 0 reads them in "
+                               "the build's own process (extractors registered in it run; no time budget)")
+
+    def budget(self) -> "Budget":
+        """What each file of a build may cost (api.extract_pool)."""
+        from api.extract_pool import Budget
+
+        return Budget(timeout=self.file_timeout, max_facts=self.file_facts, workers=self.build_workers)
 
     def extract_settings(self) -> dict[str, object]:
         """The settings extraction reads, as a plain dict (extract does not import api)."""

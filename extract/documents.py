@@ -9,6 +9,7 @@ naming the file and the problem.
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -56,14 +57,7 @@ def load_document(path: str | Path) -> Document:
     if fmt is None:
         raise DocumentError(str(path), f"unsupported file type '{path.suffix or '(none)'}'"
                             f" (supported: {', '.join(sorted(SUPPORTED))})")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(str(path), "no such file") from None
-    except OSError as exc:
-        raise DocumentError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_BYTES:
-        raise DocumentError(str(path), f"too large ({len(data) // 1_048_576} MiB; limit {MAX_BYTES // 1_048_576} MiB)")
+    data = _read_bounded(path)
     if not data.strip():
         raise DocumentError(str(path), "empty file")
     reading = _READERS[fmt](path, data)
@@ -76,6 +70,30 @@ def load_document(path: str | Path) -> Document:
     doc.blocks = segment_blocks(doc)
     doc.title = _title(doc)
     return doc
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular file (a FIFO or device would block or
+    never end) and what is larger than MAX_BYTES, before reading it (a huge sparse file too)."""
+    try:
+        info = path.stat()  # follows a symlink: a link to a device is refused as the device
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError(str(path), "cannot be read (Is a directory)")
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if (
+                stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)) else "a socket or special file"
+            raise DocumentError(str(path), f"not a regular file ({kind})")
+        if info.st_size > MAX_BYTES:
+            raise DocumentError(str(path), f"too large ({info.st_size // 1_048_576} MiB; limit {MAX_BYTES // 1_048_576} MiB)")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # a file that grew since stat() is still bounded
+    except FileNotFoundError:
+        raise DocumentError(str(path), "no such file") from None
+    except OSError as exc:
+        raise DocumentError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(str(path), f"too large (over {MAX_BYTES // 1_048_576} MiB)")
+    return data
 
 
 _READERS = {"txt": read_text, "md": read_text, "html": read_html, "pdf": read_pdf, "docx": read_docx}

@@ -36,6 +36,12 @@ class Block:
                 "cells": list(self.cells), "page": self.page, "level": self.level}
 
 
+#: longest line or paragraph the sentence readers read. A paper's longest paragraph is a few thousand
+#: characters; a longer run of text is not prose (a dump, a file without line breaks), and reading it
+#: costs time growing faster than its length (every junk phrase it names is matched again further on).
+MAX_PROSE_CHARS = 20_000
+
+
 @dataclass(slots=True)
 class Document:
     """A paper as read from disk: its text lines (1-based through `line`) and blocks."""

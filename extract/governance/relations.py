@@ -26,6 +26,7 @@ from extract.governance.oversight.body_structure import includes, members, repor
 from extract.governance.oversight.chairs import chair_posts, chaired
 from extract.governance.oversight.chart import read_chart
 from extract.governance.oversight.collector import Rel
+from extract.records import MAX_PROSE_CHARS
 from extract.governance.oversight.names import (GENERIC, ORG, ORG_RE, PERSON, SENTENCE_BREAK, clean_body, clean_org,
                                                 plans_in)
 from extract.governance.oversight.new_plans import appositive, runs
@@ -179,7 +180,7 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
         if _is_heading(kind, text):
             _read_heading(state, kind, text)
             continue
-        if kind not in ("paragraph", "list_item", "table_row") or len(text) < 20:
+        if kind not in ("paragraph", "list_item", "table_row") or not 20 <= len(text) <= MAX_PROSE_CHARS:
             continue
         for chunk in (cells.get(line, []) if kind == "table_row" else [text]):
             chair_posts(rel, chunk, line, in_table=kind == "table_row" or "\t" in doc.line(line))

@@ -10,6 +10,7 @@ import re
 
 from extract.names import PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
 from extract.organisations import split_post, _HEADS as _ORG_HEADS
+from extract.records import MAX_PROSE_CHARS
 from extract.people.common import attendance_meeting, listing_date, quote
 from extract.people.members import listing_body
 from extract.people.runon import (Section, despace, find_people, paper_forenames, sections, substitute_note,
@@ -433,7 +434,7 @@ def _inferred_presence(context: Context, lines: list[str], facts: list[Fact], se
                                                f.fields["person"].lower().split()[-1] == last) for f in facts)
 
     for number, raw in enumerate(lines, 1):
-        text = _plain(raw)
+        text = _plain(raw) if len(raw) <= MAX_PROSE_CHARS else ""
         if not text or not re.search(r"moved|seconded|proposed|presented|declared|elected|appointed|opened|welcomed|"
                                         r"updated|gave|took the chair|left the|entered the|joined the", text):
             continue

@@ -31,7 +31,7 @@ _BARE_MEETING = re.compile(r"^(?:(?P<kind>notes|minutes|record|action notes)\s+o
                            r"(?:(?:extraordinary|ordinary|special|annual|virtual|remote)\s+)?meeting\s+"
                            r"(?:of|on|held\s+on|held)\s+(?:on\s+)?(?P<rest>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*)$",
                            re.IGNORECASE)
-#: "Westmere Safeguarding Adult Board (WSAB)": the body's acronym after its name
+#: "Harrowfield Safeguarding Adult Board (HSAB)": the body's acronym after its name
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z&]{2,8}\)\s*$")
 _SHEET = re.compile(r"^(?P<body>.*?)\s*attendance\s+(?:sheet|record|register|list)\b(?P<rest>.*)$", re.IGNORECASE)
 _COVER = re.compile(r"^(?P<body>[A-Z][A-Za-z&'’ ]{3,80}?)\s*[-–:,]\s*(?P<date>.+\d{4}\b.*)$")
@@ -331,7 +331,7 @@ def _line_body(lines: list[str], idx: int, text: str, start: int, end: int) -> s
     prev = next((_clean(lines[i]) for i in range(idx - 1, -1, -1) if lines[i].strip()), "")
     above = _body_above(lines, idx) or (_title_body(prev) if len(prev) < 160 else None)
     if here and above and (here.lower().endswith(above.lower()) or above.lower().endswith(here.lower())):
-        # "Bwrdd ... Glynderw Public Services Board" under the title "Glynderw Public Services Board";
+        # "Bwrdd ... Caerlas Public Services Board" under the title "Caerlas Public Services Board";
         # "Meeting of the Board on <date>" under "Anytown Children's Trust Board"
         return above if here.lower().endswith(above.lower()) else max(here, above, key=len)
     return here or above or (_title_body(re.split(r"\s+[-–|]\s+|,\s+", after)[0]) if after else None) or \

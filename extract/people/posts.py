@@ -16,7 +16,7 @@ from extract.names import FORENAMES, ORG_WORDS, POST_WORDS, TITLES
 _NAME = r"(?:Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]+(?:[-'’](?:Mc|Mac)?[A-Z]?[a-zà-ÿ]+)?)(?![\w'’-])"
 _COURTESY = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor|Sir|Dame|Rev|Revd)\.?\s+)"
 _INITIALS = r"(?:[A-Z]\.?\s+){0,3}"
-#: a printed name: titled ("Ms A Bryce", "Mr Saul Brogan") or a plain full name ("Nevil Appleby")
+#: a printed name: titled ("Ms A Rook", "Mr Ivo Penhale") or a plain full name ("Esme Harwood")
 _PRINTED = rf"(?:{_COURTESY}{{1,2}}{_INITIALS}{_NAME}(?:\s+{_NAME})?|{_NAME}(?:\s+{_NAME}){{1,2}}|[A-Z]\.?\s+{_NAME})"
 
 #: police ranks as printed before a name, written out

@@ -76,10 +76,17 @@ def read_pdf(path: Path, data: bytes) -> Reading:
             lines.extend(Line(text, page.number, n) for n, text in enumerate(page.fallback, 1))
             previous = []
             continue
-        for units in _page_flows(page, pitch):
-            units = _continue_rows(previous, units, lines)
-            _write(units, pitch, lines)
-            previous = units
+        snapshot = lines.copy()  # rows and paragraphs of the last page may be continued here
+        try:
+            for units in _page_flows(page, pitch):
+                units = _continue_rows(previous, units, lines)
+                _write(units, pitch, lines, previous[-1] if previous else None)
+                previous = units or previous
+        except Exception as exc:  # a layout this reader does not foresee: the page's plain text instead
+            lines[:] = snapshot
+            _warn(path, page.number, exc, warnings)
+            lines.extend(Line(text, page.number, n) for n, text in enumerate(_plain_text(data, page.number - 1), 1))
+            previous = []
     return Reading(squeeze_blank(lines), warnings)
 
 
@@ -109,10 +116,14 @@ def _read_page(path: Path, data: bytes, pdf, index: int, warnings: list[str]) ->
                 tables.append(RuledTable(table.bbox, rows))
         return _Page(number, float(page.width), float(page.height), physical_lines(words), tables)
     except Exception as exc:  # one odd page must not cost the paper: read its plain text
-        message = f"{path.name}: page {number} read as plain text ({type(exc).__name__}: {exc})"
-        log.warning(message)
-        warnings.append(message)
+        _warn(path, number, exc, warnings)
         return _Page(number, float(page.width), float(page.height), [], [], _plain_text(data, index))
+
+
+def _warn(path: Path, number: int, exc: Exception, warnings: list[str]) -> None:
+    message = f"page {number} read as plain text, its layout could not be read ({type(exc).__name__}: {exc})"
+    log.warning("%s: %s", path, message)
+    warnings.append(message)
 
 
 def _plain_text(data: bytes, index: int) -> list[str]:
@@ -213,13 +224,17 @@ def _flow(page: _Page, lines: list[PhysLine], tables: list[RuledTable], pitch: _
     return [u for _, units in pieces for u in units]
 
 
-def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
-    """Append the page's lines to `out`: stream lines joined into paragraphs, table rows as
+def _write(units: list[Unit], pitch: _Pitches, out: list[Line], carry: Unit | None = None) -> None:
+    """Append a flow's lines to `out`: stream lines joined into paragraphs, table rows as
     tab-separated cells, a blank line around tables and where the baselines are two font sizes
-    apart or more (where `pdftotext -layout` leaves a blank line)."""
+    apart or more (where `pdftotext -layout` leaves a blank line). `carry` is the last unit of
+    the flow before (the foot of the last page or column): a paragraph it leaves open goes on."""
     previous: Unit | None = None
     for unit in units:
-        if unit.lead:
+        if previous is None and carry is not None and out and out[-1].text and _goes_on_across(carry, unit):
+            last = out[-1]
+            out[-1] = Line(_join(last.text, unit.text), last.page, last.source_line)
+        elif unit.lead:
             unit = Unit(unit.page, unit.number, unit.top, unit.bottom, " ".join(c for c in unit.cells if c))
             out.append(Line(unit.text, unit.page, unit.number))
         elif unit.is_row:
@@ -238,6 +253,21 @@ def _write(units: list[Unit], pitch: _Pitches, out: list[Line]) -> None:
         previous = unit
 
 
+def _goes_on_across(before: Unit, after: Unit) -> bool:
+    """Whether the first line of a page or column goes on with the paragraph that ends the last:
+    that paragraph's last line is full and cut short (it ends in a comma or hyphen, or the line
+    goes on in lower case), and the line is no list item."""
+    if before.is_row or after.is_row or before.lead or after.lead or before.right_edge is None \
+            or not before.words or not after.words:
+        return False
+    size = before.words[-1].size
+    if abs(size - after.words[0].size) > 1.0 or _LIST_START.match(after.text) or has_trailer(before.words):
+        return False
+    if re.search(r"[.:;!?)]['’\")]?$", before.text) or not (after.text[:1].islower() or before.text.endswith((",", "-"))):
+        return False  # across a page or column only a sentence plainly cut short goes on
+    return before.words[-1].x1 + 0.3 * size + _unbreakable_width(after.words) > before.right_edge - 1
+
+
 def _continues(before: Unit, after: Unit, pitch: _Pitches) -> bool:
     """Whether `after` is the next wrapped line of the paragraph that `before` ends."""
     if before.stream != after.stream or before.right_edge is None or not before.words or not after.words:
@@ -249,8 +279,17 @@ def _continues(before: Unit, after: Unit, pitch: _Pitches) -> bool:
         return False
     if _LIST_START.match(after.text) or has_trailer(before.words):
         return False
-    first = after.words[0]
-    return before.words[-1].x1 + 0.3 * size + (first.x1 - first.x0) > before.right_edge - 1
+    return before.words[-1].x1 + 0.3 * size + _unbreakable_width(after.words) > before.right_edge - 1
+
+
+def _unbreakable_width(words: list[Word]) -> float:
+    """Width of a line's first word, with the short words that lead it ("Mr D Pell", "No 5"):
+    templates bind titles and initials to the name with non-breaking spaces, which the text
+    layer shows as plain spaces."""
+    end = 0
+    while end + 1 < len(words) and len(words[end].text.strip(".,")) <= 3:
+        end += 1
+    return words[end].x1 - words[0].x0
 
 
 def _join(text: str, more: str) -> str:

@@ -22,7 +22,6 @@ CHUNK_GAP = 0.9
 ROW_ALIGN = 2.5
 #: a list item's bullet or number, on its own
 LIST_MARK = re.compile(r"^(?:[\uf000-\uf0ff•●▪◦■□➢➤►▶✓✔·o*-]|\(?[a-zA-Z0-9]{1,3}[.)]|[ivx]{1,5}[.)])$")
-_LOWER_START = re.compile(r"^[a-z(]")
 _SENTENCE_END = re.compile(r"[.!?:;]['’\")]?$")
 
 
@@ -268,7 +267,7 @@ def find_regions(lines: list[PhysLine]) -> list[PhysLine | Region]:
         multi = [len(chunks(line.words)) for line in run if len(chunks(line.words)) >= 2]
         above = out[-1] if out and isinstance(out[-1], PhysLine) else None
         alone = len(run) == 1 and not _near(above, run[0]) and not _near(run[0], following)
-        if run and gutters and (len(multi) >= 2 or (alone and multi[0] >= 3)):
+        if run and gutters and (len(multi) >= 2 or (alone and multi[0] >= 3)) and not _numbered_paragraphs(run, gutters):
             out.append(Region(run, gutters))
         else:
             out.extend(run)
@@ -296,6 +295,19 @@ def find_regions(lines: list[PhysLine]) -> list[PhysLine | Region]:
             out.append(line)
     close(None)
     return out
+
+
+_NUMBER = re.compile(r"^(?:\(?[\d.]+[.)]?|\(?[a-z]{1,2}[.)]|\(?[ivx]{1,5}[.)])$")
+
+
+def _numbered_paragraphs(run: list[PhysLine], gutters: list[tuple[float, float]]) -> bool:
+    """Paragraphs set with a hanging number ("17.2  Membership: ..." and the lines under its text)
+    are not a two-column table: the first column holds nothing but paragraph numbers."""
+    if len(gutters) != 1 or gutters[0][1] - gutters[0][0] > 2.5 * run[0].size:
+        return False  # a table's number column leaves a wider gap than a hanging indent
+    split = sum(gutters[0]) / 2
+    firsts = [[w for w in line.words if w.x1 <= split] for line in run]
+    return all(len(f) <= 1 and (not f or _NUMBER.match(f[0].text)) for f in firsts)
 
 
 def _near(above: PhysLine | None, below: PhysLine | None) -> bool:

@@ -295,12 +295,39 @@ def test_folder_named_like_a_paper(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "locked.txt", b"text")
 
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(DocumentError, match=r"locked\.txt: cannot be read \(Permission denied\)"):
         load_document(path)
+
+
+def test_huge_sparse_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(64 * 1024 * 1024 * 1024)  # 64 GiB of holes: reading it whole would take minutes
+
+    def never(self, *args, **kwargs):
+        raise AssertionError("the file was opened")
+
+    monkeypatch.setattr(Path, "open", never)
+    with pytest.raises(DocumentError, match=r"huge\.txt: too large \(65536 MiB"):
+        load_document(path)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_fifo_and_link_to_a_device_are_refused(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(DocumentError, match=r"pipe\.txt: not a regular file \(a FIFO\)"):
+        load_document(fifo)  # would block forever if opened
+    link = tmp_path / "zeros.pdf"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(DocumentError, match=r"zeros\.pdf: not a regular file \(a device\)"):
+        load_document(link)  # would never end if read
 
 
 def test_too_large(tmp_path, monkeypatch):

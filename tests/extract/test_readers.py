@@ -145,6 +145,43 @@ def test_pdf_paragraphs_rejoined_but_short_lines_kept(tmp_path):
     assert doc.lines[-3:] == ["Contact: Gideon Farrow", "Governance Officer", "Tel: 01632 960 418"]
 
 
+def test_pdf_paragraph_cut_by_the_page_end_goes_on_at_the_next_page(tmp_path):
+    sheet = Sheet()
+    words = ("The Committee noted that the review of the licensing policy had been delayed by the "
+             "consultation on the late-night levy and asked officers to bring the revised timetable, "
+             "with the costs of the extended marshal scheme, to the next meeting.")
+    lines = sheet.wrap(words, 300)
+    first, rest = " ".join(lines[:3]), " ".join(lines[3:])
+    assert rest[:1].islower()  # the cut falls inside the sentence
+    sheet.paragraph(57, 700, 300, "Item 4 Licensing policy review", justify=False)
+    sheet.paragraph(57, 730, 300, first)  # the foot of page 1: three lines, the next word did not fit
+    sheet.page()
+    sheet.paragraph(57, 60, 300, rest, justify=True)
+    doc = load_document(sheet.save(tmp_path, "cut.pdf"))
+    assert words in doc.lines
+    line = doc.lines.index(words)
+    assert (doc.pages[line], doc.source_lines[line]) == (1, 3)  # evidence: where the paragraph starts
+
+
+def test_pdf_numbered_paragraphs_with_a_hanging_indent_are_not_a_table(tmp_path):
+    sheet = Sheet()
+    top = 60.0
+    for number, words in (("4.1", "Membership: nine Members of the Council and two co-opted independent members "
+                                  "appointed for four years, who may not serve on the Cabinet or on the scrutiny "
+                                  "committee while they sit on this Committee."),
+                          ("4.2", "The Committee reports to full Council once a year on the work it has done "
+                                  "and on the arrangements for governance, risk and internal control.")):
+        sheet.text(57, top, number)
+        top = sheet.paragraph(85, top, 430, words) + 8  # the text hangs 28 pt in from the number
+    doc = load_document(sheet.save(tmp_path, "numbered.pdf"))
+    assert not rows_of(doc)
+    assert [line for line in doc.lines if line] == [
+        "4.1 Membership: nine Members of the Council and two co-opted independent members appointed for four years, "
+        "who may not serve on the Cabinet or on the scrutiny committee while they sit on this Committee.",
+        "4.2 The Committee reports to full Council once a year on the work it has done and on the arrangements "
+        "for governance, risk and internal control."]
+
+
 def test_pdf_list_items_are_not_glued_to_the_paragraph_above(tmp_path):
     sheet = Sheet()
     top = sheet.paragraph(57, 60, 300, "The Committee agreed the following actions for the coming year "
@@ -256,9 +293,32 @@ def test_pdf_page_that_cannot_be_laid_out_is_read_as_plain_text_with_a_warning(t
         return real(words)
 
     monkeypatch.setattr(pdf_reader, "physical_lines", fail_on_second)
+    with caplog.at_level("WARNING"):
+        doc = load_document(path)
+    assert "First page text" in doc.lines and "Second page text" in doc.lines
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("page 2 read as plain text")
+    assert any("odd.pdf" in r.getMessage() and "page 2" in r.getMessage() for r in caplog.records)
+
+
+def test_pdf_page_whose_layout_fails_is_read_as_plain_text(tmp_path, monkeypatch):
+    sheet = Sheet()
+    sheet.text(57, 60, "First page text")
+    sheet.page()
+    sheet.text(57, 60, "Second page text")
+    path = sheet.save(tmp_path, "odd-layout.pdf")
+    import extract.readers.pdf as pdf_reader
+
+    real = pdf_reader._page_flows
+
+    def fail_on_second(page, pitch):
+        if page.number == 2:
+            raise IndexError("unforeseen layout")
+        return real(page, pitch)
+
+    monkeypatch.setattr(pdf_reader, "_page_flows", fail_on_second)
     doc = load_document(path)
     assert "First page text" in doc.lines and "Second page text" in doc.lines
-    assert doc.warnings and "odd.pdf" in doc.warnings[0] and "page 2" in doc.warnings[0]
+    assert doc.warnings == ["page 2 read as plain text, its layout could not be read (IndexError: unforeseen layout)"]
 
 
 def test_pdf_encrypted_with_aes_and_an_empty_user_password_is_read(tmp_path):

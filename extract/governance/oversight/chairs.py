@@ -40,11 +40,11 @@ def chaired(rel: Rel, s: str, prev: str, line: int, holders: dict[str, str]) -> 
 
 
 _BODY = r"[A-Z][\w’'&\-]*(?:\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w’'&\-]*){0,6}"
-#: "Jim Gamble Chair of Children's Safeguarding Board", "Dr Ann Lee, Chair Adults Safeguarding Board":
+#: "Tom Vane Chair of Children's Safeguarding Board", "Dr Ann Lee, Chair Adults Safeguarding Board":
 #: the post names the body (a comma after "Chair" gives post and affiliation, and is left alone)
 _CHAIR_POST = re.compile(rf"(?P<person>{PERSON})\s*,?\s+(?:Independent\s+)?(?:Co-?)?Chair(?:man|person)?\s+"
                          rf"(?:of\s+(?:the\s+)?)?(?P<body>{_BODY})")
-#: "Mr I Kidd, Chair, Elmford Delivery Group", "Cllr Ann Lee Chair, Elmford Executive Group": a body after the comma
+#: "Mr I Pell, Chair, Elmford Delivery Group", "Cllr Ann Lee Chair, Elmford Executive Group": a body after the comma
 _INITIALS = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)(?:[A-Z]\.?\s+){1,3}[A-Z][a-z’'\-]+"
 _CHAIR_COMMA = re.compile(rf"(?P<person>{_INITIALS}|{PERSON})\s*,?\s+(?:Independent\s+|Joint\s+)?(?:Co-?)?Chair\s*,\s+(?:the\s+)?"
                           rf"(?P<body>[A-Z][\w’'&\-]*(?:,?\s+(?:(?:of|and|&|for|the)\s+)*[A-Z][\w’'&\-]*){{0,8}}?\s+"

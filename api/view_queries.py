@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any, Protocol
+from weakref import WeakKeyDictionary
 
 from pyoxigraph import NamedNode
 
@@ -22,28 +23,36 @@ class RowStore(Protocol):
 #: entity class → view kind; an entity with several classes takes the first kind listed here
 KIND_ORDER = ("action", "principle", "plan", "meeting", "person", "body")
 
-_EVIDENCE = """
-  OPTIONAL {{
+#: a fact's evidence as required patterns, for use inside one OPTIONAL group. Oxigraph 0.5 evaluates an
+#: OPTIONAL nested three deep very badly (a 330-row query took 56 s on a 30k-quad store), so a fact
+#: reached through an OPTIONAL (RELATIONS, ALIGNMENTS) joins this chain inside that same group
+_EVIDENCE_CHAIN = """
     {fact} prov:wasDerivedFrom ?ev .
     ?ev gg:line ?line ; gg:quote ?quote ; gg:document ?doc .
-    OPTIONAL {{ ?doc gg:fileName ?document }}
-    OPTIONAL {{ ?doc gg:contentHash ?doc_id }}
-  }}"""
+    OPTIONAL {{ ?doc gg:fileName ?document ; gg:contentHash ?doc_id }}"""
+
+
+def _evidence_chain(fact: str) -> str:
+    return _EVIDENCE_CHAIN.format(fact=fact)
 
 
 def _evidence(fact: str) -> str:
-    return _EVIDENCE.format(fact=fact)
+    return "\n  OPTIONAL {" + _evidence_chain(fact) + "\n  }"
 
 
+#: one row per (entity, kind). The default graph is the union of the document graphs, so an entity
+#: restated by n papers has each property n times: each property is taken once per entity in its
+#: own sub-select, never as a product of OPTIONAL rows
 ENTITIES = """
 SELECT ?id ?kind ?label ?notation ?text ?framework WHERE {
-  VALUES (?cls ?kind) { (gg:Action "action") (gg:Principle "principle") (gg:Plan "plan") (gg:Meeting "meeting")
-                        (foaf:Person "person") (org:Organization "body") }
-  ?id a ?cls .
-  OPTIONAL { ?id rdfs:label ?label }
-  OPTIONAL { ?id skos:notation ?notation }
-  OPTIONAL { ?id gg:text ?text }
-  OPTIONAL { ?id skos:inScheme/rdfs:label ?framework }
+  { SELECT DISTINCT ?id ?kind WHERE {
+      VALUES (?cls ?kind) { (gg:Action "action") (gg:Principle "principle") (gg:Plan "plan") (gg:Meeting "meeting")
+                            (foaf:Person "person") (org:Organization "body") }
+      ?id a ?cls } }
+  OPTIONAL { SELECT ?id (SAMPLE(?l) AS ?label) WHERE { ?id rdfs:label ?l } GROUP BY ?id }
+  OPTIONAL { SELECT ?id (SAMPLE(?n) AS ?notation) WHERE { ?id skos:notation ?n } GROUP BY ?id }
+  OPTIONAL { SELECT ?id (SAMPLE(?t) AS ?text) WHERE { ?id gg:text ?t } GROUP BY ?id }
+  OPTIONAL { SELECT ?id (SAMPLE(?f) AS ?framework) WHERE { ?id skos:inScheme/rdfs:label ?f } GROUP BY ?id }
 }"""
 
 MEMBERSHIPS = """
@@ -72,7 +81,7 @@ SELECT ?s ?p ?o ?document ?doc_id ?line ?quote WHERE {
   ?s ?prop ?o .
   OPTIONAL {
     ?st a gg:Oversight ; rdf:subject ?s ; rdf:predicate ?prop ; rdf:object ?o .
-""" + _evidence("?st") + """
+""" + _evidence_chain("?st") + """
   }
 }"""
 
@@ -90,7 +99,7 @@ SELECT ?item ?principle ?framework ?document ?doc_id ?line ?quote WHERE {
   OPTIONAL { ?principle skos:inScheme/rdfs:label ?framework }
   OPTIONAL {
     ?a a gg:Alignment ; gg:item ?item ; gg:principle ?principle .
-""" + _evidence("?a") + """
+""" + _evidence_chain("?a") + """
   }
 }"""
 
@@ -165,8 +174,23 @@ def iri(value: str) -> NamedNode:
     return NamedNode(value)
 
 
+#: the entity index of each open read-only store (it never changes while open, as api.queries.membership)
+_INDEXES: WeakKeyDictionary[Any, dict[str, Row]] = WeakKeyDictionary()
+
+
 def entities(store: RowStore) -> dict[str, Row]:
-    """Every entity: id → {id, kind, label, framework}; actions and principles labelled by notation and text."""
+    """Every entity: id → {id, kind, label, framework}; actions and principles labelled by notation and text.
+
+    Every page names its rows from this index, several times a request: a read-only store's is read once.
+    """
+    if not getattr(store, "read_only", False):
+        return _entity_index(store)
+    if store not in _INDEXES:
+        _INDEXES[store] = _entity_index(store)
+    return _INDEXES[store]
+
+
+def _entity_index(store: RowStore) -> dict[str, Row]:
     found: dict[str, Row] = {}
     for r in plain(store.query(ENTITIES)):
         current = found.get(r["id"])

@@ -14,9 +14,9 @@ organisation, bracketed notes, a table's status letter).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from extract.names import FORENAMES, HONOURS, ORG_WORDS, POST_WORDS, PersonName, TITLES, canon_title
 

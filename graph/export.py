@@ -19,7 +19,8 @@ def export_facts(store: GraphStore) -> Iterator[dict[str, Any]]:
     List fields come back sorted and without repeats; unknown fields kept at write
     time (notes, sections, ...) come back as they were. Facts read from a PDF also carry
     `page` and `source_line` (the line on that page as `pdftotext -layout` counts lines);
-    from HTML, `source_line` is the line of the file.
+    from HTML, `source_line` is the line of the file. A fact stored with the extractor's
+    confidence carries it as `confidence`.
     """
     doc_names = {d.graph: d.name for d in store.documents()}
     fields = {fact_type: _fields_of(store, fact_type) for fact_type in FIELDS}

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extract.names import (PersonName, clean_text, looks_like_name, parse_person, split_name_post, strip_titles,
-                           is_name_token, TITLES, POST_WORDS, FORENAMES, compact)
+from extract.names import (PersonName, clean_text, looks_like_name, parse_person, split_name_post, is_name_token, TITLES, POST_WORDS, FORENAMES, compact)
 from extract.organisations import split_post, _LEAD_POST
 from extract.people import posts
 from extract.people.common import listing_date, quote
@@ -183,7 +182,6 @@ def extract_prose_people(doc: Document, context: Context):
             if not inner or not _ok(inner.name):
                 continue
             before = re.split(r"(?:[.:;>]\s|^)", text[:m.start()])[-1].strip()
-            first = before.split()[0] if before.split() else ""
             if not before or not _LEAD_POST.match(before) or re.search(r"\d", before) or len(before.split()) > 20:
                 continue
             for part in re.split(r",\s+(?=(?:Chair|Director|Head|Manager|Officer|Lead|Group)\b)", before):

@@ -27,8 +27,7 @@ from statistics import median
 from extract.errors import DocumentError
 from extract.readers import Line, Reading, squeeze_blank
 from extract.readers.pdf_layout import (PhysLine, RuledTable, Unit, Word, borderless_rows, column_bands,
-                                        find_regions, goes_on, has_trailer, in_box, physical_lines, right_edge, wider,
-                                        ruled_table_units)
+                                        find_regions, goes_on, has_trailer, in_box, physical_lines, right_edge, ruled_table_units)
 
 log = logging.getLogger(__name__)
 

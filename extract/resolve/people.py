@@ -73,7 +73,7 @@ def _first_last(name: str) -> tuple[str, str]:
                                        else words[-1])
 
 
-def _orgs_conflict(a: _Cluster, b: _Cluster) -> bool:
+def _conflict(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters that cannot be one person: titles of different genders, or organisations that disagree."""
     if titles_conflict(a.titles, b.titles):
         return True
@@ -114,21 +114,21 @@ def _similar(a: _Cluster, b: _Cluster) -> tuple[str, str] | None:
     if compact(an) == compact(bn) and not titles_conflict(a.titles, b.titles):
         return "spacing", f"'{an}' ~ '{bn}': same letters"
     if af == bf and al != bl and min(len(al), len(bl)) >= 5 and _ocr_fold(al) == _ocr_fold(bl) \
-            and not _orgs_conflict(a, b):
+            and not _conflict(a, b):
         return "ocr", f"surname '{al}'/'{bl}' differ only by an OCR confusion (rn/m, cl/d, vv/w), same first name"
     if af == bf and al[:1] == bl[:1] and min(len(al), len(bl)) >= 5:
         r = fuzz.ratio(al, bl)
-        if r >= 85 and not _orgs_conflict(a, b):
+        if r >= 85 and not _conflict(a, b):
             return "spelling", f"surname '{al}'/'{bl}' ratio {r:.0f}, same first name"
     if al == bl and af[:1] == bf[:1]:
         short, long_ = sorted((af, bf), key=len)
-        if len(short) >= 3 and long_.startswith(short) and not _orgs_conflict(a, b):
+        if len(short) >= 3 and long_.startswith(short) and not _conflict(a, b):
             return "short_form", f"first name '{short}' is a short form of '{long_}', same surname"
         r = fuzz.ratio(af, bf)
-        if r >= 80 and not _orgs_conflict(a, b):
+        if r >= 80 and not _conflict(a, b):
             return "spelling", f"first name '{af}'/'{bf}' ratio {r:.0f}, same surname, organisations agree"
     r = fuzz.ratio(compact(an), compact(bn))
-    if r >= 92 and af[:1] == bf[:1] and al[:1] == bl[:1] and not _orgs_conflict(a, b):
+    if r >= 92 and af[:1] == bf[:1] and al[:1] == bl[:1] and not _conflict(a, b):
         return "spelling", f"'{an}'/'{bn}' ratio {r:.0f}"
     return None
 
@@ -160,9 +160,9 @@ def _join_initials(live: list[_Cluster], merged: dict[str, str]) -> None:
         if len(words) != 2 or len(words[0]) != 1:
             continue
         initial, surname = words
-        cands = [o for o in live if o is not c and o.key not in merged and _first_last(o.canonical)[1] == surname
-                 and len(_first_last(o.canonical)[0]) > 1 and _first_last(o.canonical)[0].startswith(initial)
-                 and not _orgs_conflict(c, o)]
+        cands = [o for o, (first, last) in ((o, _first_last(o.canonical)) for o in live)
+                 if o is not c and o.key not in merged and last == surname and len(first) > 1
+                 and first.startswith(initial) and not _conflict(c, o)]
         if len(cands) == 1:
             cands[0].absorb(c, "initial", f"'{c.canonical}': the one full name with surname '{surname}' "
                                           f"and initial '{initial.upper()}' in this document")

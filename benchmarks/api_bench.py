@@ -145,9 +145,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(data: Path) -> tuple[subprocess.Popen[bytes], str]:
+def serve(data: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """The app over `data` in a child process on a free loopback port; `env` adds settings."""
     port = free_port()
-    env = {**os.environ, "GOVGRAPH_DATA": str(data), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "GOVGRAPH_DATA": str(data), "PYTHONPATH": str(ROOT), **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host",
                              "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env, cwd=str(ROOT))
     url = f"http://127.0.0.1:{port}"

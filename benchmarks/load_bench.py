@@ -11,9 +11,6 @@ The reliability tests call `load` with a smaller budget and assert generous boun
 from __future__ import annotations
 
 import argparse
-import os
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,7 +22,9 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_bench import ROOT, serve  # noqa: E402
+
 #: endpoints that read no stored facts: the app answers them without a worker
 CHEAP = ("/health", "/views", "/openapi.json")
 
@@ -121,29 +120,6 @@ def load(base_url: str, paths: tuple[str, ...] = CHEAP, clients: int = 50, secon
     return result
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(data: Path, clients: int) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    env = os.environ | {"GOVGRAPH_CLIENT_CONCURRENCY": str(clients + 8)}
-    server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(data), "--host", "127.0.0.1",
-                               "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/health", timeout=2).status_code == 200:
-                return server, url
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("the server did not answer /health within 60 s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, help="a built data directory (default: build the sample council)")
@@ -157,7 +133,8 @@ def main() -> None:
             data = Path(tmp) / "data"
             subprocess.run([sys.executable, "-m", "api.cli", "demo", "--data", str(data), "--no-serve"], cwd=ROOT,
                            check=True, stdout=subprocess.DEVNULL)
-        server, url = _serve(data, args.clients)
+        # the per-client limit raised so that every client's requests reach the pools
+        server, url = serve(data, {"GOVGRAPH_CLIENT_CONCURRENCY": str(args.clients + 8)})
         try:
             paths = tuple(args.path or CHEAP)
             print(f"{args.clients} clients for {args.seconds:g} s on {', '.join(paths)} at {url}")

@@ -75,6 +75,7 @@ def build(
     with progress:
         task = progress.add_task("", total=total)
         report = build_paths(store, paths, settings.extract_settings(), on_file, settings.budget())
+    _print_review_problems(store)
     store.close()
     for path, problem in report.warnings:
         err.print(f"[yellow]warning[/yellow]: {path}: {problem}", highlight=False, soft_wrap=True)
@@ -112,6 +113,7 @@ def remove(
             err.print(f"[red]error[/red]: {path}: no such document in the store")
             missing += 1
     store.refresh_derived()
+    _print_review_problems(store)
     store.close()
     raise typer.Exit(min(missing, 100))
 
@@ -330,6 +332,166 @@ def demo(
     _print_summary(report, settings.data)
     if not no_serve:
         serve(data=data, host=host, port=port)
+
+
+review_app = typer.Typer(help="Reviewers' decisions (merge, split, reject, confirm, rename), replayed on every "
+                              "build; the review queue; export and import of decisions.", no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+WhyOpt = Annotated[str, typer.Option("--why", help="why: the reason, in your words")]
+ByOpt = Annotated[Optional[str], typer.Option("--by", help="who decides (default: your user name)")]
+Target = Annotated[str, typer.Argument(help="an entity or fact IRI, or its short form (person/jane-doe)")]
+
+
+def _decide(data: Path | None, kind: str, targets: list[str], why: str, by: str | None, value: str = "") -> None:
+    """Record one decision, replay the log, say what became of it."""
+    from graph.decisions import DecisionError, DecisionLog, new_decision
+    from graph.errors import StoreLocked
+    from graph.review import MISSING, decide
+    from graph.store import GraphStore
+
+    settings = _settings(data)
+    try:
+        decision = new_decision(kind, targets, why=why, value=value, by=by)
+    except DecisionError as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    try:
+        store = GraphStore.open(settings.data)
+    except StoreLocked:
+        DecisionLog(settings.data).append([decision])
+        out.print(f"recorded {decision.id}; the store is being built: the build applies it")
+        return
+    try:
+        outcome = decide(store, decision)
+    except DecisionError as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    out.print(f"{decision.id} {kind} {' '.join(decision.targets)}: {outcome.status} ({outcome.note})", highlight=False)
+    raise typer.Exit(1 if outcome.status == MISSING else 0)
+
+
+@review_app.command("merge")
+def review_merge(keep: Target, other: Target, why: WhyOpt = "", by: ByOpt = None, data: DataOpt = None) -> None:
+    """Merge two people (one identity) or two organisations (the second restated as the first)."""
+    _decide(data, "merge", [keep, other], why, by)
+
+
+@review_app.command("split")
+def review_split(first: Target, second: Target, why: WhyOpt = "", by: ByOpt = None, data: DataOpt = None) -> None:
+    """Keep two people apart (undoing a cross-paper merge), or undo a decided merge of organisations."""
+    _decide(data, "split", [first, second], why, by)
+
+
+@review_app.command("reject")
+def review_reject(target: Target, why: WhyOpt = "", by: ByOpt = None, data: DataOpt = None) -> None:
+    """Reject a fact (membership, attendance, relation, ...) or an entity that is not one, with its facts."""
+    _decide(data, "reject", [target], why, by)
+
+
+@review_app.command("confirm")
+def review_confirm(target: Target, why: WhyOpt = "", by: ByOpt = None, data: DataOpt = None) -> None:
+    """Confirm a fact or an entity (undoing an earlier rejection of it)."""
+    _decide(data, "confirm", [target], why, by)
+
+
+@review_app.command("rename")
+def review_rename(target: Target, name: Annotated[str, typer.Argument(help="the new display name")],
+                  why: WhyOpt = "", by: ByOpt = None, data: DataOpt = None) -> None:
+    """Give an entity a new display name (its old names stay as variants)."""
+    _decide(data, "rename", [target], why, by, value=name)
+
+
+@review_app.command("list")
+def review_list(data: DataOpt = None, format: FormatOpt = "table") -> None:
+    """The logged decisions and what the last build did with each (applied, superseded, target missing)."""
+    from graph.review import decision_rows
+
+    store = _open_store(_settings(data), read_only=True)
+    try:
+        rows = decision_rows(store)
+    finally:
+        store.close()
+    flat = [{**r, "targets": " ".join(t.rsplit("/", 2)[-2] + "/" + t.rsplit("/", 1)[-1] for t in r["targets"])}
+            for r in rows]
+    _emit(rows if format == "json" else flat, format,
+          ["id", "kind", "targets", "value", "by", "at", "why", "status", "note"], "decisions")
+
+
+@review_app.command("queue")
+def review_queue(data: DataOpt = None, format: FormatOpt = "table",
+                 limit: Annotated[int, typer.Option(help="most items to show (0: all)")] = 50,
+                 shapes: Annotated[bool, typer.Option("--shapes/--no-shapes",
+                                                      help="also validate the graph against the SHACL shapes")] = True
+                 ) -> None:
+    """What a reviewer should look at first: weak merges, near-duplicate names never merged,
+    low-confidence relations and facts the shapes flag, ranked by how many facts they affect."""
+    from graph.review_queue import review_queue as build_queue
+
+    store = _open_store(_settings(data), read_only=True)
+    try:
+        queue = build_queue(store, shapes=shapes)
+    finally:
+        store.close()
+    if format == "json":
+        sys.stdout.write(json.dumps({"counts": queue.counts(), "items": [i.to_json() for i in queue.items]},
+                                    indent=2, ensure_ascii=False) + "\n")
+        return
+    shown = queue.items[:limit] if limit else queue.items
+    _emit([{**i.to_json(), "targets": " ".join(i.targets)} for i in shown], "table",
+          ["kind", "facts", "what", "why", "targets"], "review queue")
+    out.print(" · ".join(f"{k}: {v}" for k, v in queue.counts().items()))
+
+
+@review_app.command("export")
+def review_export(data: DataOpt = None,
+                  output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file to write "
+                                                                 "(default: standard output)")] = None) -> None:
+    """Write the decisions log (JSONL), for another team's `govgraph review import`."""
+    from graph.decisions import DecisionLog, DecisionLogError
+
+    try:
+        text = DecisionLog(_settings(data).data).export()
+    except DecisionLogError as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+@review_app.command("import")
+def review_import(file: Annotated[Path, typer.Argument(help="a decisions file written by `review export`")],
+                  data: DataOpt = None) -> None:
+    """Add the decisions of a shared file that are not in the log yet, then replay the log."""
+    from graph.decisions import DecisionLog, DecisionLogError
+
+    settings = _settings(data)
+    try:
+        added = DecisionLog(settings.data).import_text(file.read_text(encoding="utf-8"), str(file))
+    except (OSError, DecisionLogError) as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    out.print(f"imported {len(added)} decision(s)")
+    store = _open_store(settings)  # opening for writing replays the log
+    problems = _print_review_problems(store)
+    store.close()
+    raise typer.Exit(min(problems, 100))
+
+
+def _print_review_problems(store) -> int:
+    """Warn of every logged decision whose target is gone; how many."""
+    from graph.review import MISSING, decision_rows
+
+    problems = [r for r in decision_rows(store) if r["status"] == MISSING]
+    for r in problems:
+        err.print(f"[yellow]warning[/yellow]: decision {r['id']} ({r['kind']}): {r['note']}",
+                  highlight=False, soft_wrap=True)
+    return len(problems)
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
 """Graphs derived from all documents at once, rebuilt after a batch of writes.
 
+Review (graph.review): reviewers' decisions replayed onto the document graphs, first; their
+record in graph/derived/review.
 Identity (graph.identity): one canonical person across all papers, `owl:sameAs` plus a
-gg:Merge (rule, evidence) per merge, in graph/derived/identity; built first.
+gg:Merge (rule, evidence) per merge, in graph/derived/identity; built next.
 Tenures: each person's runs of consecutive dated listings on a body in one role
 (graph.tenures), stored in their own named graph, each derived from its membership facts.
 """
@@ -15,6 +17,7 @@ import pyoxigraph as ox
 from graph import identity as ident
 from graph import ids
 from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
+from graph.review import Replay
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
 
 if TYPE_CHECKING:
@@ -39,10 +42,13 @@ def timeline_of(store: GraphStore, canonical: dict[str, str] | None = None) -> T
     return Timeline(listings, changes)
 
 
-def derived_update(store: GraphStore, overrides: str | None = None) -> tuple[str, int]:
-    """One SPARQL update rebuilding every derived graph (identity first, then tenures on
-    canonical people), and the number of derived quads it writes."""
-    identity = ident.identity_of(store, overrides)
+def derived_update(store: GraphStore, overrides: str | None = None,
+                   replayed: Replay | None = None) -> tuple[str, int]:
+    """One SPARQL update rebuilding every derived graph (identity first, with the reviewers'
+    merges and splits `replayed`, then tenures on canonical people), and the number of derived
+    quads it writes."""
+    replayed = replayed or Replay()
+    identity = ident.identity_of(store, overrides, replayed.same, replayed.different)
     graphs = {ident.IDENTITY_GRAPH: ident.identity_quads(identity),
               TENURES_GRAPH: tenure_quads(timeline_of(store, identity.canonical))}
     parts = []

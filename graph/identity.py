@@ -10,6 +10,7 @@ documents it rests on (prov:wasDerivedFrom). Document graphs are never changed: 
 or rebuilding the identity graph undoes every merge, and the overrides file undoes one.
 
 Rules (a merge needs one; every merge is checked against the whole clusters it joins):
+- decision:   a reviewer's decision merges the two entities (graph.decisions; forced)
 - override:   the overrides file lists the two names as `same` (forced)
 - exact:      the same letters once titles, honours, case, accents, spacing and
               punctuation are off ("O'Neil" = "ONeil"), unless posts/organisations conflict
@@ -29,7 +30,8 @@ Rules (a merge needs one; every merge is checked against the whole clusters it j
 Never merged: different first names with one surname (two known forenames one letter
 apart are different names), titles of different genders (Mr / Mrs, Ms, Miss), posts that disagree (no pair of posts agrees; a rank word such
 as deputy/vice/assistant differing is a different post), organisations that disagree, and
-any pair the overrides file lists as `different` (its clusters are kept apart).
+any pair the overrides file lists as `different` or a reviewer's decision splits (its clusters are
+kept apart).
 
 The canonical entity of a cluster: a full name over a surname or initial only, then the spelling in
 most documents, then the earliest document, then the most references.
@@ -71,6 +73,7 @@ MERGE_EVIDENCE = ox.NamedNode(_GG + "mergeEvidence")
 MERGED_ENTITY = ox.NamedNode(_GG + "mergedEntity")
 CANONICAL_ENTITY = ox.NamedNode(_GG + "canonicalEntity")
 SAME_AS = ox.NamedNode(ontology.OWL + "sameAs")
+DECISION = ox.NamedNode(_GG + "decision")
 
 #: OCR confusions: the multi-glyph reading → the glyph it stands for
 _OCR = (("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"), ("ii", "u"), ("0", "o"), ("1", "l"))
@@ -80,7 +83,7 @@ _RANK_WORDS = {"deputy", "vice", "assistant", "associate", "interim", "acting", 
                "chair", "member", "executive", "consultant", "commissioner", "independent"}
 _STOP = {"of", "for", "and", "the", "to", "in", "at", "on", "a", "an", "&"}
 _PARTICLES = {"mc", "mac", "de", "van", "von", "le", "la", "da", "di", "du", "st", "o", "al", "el", "der", "den"}
-_RULE_ORDER = {"override": 0, "exact": 1, "middle_name": 2, "spelling": 3, "short_form": 4, "surname": 5,
+_RULE_ORDER = {"decision": -1, "override": 0, "exact": 1, "middle_name": 2, "spelling": 3, "short_form": 4, "surname": 5,
                "initial": 6}
 
 
@@ -135,6 +138,18 @@ class Merge:
     rule: str
     evidence: str
     docs: tuple[str, ...] = ()
+    decision: str = ""  #: the IRI of the reviewer's decision that forced it, if one did
+
+
+@dataclass(frozen=True)
+class Forced:
+    """A pair forced together or kept apart: two IRIs (a reviewer's decision) or two names (the
+    overrides file), why in words, and the decision's IRI."""
+
+    a: str
+    b: str
+    evidence: str
+    decision: str = ""
 
 
 @dataclass
@@ -405,28 +420,62 @@ class _Clusters:
         self.members[ra] |= self.members.pop(rb)
 
 
+def _override_pairs(records: dict[str, PersonRecord], overrides: dict[str, list[tuple[str, str]]],
+                    key: str, identity: Identity) -> list[tuple[set[str], set[str], Forced]]:
+    """The overrides file's pairs of names as forced pairs of the entities bearing those names."""
+    out = []
+    said = "the same person" if key == "same" else "different"
+    for x, y in overrides.get(key, []):
+        xs, ys = _named(records, x), _named(records, y)
+        if key == "same" and (not xs or not ys):
+            identity.warnings.append(f"override same {x!r}/{y!r}: no stored person with that name")
+            continue
+        out.append((xs, ys, Forced(x, y, f"'{x}' and '{y}' are listed as {said} in the overrides file")))
+    return out
+
+
+def _decided_pairs(records: dict[str, PersonRecord], forced: list[Forced],
+                   identity: Identity) -> list[tuple[set[str], set[str], Forced]]:
+    out = []
+    for f in forced:
+        missing = [iri for iri in (f.a, f.b) if iri not in records]
+        if missing:
+            identity.warnings.append(f"{f.evidence}: no stored person {', '.join(missing)}")
+            continue
+        out.append(({f.a}, {f.b}, f))
+    return out
+
+
 def resolve(records: dict[str, PersonRecord],
-            overrides: dict[str, list[tuple[str, str]]] | None = None) -> Identity:
-    """Cluster the person entities; the canonical IRI of each and the merges, with evidence."""
+            overrides: dict[str, list[tuple[str, str]]] | None = None,
+            same: list[Forced] = (), different: list[Forced] = ()) -> Identity:  # type: ignore[assignment]
+    """Cluster the person entities; the canonical IRI of each and the merges, with evidence.
+
+    `overrides` (the overrides file: pairs of names) and reviewers' decisions (`same` and
+    `different`: pairs of IRIs, graph.review) force pairs together or keep them apart; a
+    decision's merge is recorded with rule "decision" and names the decision.
+    """
     overrides = overrides or {"same": [], "different": []}
     identity = Identity()
     clusters = _Clusters(sorted(records))
-    apart = [(_named(records, x), _named(records, y), x, y) for x, y in overrides.get("different", [])]
+    apart = _override_pairs(records, overrides, "different", identity) + _decided_pairs(records, list(different),
+                                                                                        identity)
 
     def kept_apart(ra: str, rb: str) -> str | None:
         joined = clusters.members[ra] | clusters.members[rb]
-        for xs, ys, x, y in apart:
+        for xs, ys, why in apart:
             if joined & xs and joined & ys and not (clusters.members[ra] & xs and clusters.members[ra] & ys) \
                     and not (clusters.members[rb] & xs and clusters.members[rb] & ys):
-                return f"'{x}' and '{y}' are listed as different in the overrides file"
+                return why.evidence
         return None
 
-    def try_union(a: str, b: str, rule: str, evidence: str) -> None:
+    def try_union(a: str, b: str, rule: str, evidence: str, decision: str = "") -> None:
         ra, rb = clusters.find(a), clusters.find(b)
         if ra == rb:
             return
         blocked = kept_apart(ra, rb)
-        if blocked is None and rule != "override":
+        forced = rule in ("override", "decision")
+        if blocked is None and not forced:
             for x in clusters.members[ra]:
                 for y in clusters.members[rb]:
                     if conflict(records[x], records[y]) or not names_compatible(records[x], records[y]):
@@ -435,22 +484,20 @@ def resolve(records: dict[str, PersonRecord],
                 if blocked:
                     break
         if blocked:
-            if rule == "override":
-                identity.warnings.append(f"override same {records[a].label!r}/{records[b].label!r} ignored: {blocked}")
+            if forced:
+                identity.warnings.append(f"{rule} same {records[a].label!r}/{records[b].label!r} ignored: {blocked}")
             return
         clusters.union(a, b)
         identity.merges.append(Merge(a, b, rule, evidence,
-                                     tuple(sorted(set(records[a].docs) | set(records[b].docs)))))
+                                     tuple(sorted(set(records[a].docs) | set(records[b].docs))), decision))
 
-    # forced merges first
-    for x, y in overrides.get("same", []):
-        xs, ys = _named(records, x), _named(records, y)
-        if not xs or not ys:
-            identity.warnings.append(f"override same {x!r}/{y!r}: no stored person with that name")
-            continue
-        for a in sorted(xs):
-            for b in sorted(ys):
-                try_union(a, b, "override", f"'{x}' and '{y}' are listed as the same person in the overrides file")
+    # forced merges first: reviewers' decisions, then the overrides file
+    for rule, pairs in (("decision", _decided_pairs(records, list(same), identity)),
+                        ("override", _override_pairs(records, overrides, "same", identity))):
+        for xs, ys, f in pairs:
+            for a in sorted(xs):
+                for b in sorted(ys):
+                    try_union(a, b, rule, f.evidence, f.decision)
     # candidate pairs, blocked by first name and by surname
     by_first: dict[str, list[str]] = defaultdict(list)
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -516,10 +563,12 @@ def _titles(rec: PersonRecord) -> set[str]:
 
 
 # ----------------------------------------------------------------------------- the graph
-def identity_of(store: GraphStore, overrides: str | Path | None = None) -> Identity:
-    """Cluster the store's people; `overrides` defaults to the data directory's overrides file."""
+def identity_of(store: GraphStore, overrides: str | Path | None = None, same: list[Forced] = (),
+                different: list[Forced] = ()) -> Identity:  # type: ignore[assignment]
+    """Cluster the store's people; `overrides` defaults to the data directory's overrides file;
+    `same` / `different` are reviewers' decisions (graph.review)."""
     path = overrides if overrides is not None else find_overrides(store.path)
-    identity = resolve(load_records(store), load_overrides(path))
+    identity = resolve(load_records(store), load_overrides(path), same, different)
     for warning in identity.warnings:
         log.info("identity: %s", warning)
     return identity
@@ -539,6 +588,8 @@ def identity_quads(identity: Identity) -> list[ox.Quad]:
                    (MERGED_ENTITY, ox.NamedNode(m.b)), (CANONICAL_ENTITY, canon),
                    (MERGE_RULE, ox.Literal(m.rule)), (MERGE_EVIDENCE, ox.Literal(m.evidence))]
         triples += [(PROV.wasDerivedFrom, ox.NamedNode(doc)) for doc in m.docs]
+        if m.decision:
+            triples.append((DECISION, ox.NamedNode(m.decision)))
         quads += [ox.Quad(node, p, o, graph) for p, o in triples]
     return quads
 

@@ -35,7 +35,10 @@ GG = Namespace(ontology.GG, """
     oversees reportsTo accountableTo partOf chairedBy leads delivers alignsWith
     document line quote extractor confidence factType extra page sourceLine
     fileName sourcePath contentHash format lineCount pageStarts
-    Tenure firstCited lastCited statedStart statedEnd tenureStatus""")
+    Tenure firstCited lastCited statedStart statedEnd tenureStatus
+    Decision decisionKind target reviewer decidedAt reason newName decisionStatus statusNote
+    Withdrawal withdrawnBy fromGraph withdrawnStatements addedStatements rejectedBy confirmedBy correctedBy
+    decision""")
 ORG = Namespace(ontology.ORG, "Organization Membership member organization Post postIn heldBy memberDuring")
 TIME = Namespace(ontology.TIME, "Interval Instant hasBeginning hasEnd inXSDDate")
 FOAF = Namespace(ontology.FOAF, "Person name")

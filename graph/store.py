@@ -1,8 +1,9 @@
 """The on-disk graph store: one named graph per document version, written atomically.
 
 Layout of a data directory: `store/` (Oxigraph, RocksDB), `texts/{doc_id}.txt` and
-`derived.json`, which names the documents (and overrides) the derived graphs were last built
-from. `GraphStore.dataset` gives the same data as an rdflib Dataset (oxrdflib); hot paths use
+`derived.json`, which names the documents (and overrides file and decisions log) the derived
+graphs were last built from; `decisions.jsonl`, reviewers' decisions (graph.decisions), replayed
+on every refresh of the derived graphs (graph.review). `GraphStore.dataset` gives the same data as an rdflib Dataset (oxrdflib); hot paths use
 the pyoxigraph store `GraphStore.ox` directly.
 
 The derived graphs (graph.derived) are rebuilt whenever they are missing or older than the
@@ -27,7 +28,8 @@ from rdflib import Dataset
 
 import ontology
 from extract.records import Extraction
-from graph import derived, ids, sparql
+from graph import derived, ids, review, sparql
+from graph.decisions import DecisionLog
 from graph.errors import DocumentNotFound, QueryError, StoreError, StoreLocked
 from graph.identity import find_overrides
 from graph.mapping import extraction_to_quads
@@ -92,6 +94,7 @@ class GraphStore:
         self.read_only = read_only
         self.texts = TextFiles(path / "texts")
         self._dataset: Dataset | None = None
+        self.last_replay = review.Replay()  #: what the last refresh did with the reviewers' decisions
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] = DEFAULT_PATH, read_only: bool = False) -> GraphStore:
@@ -262,7 +265,9 @@ class GraphStore:
         """
         self._writable()
         sources = self._sources_digest(overrides)
-        update, count = derived.derived_update(self, str(overrides) if overrides is not None else None)
+        replayed = review.replay(self)  # reviewers' decisions, before identity and tenures are derived
+        self.last_replay = replayed
+        update, count = derived.derived_update(self, str(overrides) if overrides is not None else None, replayed)
         self.ox.update(update)
         self.ox.flush()
         self._write_stamp(sources)
@@ -292,6 +297,9 @@ class GraphStore:
         path = Path(overrides) if overrides is not None else find_overrides(self.path)
         if path is not None and path.is_file():
             digest.update(b"\0" + path.read_bytes())
+        decisions = DecisionLog(self.path).digest()
+        if decisions:
+            digest.update(b"\1" + decisions)
         return digest.hexdigest()[:16]
 
     def _write_stamp(self, sources: str) -> None:

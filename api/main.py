@@ -23,14 +23,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import queries
 from api.errors import install_error_handlers
 from api.routes import (bodies, documents, entities, exports, gaps, health, organisations, people, plans,
-                        principles, sparql, ui, views)
+                        principles, review, sparql, ui, views)
 from api.settings import Settings, get_settings
 from api.workers import Clients, WorkerPool
 
 log = logging.getLogger(__name__)
 
 ROUTERS = (health, documents, entities, bodies, people, organisations, plans, principles, gaps, sparql, exports,
-           views, ui)
+           views, ui, review)
 SNAPSHOT_HEADER = "X-Govgraph-Snapshot"
 
 

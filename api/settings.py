@@ -33,6 +33,10 @@ class Settings(BaseSettings):
                                 "past that the file is reported as failed and the batch goes on")
     file_facts: int = Field(10_000, ge=1, description="most facts one file may yield; a file yielding more is "
                             "reported as failed (nothing of it is stored)")
+    review: bool = Field(False, description="serve the review pages (/ui/review): reviewers record decisions "
+                         "(merge, split, reject, confirm, rename) from the web UI")
+    review_token: str | None = Field(None, description="the token a review form must carry; without one, only "
+                                     "requests from this machine (loopback) may record decisions")
     build_workers: int = Field(2, ge=0, description="processes a build reads and extracts files in; 0 reads them in "
                                "the build's own process (extractors registered in it run; no time budget)")
 

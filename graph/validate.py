@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import pyshacl
-from rdflib import Graph
+from rdflib import RDF, SH, Graph
 
 import ontology
 from graph.store import GraphStore
@@ -23,10 +23,25 @@ def validate_store(store: GraphStore) -> Validation:
     Violations fail; warnings (such as a non-vacant membership with no member named)
     appear in the report only.
     """
+    conforms, _, report = _validate(store)
+    return Validation(bool(conforms), str(report))
+
+
+def shape_results(store: GraphStore) -> list[tuple[str, str]]:
+    """(focus node IRI, message) of every violation and warning the shapes report."""
+    _, results, _ = _validate(store)
+    out = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        message = results.value(result, SH.resultMessage) or results.value(result, SH.resultPath) or "flagged"
+        if focus is not None:
+            out.append((str(focus), str(message)))
+    return out
+
+
+def _validate(store: GraphStore) -> tuple[bool, Graph, str]:
     data = Graph()
     data.parse(data=ox.serialize(store.union_triples(), format=ox.RdfFormat.N_TRIPLES), format="nt")
     shapes = Graph().parse(ontology.SHAPES_PATH)
     ont = Graph().parse(ontology.ONTOLOGY_PATH)
-    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont, inference="rdfs",
-                                           allow_warnings=True)
-    return Validation(bool(conforms), str(report))
+    return pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont, inference="rdfs", allow_warnings=True)

@@ -354,7 +354,7 @@ def _decide(data: Path | None, kind: str, targets: list[str], why: str, by: str 
     try:
         decision = new_decision(kind, targets, why=why, value=value, by=by)
     except DecisionError as exc:
-        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     try:
         store = GraphStore.open(settings.data)
@@ -365,7 +365,7 @@ def _decide(data: Path | None, kind: str, targets: list[str], why: str, by: str 
     try:
         outcome = decide(store, decision)
     except DecisionError as exc:
-        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     finally:
         store.close()
@@ -455,7 +455,7 @@ def review_export(data: DataOpt = None,
     try:
         text = DecisionLog(_settings(data).data).export()
     except DecisionLogError as exc:
-        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     if output is None:
         sys.stdout.write(text)
@@ -474,7 +474,7 @@ def review_import(file: Annotated[Path, typer.Argument(help="a decisions file wr
     try:
         added = DecisionLog(settings.data).import_text(file.read_text(encoding="utf-8"), str(file))
     except (OSError, DecisionLogError) as exc:
-        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     out.print(f"imported {len(added)} decision(s)")
     store = _open_store(settings)  # opening for writing replays the log

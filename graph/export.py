@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from graph.review import REVIEW_GRAPH
 from graph.store import GraphStore
 from graph.vocab import FIELDS, LIST_FIELDS, RELATION_NAMES
 
@@ -25,6 +26,7 @@ def export_facts(store: GraphStore) -> Iterator[dict[str, Any]]:
     doc_names = {d.graph: d.name for d in store.documents()}
     fields = {fact_type: _fields_of(store, fact_type) for fact_type in FIELDS}
     lists = _list_values(store)
+    reviewed = _reviewed(store)
     facts = []
     for row in store.run("export_evidence"):
         fact_type, key = row["type"], (row["g"], row["node"])
@@ -43,6 +45,8 @@ def export_facts(store: GraphStore) -> Iterator[dict[str, Any]]:
             fact["source_line"] = row["sourceLine"]
         if row["confidence"] is not None:
             fact["confidence"] = row["confidence"]
+        if row["node"] in reviewed:
+            fact["decisions"] = reviewed[row["node"]]
         facts.append(fact)
     facts.sort(key=lambda f: (f["doc"] or "", f["line"], f["type"], json.dumps(f, sort_keys=True, default=str)))
     yield from facts
@@ -71,6 +75,15 @@ def _plain(name: str, value: Any) -> Any:
     if name == "relation" and value is not None:
         return RELATION_NAMES.get(value, value)
     return value
+
+
+def _reviewed(store: GraphStore) -> dict[str, list[str]]:
+    """node IRI → ids of the decisions in force that confirmed or corrected it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(f"""SELECT ?node ?d WHERE {{ GRAPH <{REVIEW_GRAPH}> {{
+            ?node gg:confirmedBy|gg:correctedBy ?d . ?d gg:decisionStatus "applied" }} }}"""):
+        found[row["node"]].add(row["d"].rsplit("/", 1)[-1])
+    return {node: sorted(ids) for node, ids in found.items()}
 
 
 def _list_values(store: GraphStore) -> dict[Key, dict[str, list[str]]]:

@@ -6,7 +6,7 @@
                    change sentence, or a spelling slip (recorded in the person fact's `merges`);
 - near duplicate:  two people never merged whose names are close (same surname and first initial,
                    or names within rapidfuzz ratio 88) - a merge joins them;
-- low confidence:  a relation (oversight, ...) the extractor was not sure of (confidence < 0.8);
+- low confidence:  a relation (oversight or alignment) the extractor was not sure of (confidence < 0.7);
 - shape:           a fact or entity the SHACL shapes (ontology/shapes.ttl) flag.
 
 Items a decision in force already covers are left out.
@@ -28,7 +28,7 @@ from graph.decisions import DecisionLog, effective
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
-LOW_CONFIDENCE = 0.8
+LOW_CONFIDENCE = 0.7  #: relations below it are queued (alignments read from a table column are 0.7)
 NEAR_RATIO = 88
 _WEAK_RULES = {"surname", "initial", "short_form"}
 _WEAK_PAPER_RULES = {"surname", "change_ref"}
@@ -94,7 +94,7 @@ def _weak_merges(store: GraphStore, records: dict[str, ident.PersonRecord]) -> l
 def _weak_paper_merges(store: GraphStore, records: dict[str, ident.PersonRecord]) -> list[QueueItem]:
     rows = store.query("""SELECT ?person ?file ?extra WHERE { GRAPH ?g {
         ?person a foaf:Person ; prov:wasDerivedFrom ?ev . ?ev gg:extra ?extra ; gg:document/gg:fileName ?file } }""")
-    out = []
+    out, seen = [], set()
     for r in rows:
         try:
             merges = json.loads(r["extra"]).get("merges") or []
@@ -102,8 +102,10 @@ def _weak_paper_merges(store: GraphStore, records: dict[str, ident.PersonRecord]
             continue
         for m in merges:
             evidence = str(m.get("evidence", ""))
-            if m.get("rule") not in _WEAK_PAPER_RULES and "one letter" not in evidence:
+            key = (r["person"], r["file"], m.get("merged"), m.get("into"))
+            if key in seen or (m.get("rule") not in _WEAK_PAPER_RULES and "one letter" not in evidence):
                 continue
+            seen.add(key)
             rec = records.get(r["person"])
             out.append(QueueItem("weak merge in a paper", f"{m.get('merged')} → {m.get('into')} ({r['file']})",
                                  f"{m.get('rule')}: {evidence}", (r["person"],), rec.refs if rec else 0,
@@ -149,8 +151,7 @@ def _low_confidence(store: GraphStore) -> list[QueueItem]:
     return [QueueItem("low confidence", f"{r['type']} ({r['file']}, line {r['line']})",
                       f"confidence {r['confidence']:.2f}: {(r['quote'] or '')[:80]}", (r["fact"],), 1,
                       "confirm or reject")
-            for r in rows if r["type"] in ("oversight", "alignment", "membership", "attendance", "position",
-                                           "change")]
+            for r in rows if r["type"] in ("oversight", "alignment")]
 
 
 def _shape_flags(store: GraphStore) -> list[QueueItem]:

@@ -1,0 +1,140 @@
+"""The decisions log (append-only, atomic, validated) and its replay on a real store."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from extract.records import Document, Extraction, Fact
+from graph import GraphStore
+from graph.decisions import (LOG_FILE, DecisionError, DecisionLog, DecisionLogError, effective, from_json,
+                             new_decision)
+from graph.identity import stored_identity, stored_merges
+from graph.ids import entity_iri
+from graph.review import APPLIED, MISSING, SUPERSEDED, decide, decision_rows
+
+BOARD = "Northollow Health and Wellbeing Board"
+TRUST = "Northollow Community Hospital Trust"
+POST = "Chief Executive, Northollow Community Hospital Trust"
+
+
+def person(name: str) -> str:
+    return entity_iri("person", name)
+
+
+def paper(n: int, day: str, names: list[str]) -> Extraction:
+    """A fictional pack listing people on BOARD, each with the same post."""
+    doc = Document(id=f"{n:016x}", name=f"{n:02d}_pack.txt", path=f"/papers/{n:02d}_pack.txt", format="txt",
+                   lines=[f"line {i}" for i in range(1, 40)], title=f"Pack {n}", date=day)
+    facts = [Fact("organisation", {"name": BOARD, "kind": "board", "variants": []}, 1, BOARD)]
+    for i, name in enumerate(names, start=10):
+        facts.append(Fact("person", {"name": name, "variants": [name], "titles": []}, i, name))
+        facts.append(Fact("membership", {"person": name, "body": BOARD, "role": "member", "post": POST,
+                                         "affiliation": TRUST, "as_of": day}, i, name))
+    return Extraction(doc, facts)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with GraphStore.open(tmp_path / "data") as opened:
+        for p in (paper(1, "2021-05-01", ["Wilhelmina Trask"]), paper(2, "2022-05-01", ["Wilhelmina Trasck"])):
+            opened.write_extraction(p)
+        opened.refresh_derived()
+        yield opened
+
+
+def test_a_decision_has_a_stable_id_and_round_trips_through_json() -> None:
+    d = new_decision("rename", ["person/ada-vale"], value="Ada Vale-Moss", by="ana", why="married name")
+    assert d.id.startswith("d-") and d.targets == (person("Ada Vale"),)
+    assert from_json(json.loads(json.dumps(d.to_json()))) == d
+    tampered = {**d.to_json(), "value": "Someone Else"}
+    with pytest.raises(DecisionError, match="does not match its content"):
+        from_json(tampered)
+
+
+@pytest.mark.parametrize(("kind", "targets", "value", "problem"), [
+    ("delete", ["person/a-b"], "", "unknown decision kind"),
+    ("merge", ["person/a-b"], "", "takes 2 target"),
+    ("merge", ["person/a-b", "organisation/c"], "", "two people or two organisations"),
+    ("rename", ["membership/0123"], "X", "only an entity"),
+    ("rename", ["person/a-b"], "", "needs the new name"),
+    ("reject", ["https://example.org/x"], "", "not a govgraph IRI"),
+])
+def test_invalid_decisions_are_refused(kind: str, targets: list[str], value: str, problem: str) -> None:
+    with pytest.raises(DecisionError, match=problem):
+        new_decision(kind, targets, value=value, by="ana")
+
+
+def test_the_log_is_append_only_deduplicated_and_names_a_bad_line(tmp_path: Path) -> None:
+    log = DecisionLog(tmp_path)
+    first = new_decision("confirm", ["person/ada-vale"], by="ana")
+    second = new_decision("reject", ["person/ada-vale"], by="bo")
+    assert log.append([first]) == [first]
+    assert log.append([first, second]) == [second]
+    assert log.read() == [first, second]
+    text = (tmp_path / LOG_FILE).read_text()
+    (tmp_path / LOG_FILE).write_text(text + "{not json\n")
+    with pytest.raises(DecisionLogError, match=rf"{LOG_FILE} line 3"):
+        log.read()
+
+
+def test_a_failed_append_leaves_the_old_log_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log = DecisionLog(tmp_path)
+    first = new_decision("confirm", ["person/ada-vale"], by="ana")
+    log.append([first])
+    before = (tmp_path / LOG_FILE).read_bytes()
+
+    def crash(*args: object) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        log.append([new_decision("reject", ["person/ada-vale"], by="bo")])
+    assert (tmp_path / LOG_FILE).read_bytes() == before
+
+
+def test_the_last_decision_on_a_target_or_pair_is_in_force() -> None:
+    a = new_decision("merge", ["person/ada-vale", "person/ada-vail"], by="ana")
+    b = new_decision("split", ["person/ada-vail", "person/ada-vale"], by="bo")
+    c = new_decision("reject", ["person/ada-vale"], by="cy")
+    state = effective([a, b, c])
+    assert state.current == [b, c] and state.superseded == {a.id: b.id}
+
+
+def test_split_undoes_an_automatic_merge_and_merge_forces_one(store: GraphStore) -> None:
+    [auto] = stored_merges(store)
+    assert auto["rule"] == "spelling"
+    pair = [person("Wilhelmina Trask"), person("Wilhelmina Trasck")]
+    outcome = decide(store, new_decision("split", pair, by="ana", why="two people"))
+    assert outcome.status == APPLIED and stored_merges(store) == [] and stored_identity(store) == {}
+    outcome = decide(store, new_decision("merge", pair, by="bo", why="one person after all"))
+    [forced] = stored_merges(store)
+    assert forced["rule"] == "decision" and "one person after all" in forced["evidence"]
+    assert [r["status"] for r in decision_rows(store)] == [SUPERSEDED, APPLIED]
+
+
+def test_a_decision_whose_paper_is_removed_is_reported_then_applies_again(store: GraphStore) -> None:
+    [fact] = store.query(f"SELECT ?m WHERE {{ ?m org:member <{person('Wilhelmina Trasck')}> }}")
+    decide(store, new_decision("reject", [fact["m"]], by="ana"))
+    assert not store.query(f"ASK {{ <{fact['m']}> a org:Membership }}")[0]["result"]
+    store.remove_document("0000000000000002")
+    store.refresh_derived()
+    [row] = decision_rows(store)
+    assert row["status"] == MISSING and fact["m"] in row["note"]
+    store.write_extraction(paper(2, "2022-05-01", ["Wilhelmina Trasck"]))
+    store.refresh_derived()
+    assert decision_rows(store)[0]["status"] == APPLIED
+    assert not store.query(f"ASK {{ <{fact['m']}> a org:Membership }}")[0]["result"]
+
+
+def test_a_replay_restores_what_it_withdrew_before_applying_again(store: GraphStore) -> None:
+    before = sorted(str(q) for q in store.ox if q.graph_name.value.startswith("https://w3id.org/govgraph/graph/doc/"))
+    decide(store, new_decision("reject", [person("Wilhelmina Trask")], by="ana"))
+    decide(store, new_decision("rename", [person("Wilhelmina Trasck")], value="Mina Trasck", by="ana"))
+    decide(store, new_decision("confirm", [person("Wilhelmina Trask")], by="bo"))  # supersedes the rejection
+    (store.path / LOG_FILE).unlink()  # no decisions at all: the papers' graphs as they were
+    store.refresh_derived()
+    after = sorted(str(q) for q in store.ox if q.graph_name.value.startswith("https://w3id.org/govgraph/graph/doc/"))
+    assert after == before

@@ -20,6 +20,11 @@ def get_store(request: Request) -> Any:
     return request.app.state.store
 
 
+def review_on(request: Request) -> bool:
+    """Whether the review pages are served (the `review` setting): pages then link to them."""
+    return bool(getattr(getattr(request.app.state, "settings", None), "review", False))
+
+
 def get_runner(request: Request) -> WorkerPool:
     """The worker pool that runs SPARQL queries."""
     return request.app.state.pools["sparql"]
@@ -47,3 +52,4 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Any, Depends(get_store)]
 RunnerDep = Annotated[WorkerPool, Depends(get_runner)]
 PageDep = Annotated[PageParams, Depends()]
+ReviewDep = Annotated[bool, Depends(review_on)]

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import view_queries as vq
-from api.deps import StoreDep, StoreRoute
+from api.deps import ReviewDep, StoreDep, StoreRoute
 from graph.mapping import parse_page_starts
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
 from api.queries.membership import members_as_of
@@ -68,7 +68,8 @@ def entity_page(store: StoreDep, id: Id) -> RedirectResponse:
 
 
 @router.get("/body", response_class=HTMLResponse, summary="A body: members on a date, timeline, plans overseen")
-def body_page(store: StoreDep, id: Id, date: Annotated[str, Query(description="YYYY-MM-DD")] = "") -> HTMLResponse:
+def body_page(store: StoreDep, id: Id, date: Annotated[str, Query(description="YYYY-MM-DD")] = "",
+              review: ReviewDep = False) -> HTMLResponse:
     body = _entity(store, id, "body")
     if date and not _DATE.fullmatch(date):
         raise BadRequest(f"date must be YYYY-MM-DD, not {date!r}")
@@ -82,7 +83,7 @@ def body_page(store: StoreDep, id: Id, date: Annotated[str, Query(description="Y
         members = [{"answer": a, "row": by_fact.get(a.fact)} for a in answers.members + answers.unknown]
     relations = vq.relation_rows(store)
     return _page("body.html", title=body["label"], body=body, date=chosen, listing_dates=listing_dates,
-                 members=members, timeline=timeline_svg(memberships, vq.change_rows(store, body=id),
+                 review=review, members=members, timeline=timeline_svg(memberships, vq.change_rows(store, body=id),
                                                         f"Membership timeline: {body['label']}"),
                  oversees=[r for r in relations if r["s"] == id and r["p"] == "oversees"],
                  reports=[r for r in relations if r["s"] == id and r["p"] in ("reportsTo", "accountableTo",
@@ -93,23 +94,23 @@ def body_page(store: StoreDep, id: Id, date: Annotated[str, Query(description="Y
 
 
 @router.get("/person", response_class=HTMLResponse, summary="A person: posts, memberships over time, attendance")
-def person_page(store: StoreDep, id: Id) -> HTMLResponse:
+def person_page(store: StoreDep, id: Id, review: ReviewDep = False) -> HTMLResponse:
     person = _entity(store, id, "person")
     memberships = sorted(vq.membership_rows(store, person=id),
                          key=lambda r: (str(r.get("body_label")), str(r.get("as_of") or "")))
-    return _page("person.html", title=person["label"], person=person, memberships=memberships,
+    return _page("person.html", title=person["label"], person=person, memberships=memberships, review=review,
                  positions=vq.position_rows(store, id), attendance=vq.attendance_rows(store, id))
 
 
 @router.get("/plan", response_class=HTMLResponse, summary="A plan: overseers, leads, actions, alignment")
-def plan_page(store: StoreDep, id: Id) -> HTMLResponse:
+def plan_page(store: StoreDep, id: Id, review: ReviewDep = False) -> HTMLResponse:
     plan = _entity(store, id, "plan")
     relations = vq.relation_rows(store)
     actions = [r for r in relations if r["s"] == id and r["p"] == "hasAction"]
     action_ids = {r["o"] for r in actions}
     items, principles, cells = vq.matrix_rows(store, "action", id)
     alignments = [r for r in vq.alignment_rows(store) if r["s"] == id or r["s"] in action_ids]
-    return _page("plan.html", title=plan["label"], plan=plan,
+    return _page("plan.html", title=plan["label"], plan=plan, review=review,
                  overseers=[r for r in relations if r["o"] == id and r["p"] == "oversees"],
                  leads=[r for r in relations if r["p"] in ("leads", "delivers") and (r["o"] == id or r["o"] in action_ids)],
                  actions=sorted(actions, key=lambda r: str(r.get("o_label"))), alignments=alignments,

@@ -80,10 +80,14 @@ def done(page) -> str:
 
 def test_review_pages_are_off_by_default(base_url: str) -> None:
     assert httpx.get(f"{base_url}/ui/review", timeout=60).status_code == 404
+    person = httpx.get(f"{base_url}/ui/person?id={quote(CAROL, safe='')}", timeout=60)
+    assert person.status_code == 200 and "review-link" not in person.text
 
 
 def test_rename_from_the_entity_page(page, review_url: str) -> None:
-    entity_page(page, review_url, CAROL)
+    page.goto(f"{review_url}/ui/person?id={quote(CAROL, safe='')}")
+    page.locator("#review-link").click()
+    page.wait_for_selector("form[data-kind=rename]")
     submit(page.locator("form[data-kind=rename]"), why="full name in the paper", value="Caroline White")
     assert "applied" in done(page)
     assert page.locator("#entity-label").inner_text() == "Caroline White"
@@ -106,12 +110,16 @@ def test_reject_a_fact_then_confirm_it_on_the_fact_page(page, review_url: str) -
     page.wait_for_selector("#rejected")
     assert "not on the board that year" in page.locator("#decisions").inner_text()
     submit(page.locator("form[data-kind=confirm]"), why="checked again: it is right")
+    assert page.url.startswith(review_url + fact_href)
     assert "applied" in done(page)
     statuses = page.locator("#decisions tr[data-status]").evaluate_all("rows => rows.map(r => r.dataset.status)")
     assert statuses == ["superseded", "applied"]
     assert page.locator("#rejected").count() == 0
     page.goto(f"{review_url}/ui/person?id={quote(BOB, safe='')}")
     assert page.locator("#memberships tr").count() == 3
+    page.locator("#memberships a.review-fact").first.click()  # each listing links to its fact's review page
+    page.wait_for_selector("form[data-kind=reject]")
+    assert "membership/" in page.locator("h1").inner_text()
 
 
 def test_merge_two_people_then_split_them(page, review_url: str) -> None:

@@ -483,6 +483,28 @@ def review_import(file: Annotated[Path, typer.Argument(help="a decisions file wr
     raise typer.Exit(min(problems, 100))
 
 
+@review_app.command("import-overrides")
+def review_import_overrides(file: Annotated[Path, typer.Argument(help="an overrides file (same / different pairs "
+                                                                     "of names, JSON or YAML)")],
+                            by: ByOpt = None, data: DataOpt = None) -> None:
+    """Turn an overrides file's pairs into merge and split decisions on the stored people of those names."""
+    from graph.decisions import DecisionLog, default_reviewer
+    from graph.review import decisions_from_overrides
+
+    settings = _settings(data)
+    store = _open_store(settings)
+    try:
+        decisions, unmatched = decisions_from_overrides(store, str(file), by or default_reviewer())
+        added = DecisionLog(settings.data).append(decisions)
+        store.refresh_derived()
+    finally:
+        store.close()
+    for problem in unmatched:
+        err.print(f"[yellow]warning[/yellow]: {problem}", highlight=False, soft_wrap=True)
+    out.print(f"recorded {len(added)} decision(s) from {file}")
+    raise typer.Exit(min(len(unmatched), 100))
+
+
 def _print_review_problems(store) -> int:
     """Warn of every logged decision whose target is gone; how many."""
     from graph.review import MISSING, decision_rows

@@ -109,7 +109,7 @@ def new_decision(kind: str, targets: Iterable[str], why: str = "", value: str = 
                  note: dict[str, Any] | None = None, at: datetime | None = None) -> Decision:
     """A checked decision with its id (a hash of everything it says), stamped now."""
     stamp = (at or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0).isoformat()
-    draft = Decision(kind, tuple(full_iri(t) for t in targets), (by or _user()).strip(), stamp, why.strip(),
+    draft = Decision(kind, tuple(full_iri(t) for t in targets), (by or default_reviewer()).strip(), stamp, why.strip(),
                      value.strip(), dict(note or {}))
     problem = decision_problem(draft)
     if problem:
@@ -122,7 +122,8 @@ def _with_id(d: Decision) -> Decision:
     return Decision(d.kind, d.targets, d.by, d.at, d.why, d.value, d.note, "d-" + digest)
 
 
-def _user() -> str:
+def default_reviewer() -> str:
+    """The user running govgraph: who decides when no one is named."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -122,6 +122,31 @@ def decide(store: GraphStore, decision: Decision) -> Outcome:
     return next(o for o in store.last_replay.outcomes if o.decision.id == decision.id)
 
 
+def decisions_from_overrides(store: GraphStore, path: str, by: str) -> tuple[list[Decision], list[str]]:
+    """The overrides file's name pairs as merge / split decisions on the stored people bearing those
+    names (so the decisions log holds every correction), and the pairs naming nobody stored."""
+    from graph.decisions import new_decision
+    from graph.identity import _named, load_overrides, load_records
+
+    records = load_records(store)
+    pairs = load_overrides(path)
+    out, unmatched = [], []
+    for key, kind in (("same", "merge"), ("different", "split")):
+        for x, y in pairs.get(key, []):
+            xs, ys = sorted(_named(records, x)), sorted(_named(records, y))
+            if not xs or not ys:
+                unmatched.append(f"{key} {x!r}/{y!r}: no stored person named {x if not xs else y!r}")
+                continue
+            why = f"'{x}' and '{y}' listed as {key} in the overrides file {path}"
+            if kind == "merge":
+                anchor = xs[0]
+                combos = [(anchor, other) for other in dict.fromkeys(xs[1:] + ys) if other != anchor]
+            else:
+                combos = [(a, b) for a in xs for b in ys if a != b]
+            out += [new_decision(kind, combo, why=why, by=by) for combo in combos]
+    return out, unmatched
+
+
 def known_target(store: GraphStore, target: str) -> bool:
     """Whether a target is in the document graphs, or an earlier decision's target."""
     node = ox.NamedNode(target)
@@ -139,7 +164,8 @@ def decision_rows(store: GraphStore, target: str | None = None) -> list[dict[str
         OPTIONAL {{ ?d gg:reason ?why }} OPTIONAL {{ ?d gg:newName ?value }} }} }}"""
     for r in store.query(query):
         row = rows.setdefault(r["d"], {"id": r["d"].rsplit("/", 1)[-1], "iri": r["d"], "kind": r["kind"],
-                                       "targets": [], "by": r["by"], "at": str(r["at"]), "why": r["why"] or "",
+                                       "targets": [], "by": r["by"],
+                                       "at": r["at"].isoformat() if hasattr(r["at"], "isoformat") else str(r["at"]), "why": r["why"] or "",
                                        "value": r["value"] or "", "status": r["status"], "note": r["note"]})
         row["targets"].append(r["t"])
     logged = {d.id: (n, d) for n, d in enumerate(DecisionLog(store.path).read())}

@@ -212,3 +212,14 @@ def test_the_queue_is_ranked_by_facts_affected_and_leaves_out_decided_items(data
     assert _invoke("review", "confirm", low[0]["targets"][0], "--data", str(data)).exit_code == 0
     again = json.loads(_invoke("review", "queue", "--data", str(data), "--format", "json", "--no-shapes").stdout)
     assert low[0]["targets"][0] not in {t for i in again["items"] for t in i["targets"]}
+
+
+def test_an_overrides_file_becomes_merge_and_split_decisions(data: Path, tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides.json"
+    overrides.write_text(json.dumps({"same": [["Cllr Nadia Brennan", "Helen Brennan"]],
+                                     "different": [["Marcus Fenwick", "Nobody Listed"]]}))
+    result = runner.invoke(app, ["review", "import-overrides", str(overrides), "--by", "ana", "--data", str(data)])
+    assert result.exit_code == 1 and "recorded 1 decision" in result.stdout and "Nobody Listed" in result.stderr
+    [merge] = _decisions(data)
+    assert merge["kind"] == "merge" and merge["status"] == "applied" and merge["by"] == "ana"
+    assert set(merge["targets"]) == {entity_iri("person", "Nadia Brennan"), entity_iri("person", "Helen Brennan")}

@@ -155,11 +155,22 @@ def _low_confidence(store: GraphStore) -> list[QueueItem]:
 
 
 def _shape_flags(store: GraphStore) -> list[QueueItem]:
+    """Facts and entities the shapes flag; a flag on an evidence record is the fact's it supports."""
+    import pyoxigraph as ox
+
     from graph.validate import shape_results
 
     by_node: dict[str, list[str]] = defaultdict(list)
     for node, message in shape_results(store):
-        by_node[node].append(message)
-    return [QueueItem("shape", node.rsplit("/", 2)[-2] + " " + node.rsplit("/", 1)[-1], "; ".join(sorted(set(msgs)))[:200],
-                      (node,), len(msgs), "confirm or reject")
-            for node, msgs in by_node.items() if node.startswith(ident.ids.ID_BASE)]
+        if not node.startswith(ident.ids.ID_BASE):
+            continue
+        if node.startswith(ident.ids.ID_BASE + "evidence/"):
+            facts = {r["f"] for r in store.query("SELECT ?ev ?f WHERE { ?f prov:wasDerivedFrom ?ev }",
+                                                 ev=ox.NamedNode(node))}
+        else:
+            facts = {node}
+        for fact in facts:
+            by_node[fact].append(message)
+    return [QueueItem("shape", fact.rsplit("/", 2)[-2] + "/" + fact.rsplit("/", 1)[-1],
+                      "; ".join(sorted(set(messages)))[:200], (fact,), len(messages), "confirm or reject")
+            for fact, messages in by_node.items()]

@@ -8,6 +8,7 @@ another site (an Origin header naming another host) is refused.
 from __future__ import annotations
 
 import hmac
+import threading
 from urllib.parse import parse_qs, quote, urlsplit
 
 from fastapi import APIRouter, Depends, Request
@@ -19,6 +20,8 @@ from api.routes import ui
 from api.settings import Settings
 
 LOCAL = {"127.0.0.1", "::1", "localhost"}
+#: one decision at a time: a second writer in this process would find the store locked
+_WRITING = threading.Lock()
 
 
 def _enabled(request: Request) -> None:
@@ -146,17 +149,18 @@ def _record(settings: Settings, kind: str, targets: list[str], why: str, by: str
         decision = new_decision(kind, targets, why=why, value=value, by=by)
     except DecisionError as exc:
         raise BadRequest(str(exc)) from None
-    try:
-        store = GraphStore.open(settings.data)
-    except StoreLocked:
-        DecisionLog(settings.data).append([decision])
-        return f"{decision.id}: recorded; the running build applies it"
-    try:
-        outcome = decide(store, decision)
-    except DecisionError as exc:
-        raise BadRequest(str(exc)) from None
-    finally:
-        store.close()
+    with _WRITING:
+        try:
+            store = GraphStore.open(settings.data)
+        except StoreLocked:
+            DecisionLog(settings.data).append([decision])
+            return f"{decision.id}: recorded; the running build applies it"
+        try:
+            outcome = decide(store, decision)
+        except DecisionError as exc:
+            raise BadRequest(str(exc)) from None
+        finally:
+            store.close()
     return f"{decision.id}: {outcome.status} ({outcome.note})"
 
 

@@ -138,3 +138,23 @@ def test_a_replay_restores_what_it_withdrew_before_applying_again(store: GraphSt
     store.refresh_derived()
     after = sorted(str(q) for q in store.ox if q.graph_name.value.startswith("https://w3id.org/govgraph/graph/doc/"))
     assert after == before
+
+
+def test_the_queue_lists_weak_merges_near_duplicates_and_shape_flags(store: GraphStore) -> None:
+    from graph.review_queue import review_queue
+
+    extra = paper(3, "2023-05-01", ["Oriel Pask", "Oriel Paske"])
+    twice = [f for f in extra.facts if f.type == "membership"][:1]
+    extra.facts.append(Fact("membership", dict(twice[0].fields), twice[0].line, "a second quote of one fact"))
+    store.write_extraction(extra)
+    store.refresh_derived()
+    queue = review_queue(store, shapes=True)
+    kinds = {i.kind: i for i in queue.items}
+    assert set(kinds["weak merge"].targets) == {person("Wilhelmina Trask"), person("Wilhelmina Trasck")}
+    assert kinds["weak merge"].action == "split" and "one letter" in kinds["weak merge"].why
+    assert set(kinds["near duplicate"].targets) == {person("Oriel Pask"), person("Oriel Paske")}
+    [flag] = [i for i in queue.items if i.kind == "shape"]
+    assert flag.targets[0].startswith(entity_iri("membership", "x").rsplit("/", 1)[0] + "/")
+    # a decision on an item takes it off the queue
+    decide(store, new_decision("split", list(kinds["weak merge"].targets), by="ana"))
+    assert "weak merge" not in {i.kind for i in review_queue(store, shapes=False).items}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -117,6 +117,8 @@ def decide(store: GraphStore, decision: Decision) -> Outcome:
     unknown = [t for t in decision.targets if not known_target(store, t)]
     if unknown:
         raise DecisionError(f"no entity or fact {', '.join(unknown)} in the graph")
+    if not decision.note:
+        decision = replace(decision, note={t: describe(store, t) for t in decision.targets})
     DecisionLog(store.path).append([decision])
     store.refresh_derived()
     return next(o for o in store.last_replay.outcomes if o.decision.id == decision.id)
@@ -145,6 +147,23 @@ def decisions_from_overrides(store: GraphStore, path: str, by: str) -> tuple[lis
                 combos = [(a, b) for a in xs for b in ys if a != b]
             out += [new_decision(kind, combo, why=why, by=by) for combo in combos]
     return out, unmatched
+
+
+def describe(store: GraphStore, target: str) -> str:
+    """What a target is, in words, as the reviewer saw it: kept in the decision's note, so a decision
+    whose target is gone can still say what it was."""
+    node = ox.NamedNode(target)
+    label = _raw(store, "SELECT ?t (MIN(?l) AS ?label) WHERE { ?t rdfs:label ?l } GROUP BY ?t", t=node)
+    if label and label[0]["label"] is not None:
+        return f"{iri_kind(target)} '{label[0]['label'].value}'"
+    rows = _raw(store, """SELECT ?t ?type ?file ?line ?quote WHERE { ?t prov:wasDerivedFrom ?ev .
+                          ?ev gg:factType ?type ; gg:line ?line ; gg:document/gg:fileName ?file .
+                          OPTIONAL { ?ev gg:quote ?quote } } LIMIT 1""", t=node)
+    if not rows:
+        return iri_kind(target)
+    r = rows[0]
+    quote = f": {r['quote'].value[:120]}" if r["quote"] is not None else ""
+    return f"{r['type'].value} in {r['file'].value}, line {r['line'].value}{quote}"
 
 
 def known_target(store: GraphStore, target: str) -> bool:
@@ -212,7 +231,8 @@ def _apply_one(store: GraphStore, d: Decision, result: Replay) -> tuple[Outcome,
     missing = [t for t in d.targets if not _exists(store, ox.NamedNode(t))]
     if missing:
         return Outcome(d, MISSING, "no longer in the graph (its paper changed or was removed, or an earlier "
-                                   "decision withdrew it): " + ", ".join(missing)), patch
+                                   "decision withdrew it): " + ", ".join(
+                                       f"{t} ({d.note[t]})" if d.note.get(t) else t for t in missing)), patch
     if d.kind == "reject":
         _withdraw_entity(store, targets[0], patch) if kinds[0] in ENTITY_KINDS else _withdraw_fact(store, targets[0], patch)
         patch.links.append((targets[0], GG.rejectedBy, node))

@@ -21,7 +21,7 @@ from api.settings import Settings
 
 LOCAL = {"127.0.0.1", "::1", "localhost"}
 #: one decision at a time: a second writer in this process would find the store locked
-_WRITING = threading.Lock()
+_WRITING = threading.BoundedSemaphore(1)
 
 
 def _enabled(request: Request) -> None:

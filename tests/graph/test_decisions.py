@@ -123,6 +123,7 @@ def test_a_decision_whose_paper_is_removed_is_reported_then_applies_again(store:
     store.refresh_derived()
     [row] = decision_rows(store)
     assert row["status"] == MISSING and fact["m"] in row["note"]
+    assert "membership in 02_pack.txt, line 10: Wilhelmina Trasck" in row["note"]  # what it was
     store.write_extraction(paper(2, "2022-05-01", ["Wilhelmina Trasck"]))
     store.refresh_derived()
     assert decision_rows(store)[0]["status"] == APPLIED

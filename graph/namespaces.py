@@ -37,7 +37,7 @@ GG = Namespace(ontology.GG, """
     fileName sourcePath contentHash format lineCount pageStarts
     Tenure firstCited lastCited statedStart statedEnd tenureStatus
     Decision decisionKind target reviewer decidedAt reason newName decisionStatus statusNote
-    Withdrawal withdrawnBy fromGraph withdrawnStatements addedStatements rejectedBy confirmedBy correctedBy
+    Withdrawal withdrawnBy fromGraph replayStep withdrawnStatements addedStatements rejectedBy confirmedBy correctedBy
     decision""")
 ORG = Namespace(ontology.ORG, "Organization Membership member organization Post postIn heldBy memberDuring")
 TIME = Namespace(ontology.TIME, "Interval Instant hasBeginning hasEnd inXSDDate")

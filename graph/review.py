@@ -78,9 +78,6 @@ class _Patch:
     add: dict[str, set[Triple]] = field(default_factory=lambda: defaultdict(set))
     links: list[Triple] = field(default_factory=list)  #: into the review graph
 
-    def empty(self) -> bool:
-        return not any(self.withdraw.values()) and not any(self.add.values())
-
 
 def replay(store: GraphStore) -> Replay:
     """Restore the document graphs, then apply the decisions in force (see the module docstring)."""
@@ -91,10 +88,10 @@ def replay(store: GraphStore) -> Replay:
         return result
     state = effective(decisions)
     applied: dict[str, Outcome] = {}
-    for d in state.current:
+    for step, d in enumerate(state.current):
         outcome, patch = _apply_one(store, d, result)
         applied[d.id] = outcome
-        update = _patch_update(store, d, patch)
+        update = _patch_update(store, d, patch, step)
         if update:
             store.ox.update(update)
     for d in decisions:
@@ -195,20 +192,14 @@ def decision_rows(store: GraphStore, target: str | None = None) -> list[dict[str
     return [r for r in out if target is None or target in r["targets"]]
 
 
-def rejected_rows(store: GraphStore) -> list[dict[str, Any]]:
-    """Every withdrawn fact or entity with the decision that withdrew it and the statements withdrawn."""
-    query = f"""SELECT ?target ?d ?by ?why ?g ?gone WHERE {{ GRAPH {ox.NamedNode(REVIEW_GRAPH)} {{
-        ?target gg:rejectedBy ?d . ?d gg:reviewer ?by . OPTIONAL {{ ?d gg:reason ?why }}
-        OPTIONAL {{ ?w gg:withdrawnBy ?d ; gg:fromGraph ?g ; gg:withdrawnStatements ?gone }} }} }}"""
-    return store.query(query)
-
-
 # ---------------------------------------------------------------------------- restore
 def _restore(store: GraphStore) -> None:
-    """Undo every earlier replay: withdrawn statements back, added ones out, review graph dropped."""
+    """Undo every earlier replay, last decision first (one may have withdrawn what an earlier one added):
+    added statements out, withdrawn ones back; then the review graph is dropped."""
     rows = _raw(store, f"""SELECT ?g ?gone ?added WHERE {{ GRAPH {ox.NamedNode(REVIEW_GRAPH)} {{
-                          ?w a gg:Withdrawal ; gg:fromGraph ?g . OPTIONAL {{ ?w gg:withdrawnStatements ?gone }}
-                          OPTIONAL {{ ?w gg:addedStatements ?added }} }} }}""")
+                          ?w a gg:Withdrawal ; gg:fromGraph ?g ; gg:replayStep ?step .
+                          OPTIONAL {{ ?w gg:withdrawnStatements ?gone }} OPTIONAL {{ ?w gg:addedStatements ?added }}
+                          }} }} ORDER BY DESC(?step)""")
     parts = []
     for row in rows:
         graph = row["g"]
@@ -328,7 +319,7 @@ def _label(store: GraphStore, entity: ox.NamedNode) -> ox.Literal:
 
 
 # ---------------------------------------------------------------------------- writing
-def _patch_update(store: GraphStore, d: Decision, patch: _Patch) -> str:
+def _patch_update(store: GraphStore, d: Decision, patch: _Patch, step: int) -> str:
     """One SPARQL update: the patch's statements out of and into their graphs, and its record."""
     node = ox.NamedNode(d.iri)
     parts, record = [], []
@@ -345,7 +336,8 @@ def _patch_update(store: GraphStore, d: Decision, patch: _Patch) -> str:
             parts.append(f"INSERT DATA {{ GRAPH {target} {{\n{_ntriples(added)}\n}} }}")
         if gone or added:
             w = ox.NamedNode(ids.ID_BASE + "withdrawal/" + ids.fact_key(d.id, graph))
-            record += [(w, RDF.type, GG.Withdrawal), (w, GG.withdrawnBy, node), (w, GG.fromGraph, target)]
+            record += [(w, RDF.type, GG.Withdrawal), (w, GG.withdrawnBy, node), (w, GG.fromGraph, target),
+                       (w, GG.replayStep, ox.Literal(step))]
             if gone:
                 record.append((w, GG.withdrawnStatements, ox.Literal(_ntriples(gone))))
             if added:

@@ -347,7 +347,7 @@ def _decide(data: Path | None, kind: str, targets: list[str], why: str, by: str 
     """Record one decision, replay the log, say what became of it."""
     from graph.decisions import DecisionError, DecisionLog, new_decision
     from graph.errors import StoreLocked
-    from graph.review import MISSING, decide
+    from graph.review import BLOCKED, MISSING, decide
     from graph.store import GraphStore
 
     settings = _settings(data)
@@ -370,7 +370,7 @@ def _decide(data: Path | None, kind: str, targets: list[str], why: str, by: str 
     finally:
         store.close()
     out.print(f"{decision.id} {kind} {' '.join(decision.targets)}: {outcome.status} ({outcome.note})", highlight=False)
-    raise typer.Exit(1 if outcome.status == MISSING else 0)
+    raise typer.Exit(1 if outcome.status in (MISSING, BLOCKED) else 0)
 
 
 @review_app.command("merge")
@@ -506,10 +506,10 @@ def review_import_overrides(file: Annotated[Path, typer.Argument(help="an overri
 
 
 def _print_review_problems(store) -> int:
-    """Warn of every logged decision whose target is gone; how many."""
-    from graph.review import MISSING, decision_rows
+    """Warn of every logged decision whose target is gone or that was not applied; how many."""
+    from graph.review import BLOCKED, MISSING, decision_rows
 
-    problems = [r for r in decision_rows(store) if r["status"] == MISSING]
+    problems = [r for r in decision_rows(store) if r["status"] in (MISSING, BLOCKED)]
     for r in problems:
         err.print(f"[yellow]warning[/yellow]: decision {r['id']} ({r['kind']}): {r['note']}",
                   highlight=False, soft_wrap=True)

@@ -49,6 +49,7 @@ def derived_update(store: GraphStore, overrides: str | None = None,
     quads it writes."""
     replayed = replayed or Replay()
     identity = ident.identity_of(store, overrides, replayed.same, replayed.different)
+    replayed.blocked = identity.blocked
     graphs = {ident.IDENTITY_GRAPH: ident.identity_quads(identity),
               TENURES_GRAPH: tenure_quads(timeline_of(store, identity.canonical))}
     parts = []

@@ -160,6 +160,7 @@ class Identity:
     labels: dict[str, str] = field(default_factory=dict)  #: canonical IRI → its label
     merges: list[Merge] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    blocked: dict[str, str] = field(default_factory=dict)  #: decision IRI → why its forced merge was not made
 
     def of(self, iri: str) -> str:
         return self.canonical.get(iri, iri)
@@ -486,6 +487,8 @@ def resolve(records: dict[str, PersonRecord],
         if blocked:
             if forced:
                 identity.warnings.append(f"{rule} same {records[a].label!r}/{records[b].label!r} ignored: {blocked}")
+            if decision:
+                identity.blocked[decision] = blocked
             return
         clusters.union(a, b)
         identity.merges.append(Merge(a, b, rule, evidence,

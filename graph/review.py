@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REVIEW_GRAPH = ids.BASE + "graph/derived/review"
-APPLIED, SUPERSEDED, MISSING = "applied", "superseded", "target missing"
+APPLIED, SUPERSEDED, MISSING, BLOCKED = "applied", "superseded", "target missing", "not applied"
 _LABELS = (RDFS.label, FOAF.name, DCTERMS.title)
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, Any]
@@ -64,10 +64,31 @@ class Replay:
     outcomes: list[Outcome] = field(default_factory=list)
     same: list[Forced] = field(default_factory=list)
     different: list[Forced] = field(default_factory=list)
+    blocked: dict[str, str] = field(default_factory=dict)  #: merge decision IRI → why identity did not make it
 
     @property
     def problems(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == MISSING]
+        return [o for o in self.outcomes if o.status in (MISSING, BLOCKED)]
+
+    def mark_blocked(self, store: GraphStore) -> None:
+        """After identity: the person merges a split kept apart are recorded as not applied, with why."""
+        if not self.blocked:
+            return
+        graph = ox.NamedNode(REVIEW_GRAPH)
+        parts = []
+        for i, o in enumerate(self.outcomes):
+            why = self.blocked.get(o.decision.iri)
+            if why is None:
+                continue
+            self.outcomes[i] = Outcome(o.decision, BLOCKED, f"kept apart by another decision: {why}")
+            node = ox.NamedNode(o.decision.iri)
+            old = [(node, GG.decisionStatus, ox.Literal(o.status)), (node, GG.statusNote, ox.Literal(o.note))]
+            new = [(node, GG.decisionStatus, ox.Literal(BLOCKED)),
+                   (node, GG.statusNote, ox.Literal(self.outcomes[i].note))]
+            parts.append(f"DELETE DATA {{ GRAPH {graph} {{ {_ntriples(set(old))} }} }}")
+            parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {_ntriples(set(new))} }} }}")
+        if parts:
+            store.ox.update(" ;\n".join(parts))
 
 
 @dataclass

@@ -269,6 +269,7 @@ class GraphStore:
         self.last_replay = replayed
         update, count = derived.derived_update(self, str(overrides) if overrides is not None else None, replayed)
         self.ox.update(update)
+        replayed.mark_blocked(self)
         self.ox.flush()
         self._write_stamp(sources)
         return count

@@ -175,3 +175,17 @@ def test_the_queue_lists_weak_merges_near_duplicates_and_shape_flags(store: Grap
     # a decision on an item takes it off the queue
     decide(store, new_decision("split", list(kinds["weak merge"].targets), by="ana"))
     assert "weak merge" not in {i.kind for i in review_queue(store, shapes=False).items}
+
+
+def test_a_merge_another_decision_keeps_apart_is_reported_not_applied(store: GraphStore) -> None:
+    from graph.review import BLOCKED
+
+    store.write_extraction(paper(3, "2023-05-01", ["Oriel Pask", "Oriel Paske"]))
+    store.refresh_derived()
+    trask, pask, paske = person("Wilhelmina Trask"), person("Oriel Pask"), person("Oriel Paske")
+    decide(store, new_decision("split", [trask, pask], by="ana"))
+    decide(store, new_decision("merge", [trask, paske], by="bo"))
+    outcome = decide(store, new_decision("merge", [paske, pask], by="cy"))
+    assert outcome.status == BLOCKED and "listed" not in outcome.note and "decision" in outcome.note
+    assert [r["status"] for r in decision_rows(store)] == [APPLIED, APPLIED, BLOCKED]
+    assert stored_identity(store).get(pask) is None

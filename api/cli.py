@@ -407,6 +407,7 @@ def review_rename(target: Target, name: Annotated[str, typer.Argument(help="the 
 @review_app.command("list")
 def review_list(data: DataOpt = None, format: FormatOpt = "table") -> None:
     """The logged decisions and what the last build did with each (applied, superseded, target missing)."""
+    from graph.decisions import short_iri
     from graph.review import decision_rows
 
     store = _open_store(_settings(data), read_only=True)
@@ -414,8 +415,7 @@ def review_list(data: DataOpt = None, format: FormatOpt = "table") -> None:
         rows = decision_rows(store)
     finally:
         store.close()
-    flat = [{**r, "targets": " ".join(t.rsplit("/", 2)[-2] + "/" + t.rsplit("/", 1)[-1] for t in r["targets"])}
-            for r in rows]
+    flat = [{**r, "targets": " ".join(short_iri(t) for t in r["targets"]), "at": r["at"][:16]} for r in rows]
     _emit(rows if format == "json" else flat, format,
           ["id", "kind", "targets", "value", "by", "at", "why", "status", "note"], "decisions")
 
@@ -428,6 +428,7 @@ def review_queue(data: DataOpt = None, format: FormatOpt = "table",
                  ) -> None:
     """What a reviewer should look at first: weak merges, near-duplicate names never merged,
     low-confidence relations and facts the shapes flag, ranked by how many facts they affect."""
+    from graph.decisions import short_iri
     from graph.review_queue import review_queue as build_queue
 
     store = _open_store(_settings(data), read_only=True)
@@ -440,7 +441,8 @@ def review_queue(data: DataOpt = None, format: FormatOpt = "table",
                                     indent=2, ensure_ascii=False) + "\n")
         return
     shown = queue.items[:limit] if limit else queue.items
-    _emit([{**i.to_json(), "targets": " ".join(i.targets)} for i in shown], "table",
+    _emit([{**i.to_json(), "targets": " ".join(short_iri(t) for t in i.targets), "why": i.why[:120]} for i in shown],
+          "table",
           ["kind", "facts", "what", "why", "targets"], "review queue")
     out.print(" · ".join(f"{k}: {v}" for k, v in queue.counts().items()))
 

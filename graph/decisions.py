@@ -95,6 +95,12 @@ def iri_kind(iri: str) -> str:
     return iri[len(ids.ID_BASE):].split("/", 1)[0] if iri.startswith(ids.ID_BASE) else ""
 
 
+def short_iri(iri: str) -> str:
+    """The short form `kind/key` of a govgraph IRI (what `full_iri` reads back)."""
+    kind = iri_kind(iri)
+    return f"{kind}/{iri.rsplit('/', 1)[-1]}" if kind else iri
+
+
 def full_iri(target: str) -> str:
     """An IRI from itself or from its short form `kind/key` (`person/jane-doe`)."""
     target = target.strip()

@@ -18,6 +18,7 @@ from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, ApiError, BadRequest, NotFound
 from api.routes import ui
 from api.settings import Settings
+from graph.decisions import short_iri
 
 LOCAL = {"127.0.0.1", "::1", "localhost"}
 #: one decision at a time: a second writer in this process would find the store locked
@@ -39,14 +40,7 @@ class Forbidden(ApiError):
     code = "forbidden"
 
 
-def _short(iri: str) -> str:
-    from graph.decisions import iri_kind
-
-    kind = iri_kind(iri)
-    return f"{kind}/{iri.rsplit('/', 1)[-1]}" if kind else iri
-
-
-ui._env.filters["short"] = _short
+ui._env.filters["short"] = short_iri
 ui._env.filters["review_href"] = lambda iri: ("/ui/review/entity?id=" if _is_entity(str(iri)) else
                                               "/ui/review/fact?id=") + quote(str(iri), safe="")
 
@@ -82,7 +76,7 @@ def entity_page(store: StoreDep, id: ui.Id, done: str = "") -> HTMLResponse:
 
     if not known_target(store, id):
         raise NotFound(f"no entity {id}")
-    entity = ui.vq.entities(store).get(id) or {"id": id, "label": _short(id), "kind": "withdrawn"}
+    entity = ui.vq.entities(store).get(id) or {"id": id, "label": short_iri(id), "kind": "withdrawn"}
     facts = ui.vq.plain(store.query(ENTITY_FACTS, e=ui.vq.iri(id)))
     same = stored_identity(store)
     canon = same.get(id, id)
@@ -111,7 +105,7 @@ def fact_page(store: StoreDep, id: ui.Id, done: str = "") -> HTMLResponse:
     evidence = next((r for r in rows if r.get("document")), None)
     decisions = decision_rows(store, id)
     rejected = any(d["kind"] == "reject" and d["status"] == "applied" for d in decisions)
-    return ui._page("review_fact.html", title=f"Review: {_short(id)}", fact_id=id, statements=statements,
+    return ui._page("review_fact.html", title=f"Review: {short_iri(id)}", fact_id=id, statements=statements,
                     evidence=evidence, decisions=decisions, rejected=rejected, done=done,
                     back=f"/ui/review/fact?id={quote(id, safe='')}")
 

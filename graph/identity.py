@@ -42,6 +42,7 @@ import json
 import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -83,8 +84,8 @@ _RANK_WORDS = {"deputy", "vice", "assistant", "associate", "interim", "acting", 
                "chair", "member", "executive", "consultant", "commissioner", "independent"}
 _STOP = {"of", "for", "and", "the", "to", "in", "at", "on", "a", "an", "&"}
 _PARTICLES = {"mc", "mac", "de", "van", "von", "le", "la", "da", "di", "du", "st", "o", "al", "el", "der", "den"}
-_RULE_ORDER = {"decision": -1, "override": 0, "exact": 1, "middle_name": 2, "spelling": 3, "short_form": 4, "surname": 5,
-               "initial": 6}
+_RULE_ORDER = {"decision": -1, "override": 0, "exact": 1, "middle_name": 2, "spelling": 3, "short_form": 4,
+               "surname": 5, "initial": 6}
 
 
 # ----------------------------------------------------------------------------- records
@@ -435,7 +436,7 @@ def _override_pairs(records: dict[str, PersonRecord], overrides: dict[str, list[
     return out
 
 
-def _decided_pairs(records: dict[str, PersonRecord], forced: list[Forced],
+def _decided_pairs(records: dict[str, PersonRecord], forced: Sequence[Forced],
                    identity: Identity) -> list[tuple[set[str], set[str], Forced]]:
     out = []
     for f in forced:
@@ -449,7 +450,7 @@ def _decided_pairs(records: dict[str, PersonRecord], forced: list[Forced],
 
 def resolve(records: dict[str, PersonRecord],
             overrides: dict[str, list[tuple[str, str]]] | None = None,
-            same: list[Forced] = (), different: list[Forced] = ()) -> Identity:  # type: ignore[assignment]
+            same: Sequence[Forced] = (), different: Sequence[Forced] = ()) -> Identity:
     """Cluster the person entities; the canonical IRI of each and the merges, with evidence.
 
     `overrides` (the overrides file: pairs of names) and reviewers' decisions (`same` and
@@ -459,8 +460,8 @@ def resolve(records: dict[str, PersonRecord],
     overrides = overrides or {"same": [], "different": []}
     identity = Identity()
     clusters = _Clusters(sorted(records))
-    apart = _override_pairs(records, overrides, "different", identity) + _decided_pairs(records, list(different),
-                                                                                        identity)
+    apart = (_override_pairs(records, overrides, "different", identity)
+             + _decided_pairs(records, different, identity))
 
     def kept_apart(ra: str, rb: str) -> str | None:
         joined = clusters.members[ra] | clusters.members[rb]
@@ -495,7 +496,7 @@ def resolve(records: dict[str, PersonRecord],
                                      tuple(sorted(set(records[a].docs) | set(records[b].docs))), decision))
 
     # forced merges first: reviewers' decisions, then the overrides file
-    for rule, pairs in (("decision", _decided_pairs(records, list(same), identity)),
+    for rule, pairs in (("decision", _decided_pairs(records, same, identity)),
                         ("override", _override_pairs(records, overrides, "same", identity))):
         for xs, ys, f in pairs:
             for a in sorted(xs):
@@ -566,8 +567,8 @@ def _titles(rec: PersonRecord) -> set[str]:
 
 
 # ----------------------------------------------------------------------------- the graph
-def identity_of(store: GraphStore, overrides: str | Path | None = None, same: list[Forced] = (),
-                different: list[Forced] = ()) -> Identity:  # type: ignore[assignment]
+def identity_of(store: GraphStore, overrides: str | Path | None = None, same: Sequence[Forced] = (),
+                different: Sequence[Forced] = ()) -> Identity:
     """Cluster the store's people; `overrides` defaults to the data directory's overrides file;
     `same` / `different` are reviewers' decisions (graph.review)."""
     path = overrides if overrides is not None else find_overrides(store.path)

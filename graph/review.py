@@ -200,9 +200,9 @@ def decision_rows(store: GraphStore, target: str | None = None) -> list[dict[str
            gg:decisionStatus ?status ; gg:statusNote ?note .
         OPTIONAL {{ ?d gg:reason ?why }} OPTIONAL {{ ?d gg:newName ?value }} }} }}"""
     for r in store.query(query):
+        at = r["at"].isoformat() if hasattr(r["at"], "isoformat") else str(r["at"])
         row = rows.setdefault(r["d"], {"id": r["d"].rsplit("/", 1)[-1], "iri": r["d"], "kind": r["kind"],
-                                       "targets": [], "by": r["by"],
-                                       "at": r["at"].isoformat() if hasattr(r["at"], "isoformat") else str(r["at"]), "why": r["why"] or "",
+                                       "targets": [], "by": r["by"], "at": at, "why": r["why"] or "",
                                        "value": r["value"] or "", "status": r["status"], "note": r["note"]})
         row["targets"].append(r["t"])
     logged = {d.id: (n, d) for n, d in enumerate(DecisionLog(store.path).read())}
@@ -246,7 +246,7 @@ def _apply_one(store: GraphStore, d: Decision, result: Replay) -> tuple[Outcome,
                                    "decision withdrew it): " + ", ".join(
                                        f"{t} ({d.note[t]})" if d.note.get(t) else t for t in missing)), patch
     if d.kind == "reject":
-        _withdraw_entity(store, targets[0], patch) if kinds[0] in ENTITY_KINDS else _withdraw_fact(store, targets[0], patch)
+        _collect(store, _ENTITY if kinds[0] in ENTITY_KINDS else _FACT, patch, f=targets[0])
         patch.links.append((targets[0], GG.rejectedBy, node))
         return Outcome(d, APPLIED, f"withdrew {sum(len(s) for s in patch.withdraw.values())} statements"), patch
     if d.kind == "confirm":
@@ -281,6 +281,8 @@ def _collect(store: GraphStore, query: str, patch: _Patch, **bindings: Any) -> N
         patch.withdraw[row["g"].value].add((row["s"], row["p"], row["o"]))
 
 
+#: a fact's statements: its node's, its evidence's, and the direct edge an oversight or alignment
+#: states when no other fact of that paper states it too
 _FACT = """SELECT ?f ?g ?s ?p ?o WHERE { GRAPH ?g {
   { ?f ?p ?o BIND(?f AS ?s) } UNION { ?f prov:wasDerivedFrom ?s . ?s ?p ?o }
   UNION { ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o
@@ -289,18 +291,13 @@ _FACT = """SELECT ?f ?g ?s ?p ?o WHERE { GRAPH ?g {
           FILTER NOT EXISTS { ?other gg:item ?s ; gg:principle ?o FILTER(?other != ?f) } }
 } """ + _DOC_GRAPHS + " }"
 
+#: an entity's statements (as subject or object), its evidence's, and every fact naming it with that
+#: fact's evidence
 _ENTITY = """SELECT ?f ?g ?s ?p ?o WHERE { GRAPH ?g {
   { ?f ?p ?o BIND(?f AS ?s) } UNION { ?s ?p ?f BIND(?f AS ?o) } UNION { ?f prov:wasDerivedFrom ?s . ?s ?p ?o }
-  UNION { ?fact ?q ?f ; prov:wasDerivedFrom ?ev . { ?fact ?p ?o BIND(?fact AS ?s) } UNION { ?ev ?p ?o BIND(?ev AS ?s) } }
+  UNION { ?fact ?q ?f ; prov:wasDerivedFrom ?ev .
+          { ?fact ?p ?o BIND(?fact AS ?s) } UNION { ?ev ?p ?o BIND(?ev AS ?s) } }
 } """ + _DOC_GRAPHS + " }"
-
-
-def _withdraw_fact(store: GraphStore, fact: ox.NamedNode, patch: _Patch) -> None:
-    _collect(store, _FACT, patch, f=fact)
-
-
-def _withdraw_entity(store: GraphStore, entity: ox.NamedNode, patch: _Patch) -> None:
-    _collect(store, _ENTITY, patch, f=entity)
 
 
 def _rename(store: GraphStore, entity: ox.NamedNode, name: str, patch: _Patch) -> None:
@@ -319,8 +316,9 @@ def _merge_organisation(store: GraphStore, keep: ox.NamedNode, gone: ox.NamedNod
                         patch: _Patch) -> None:
     """Restate every statement of `gone` (subject or object) of `keep`; its names become variants."""
     label = _label(store, keep)
-    for row in _raw(store, "SELECT ?e ?g ?s ?p ?o WHERE { GRAPH ?g { { ?e ?p ?o BIND(?e AS ?s) } UNION { ?s ?p ?e BIND(?e AS ?o) } } "
-                           + _DOC_GRAPHS + " }", e=gone):
+    query = ("SELECT ?e ?g ?s ?p ?o WHERE { GRAPH ?g { { ?e ?p ?o BIND(?e AS ?s) } UNION { ?s ?p ?e BIND(?e AS ?o) } } "
+             + _DOC_GRAPHS + " }")
+    for row in _raw(store, query, e=gone):
         graph, s, p, o = row["g"].value, row["s"], row["p"], row["o"]
         patch.withdraw[graph].add((s, p, o))
         if s == gone and p in (RDFS.label, FOAF.name):

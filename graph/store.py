@@ -3,8 +3,8 @@
 Layout of a data directory: `store/` (Oxigraph, RocksDB), `texts/{doc_id}.txt` and
 `derived.json`, which names the documents (and overrides file and decisions log) the derived
 graphs were last built from; `decisions.jsonl`, reviewers' decisions (graph.decisions), replayed
-on every refresh of the derived graphs (graph.review). `GraphStore.dataset` gives the same data as an rdflib Dataset (oxrdflib); hot paths use
-the pyoxigraph store `GraphStore.ox` directly.
+on every refresh of the derived graphs (graph.review). `GraphStore.dataset` gives the same data
+as an rdflib Dataset (oxrdflib); hot paths use the pyoxigraph store `GraphStore.ox` directly.
 
 The derived graphs (graph.derived) are rebuilt whenever they are missing or older than the
 documents: after a build, and when the store is opened for writing, so a build that died

@@ -2,6 +2,7 @@
 every decision kind from the entity and fact review pages, a conflicting decision, the token."""
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -10,7 +11,6 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from conftest import _free_port
 from vis_sample import CAROL, CARERS, build_store
 
 from graph.ids import entity_iri
@@ -35,7 +35,9 @@ def review_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     data = tmp_path_factory.mktemp("review-store") / "data"
     build_store(data).close()
-    port = _free_port()
+    with socket.socket() as sock:  # a free port (not conftest's helper: several test folders have a conftest)
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     app = create_app(Settings(data=data, review=True, review_token=TOKEN, workers=1))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -54,7 +56,7 @@ def review_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def page(browser: object, review_url: str) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(180_000)  # a decision rebuilds the derived graphs: slow on a busy machine
     yield page
     context.close()
 

@@ -18,6 +18,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 import ontology
 from graph.errors import QueryError
 from graph.namespaces import XSD
+from ontology.vocab import sparql_terms
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in ontology.PREFIXES.items())
@@ -60,6 +61,16 @@ def _codepoint(hex_digits: str) -> str:
         return "?"
 
 
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+def with_vocabulary(text: str) -> str:
+    """The query with each {{name}} replaced by the vocabulary's list of that name
+    (ontology.vocab.sparql_terms: relations, relations_csv, upward, upward_path, view_relations)."""
+    terms = sparql_terms()
+    return _PLACEHOLDER.sub(lambda m: terms[m.group(1)], text)
+
+
 def list_queries() -> dict[str, str]:
     """Name → the leading comment (what the query answers, its parameters)."""
     return {path.stem: _comment(path.read_text(encoding="utf-8")) for path in sorted(QUERY_DIR.glob("*.rq"))}
@@ -71,7 +82,7 @@ def load_query(name: str) -> str:
     path = QUERY_DIR / f"{name}.rq"
     if not name.replace("_", "").isalnum() or not path.is_file():
         raise QueryError(f"no stored query named {name!r}")
-    return path.read_text(encoding="utf-8")
+    return with_vocabulary(path.read_text(encoding="utf-8"))
 
 
 def _comment(text: str) -> str:

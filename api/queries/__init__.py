@@ -17,7 +17,7 @@ from pyoxigraph import NamedNode
 
 from api.errors import ApiError
 from graph.errors import QueryError
-from graph.sparql import to_term
+from graph.sparql import to_term, with_vocabulary
 
 QUERY_DIR = Path(__file__).resolve().parent
 _WHERE = "WHERE {"
@@ -29,7 +29,7 @@ def load(name: str) -> str:
     path = QUERY_DIR / f"{name}.rq"
     if not name.replace("_", "").isalnum() or not path.is_file():
         raise ApiError(f"no stored query named {name!r}")
-    text = path.read_text(encoding="utf-8")
+    text = with_vocabulary(path.read_text(encoding="utf-8"))
     if _WHERE not in text:
         raise ApiError(f"stored query {name} has no 'WHERE {{'")
     return text

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.extract_pool import Budget, Outcome, extract_file, extract_in_workers
-from extract.documents import iter_paper_paths
-from extract.records import Extraction
+from extract import Extraction, iter_paper_paths
 from graph.mapping import fact_problem
 from graph.identity import keep_overrides
 from graph.store import GraphStore

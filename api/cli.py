@@ -59,7 +59,7 @@ def build(
     The exit code is the number of files that failed (at most 100).
     """
     from api.build import build_paths
-    from extract.documents import iter_paper_paths
+    from extract import iter_paper_paths
 
     settings = _settings(data, overrides=overrides, spacy_model=spacy_model, ner=ner)
     store = _open_store(settings)

@@ -9,7 +9,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 import ontology
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 from graph import GraphStore
 from graph.namespaces import GG
 from graph.sparql import QUERY_DIR

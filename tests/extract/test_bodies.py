@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
+from extract import load_document
 from extract.organisations import find_org_mentions, joins_two_names
-from extract.pipeline import extract_document
+from extract import extract_document
 from extract.resolve import paper_place, resolve_orgs
 from graph import GraphStore
 from graph.membership import changes_rows, members_rows, membership_view

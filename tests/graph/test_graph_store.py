@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 from graph_fixtures import BOARD, PAPER_A_FACTS, make_extraction
 
-from extract.records import Fact
+from extract import Fact
 from graph import DocumentNotFound, GraphStore, InvalidFact, QueryError, StoreError, StoreLocked
 from graph.ids import document_graph, entity_iri
 

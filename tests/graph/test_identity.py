@@ -6,7 +6,7 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 from graph import GraphStore
 from graph.identity import (IDENTITY_GRAPH, PersonRecord, keep_overrides, match, posts_agree, stored_identity,
                             stored_merges, variant_of)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from api.extract_pool import Budget, Outcome, extract_file, extract_in_workers
 from extract import Extraction, iter_paper_paths
+from graph import derived
 from graph.mapping import fact_problem
 from graph.identity import keep_overrides
 from graph.store import GraphStore
@@ -63,7 +64,7 @@ def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[s
         if on_file:
             on_file(extracted.path, outcome)
     _kill_point("after-documents")
-    store.ensure_derived()
+    derived.ensure(store)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -7,22 +7,59 @@ Tenures: each person's runs of consecutive dated listings on a body in one role
 """
 from __future__ import annotations
 
+import logging
+import os
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph import identity as ident
 from graph import ids
 from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
+from graph.store import GraphStore
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
 
-if TYPE_CHECKING:
-    from graph.store import GraphStore
+log = logging.getLogger(__name__)
 
 Term = ox.NamedNode | ox.Literal
 
 TENURES_GRAPH = ids.BASE + "graph/derived/tenures"
+
+
+def refresh(store: GraphStore, overrides: str | os.PathLike[str] | None = None) -> int:
+    """Rebuild the graphs derived from all documents (identity, then tenures) in one transaction.
+
+    Call after a batch of writes or removals; returns the derived quads written.
+    `overrides` (same / different pairs) defaults to the data directory's overrides file.
+    The stamp naming what they were built from is written once the transaction is in.
+    """
+    sources = store.sources_digest(overrides)
+    update, count = derived_update(store, str(overrides) if overrides is not None else None)
+    store.write_derived(update, sources)
+    return count
+
+
+def ensure(store: GraphStore) -> bool:
+    """Rebuild the derived graphs if they are missing or older than the documents (or the
+    overrides file); whether they were rebuilt."""
+    if store.snapshot().current:
+        return False
+    log.info("the derived graphs at %s are missing or out of date: rebuilding them", store.path)
+    refresh(store)
+    return True
+
+
+def open_store(path: str | os.PathLike[str], read_only: bool = False) -> GraphStore:
+    """Open a store; opened for writing, its derived graphs are first brought up to date (a build
+    killed before its derived step is repaired here)."""
+    store = GraphStore.open(Path(path), read_only=read_only)
+    if not read_only:
+        try:
+            ensure(store)
+        except Exception:  # the store stays usable; its snapshot says the derived graphs are stale
+            log.exception("could not rebuild the derived graphs at %s", path)
+    return store
 
 
 def timeline_of(store: GraphStore, canonical: dict[str, str] | None = None) -> Timeline:

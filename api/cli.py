@@ -33,7 +33,7 @@ def _settings(data: Path | None, **extra: object) -> Settings:
 
 
 def _open_store(settings: Settings, read_only: bool = False):
-    from graph.derived import open_store
+    from api.build import open_store
     from graph.errors import GraphError
 
     try:
@@ -103,7 +103,7 @@ def remove(
     data: DataOpt = None,
 ) -> None:
     """Retract documents and every fact drawn from them."""
-    from graph import derived
+    from api.build import derive
 
     store = _open_store(_settings(data))
     missing = 0
@@ -113,7 +113,7 @@ def remove(
         else:
             err.print(f"[red]error[/red]: {path}: no such document in the store")
             missing += 1
-    derived.refresh(store)
+    derive(store)
     store.close()
     raise typer.Exit(min(missing, 100))
 
@@ -302,7 +302,7 @@ def serve(
 def _repair_derived(settings: Settings) -> None:
     """Bring the derived graphs up to date before serving (opening for writing does it), unless a
     build holds the store: that build will."""
-    from graph.derived import open_store
+    from api.build import open_store
     from graph.errors import GraphError
 
     if not (settings.data / "store").is_dir():

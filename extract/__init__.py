@@ -17,7 +17,7 @@ _HOMES = {
     "DocumentError": "extract.errors", "ExtractError": "extract.errors",
     "SUPPORTED": "extract.documents", "iter_paper_paths": "extract.documents", "load_document": "extract.documents",
     "extract_document": "extract.pipeline", "load_builtins": "extract.pipeline", "register": "extract.pipeline",
-    "load_overrides": "extract.resolve",
+    "load_overrides": "extract.resolve", "resolve_across": "extract.resolve.across",
 }
 
 __all__ = sorted(_HOMES)

@@ -6,7 +6,7 @@ from. `GraphStore.dataset` gives the same data as an rdflib Dataset (oxrdflib); 
 the pyoxigraph store `GraphStore.ox` directly.
 
 The derived graphs are graph.derived's: a build calls its step after the documents, and
-`graph.derived.open_store` (how the CLI opens for writing) repairs them when missing or older, so a
+`api.build.open_store` (how the CLI opens for writing) repairs them when missing or older, so a
 build that died between its last document and the derived step is repaired by the next open.
 """
 from __future__ import annotations

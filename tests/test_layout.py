@@ -38,8 +38,6 @@ def test_package_imports_only_what_its_layer_allows(package: str) -> None:
 #: the modules of extract each layer may import: the API its public surface (extract/__init__.py),
 #: the graph only the typed records it stores
 EXTRACT_SURFACE = {"api": {"extract"}, "graph": {"extract.records"}, "benchmarks": {"extract"}}
-#: imports still to move behind the resolution stage (issue #10, item 3); none may be added
-PENDING = {"graph/identity.py": {"extract.names", "extract.organisations", "extract.resolve"}}
 
 
 def _extract_modules(path: Path) -> set[str]:
@@ -59,7 +57,7 @@ def test_package_uses_only_extracts_public_surface(package: str) -> None:
     offending = {}
     for path in (ROOT / package).rglob("*.py"):
         rel = str(path.relative_to(ROOT))
-        extra = _extract_modules(path) - EXTRACT_SURFACE[package] - PENDING.get(rel, set())
+        extra = _extract_modules(path) - EXTRACT_SURFACE[package]
         if extra:
             offending[rel] = sorted(extra)
     assert offending == {}

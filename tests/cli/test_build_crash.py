@@ -15,7 +15,7 @@ import pytest
 
 from api.cli import SAMPLE
 from graph.derived import TENURES_GRAPH
-from graph.derived import open_store
+from api.build import open_store
 from graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,11 +8,11 @@ import pyoxigraph as ox
 
 from extract import Document, Extraction, Fact
 from graph import GraphStore
-from graph.identity import (IDENTITY_GRAPH, PersonRecord, keep_overrides, match, posts_agree, stored_identity,
-                            stored_merges, variant_of)
+from extract.resolve.across import PersonRecord, match, posts_agree, variant_of
+from graph.identity import IDENTITY_GRAPH, keep_overrides, stored_identity, stored_merges
 from graph.ids import entity_iri
 from graph.membership import changes_rows, members_rows, membership_view
-from graph import derived
+from api.build import derive
 
 BOARD = "Eastmere Health and Wellbeing Board"
 TRUST = "Eastmere General Hospital NHS Trust"
@@ -42,7 +42,7 @@ def paper(n: int, day: str, people: list[tuple], extra: list[Fact] | None = None
 def build(store: GraphStore, *papers: Extraction, overrides: str | None = None) -> None:
     for p in papers:
         store.write_extraction(p)
-    derived.refresh(store, overrides)
+    derive(store, overrides)
 
 
 HAWTHORNE = ("Gillian Hawthorne", "member", "Chief Executive, Eastmere General Hospital NHS Trust", TRUST, ())
@@ -139,7 +139,7 @@ def test_override_file_in_the_data_directory_applies_on_every_refresh(store, tmp
     build(store, *ocr_papers())
     assert stored_identity(store) == {}
     (store.path / "overrides.yaml").unlink()  # undo the override: the merge comes back
-    derived.refresh(store)
+    derive(store)
     assert stored_identity(store) == {person("Gillian Hawthome"): person("Gillian Hawthorne")}
 
 
@@ -150,7 +150,7 @@ def test_override_same_forces_a_merge(store, tmp_path):
     assert stored_identity(store) == {}
     overrides = tmp_path / "overrides.json"
     overrides.write_text(json.dumps({"same": [["Cllr Bob Ashdown", "Robert Ashdown"]]}))
-    derived.refresh(store, str(overrides))
+    derive(store, str(overrides))
     assert stored_identity(store) == {person("Bob Ashdown"): person("Robert Ashdown")}
     [merge] = stored_merges(store)
     assert merge["rule"] == "override" and "overrides file" in merge["evidence"]
@@ -172,7 +172,7 @@ def test_surname_only_mention_is_left_alone_when_ambiguous(store):
 def test_removing_the_paper_undoes_the_merge(store):
     build(store, *ocr_papers())
     store.remove_document(f"{2:016x}")
-    derived.refresh(store)
+    derive(store)
     assert stored_identity(store) == {} and stored_merges(store) == []
 
 
@@ -214,7 +214,7 @@ def test_build_keeps_the_overrides_file_and_refreshes(store, tmp_path):
     build_paths(store, [empty], {"overrides": str(source)})  # nothing new to read: still refreshed
     assert (store.path / "overrides.json").is_file()
     assert stored_identity(store) == {}
-    derived.refresh(store)  # later refreshes keep applying it
+    derive(store)  # later refreshes keep applying it
     assert stored_identity(store) == {}
 
 

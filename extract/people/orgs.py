@@ -23,7 +23,9 @@ NOT_BODIES = {"NHS", "VCS", "VCSE", "BAME", "BME", "SEND", "CYP", "LAC", "CSE", 
               "SEMH", "ACE", "ACES", "PPE", "CEO", "CJS", "A&E", "ICT", "IT", "UK", "EU", "TBC", "N/A", "AOB"}
 
 
-@register("govgraph.org_mentions.v1", order=45)
+@register("govgraph.org_mentions.v1", order=45,
+          reads=("lines",),
+          writes=("org_mentions",))
 def extract_org_mentions(doc: Document, context: Context):
     found: list[tuple[str, int, str]] = []
     texts: list[tuple[int, str]] = []
@@ -60,5 +62,5 @@ def extract_org_mentions(doc: Document, context: Context):
             if acro in defined_other and acro not in defined_org or acro.upper() in NOT_BODIES:
                 continue
             found.append((acro, number, acro))
-    context.cache["org_mentions"] = found
+    context.shared.org_mentions = found
     return []

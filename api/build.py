@@ -18,8 +18,7 @@ from api.extract_pool import Budget, Outcome, extract_file, extract_in_workers
 from extract import Extraction, iter_paper_paths, resolve_across
 from graph import derived
 from graph.mapping import fact_problem
-from graph.identity import keep_overrides
-from graph.store import GraphStore
+from graph.store import GraphStore, keep_overrides
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from extract.records import Identity, PersonSources
 from graph import identity as ident
 from graph import ids
 from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
-from graph.store import GraphStore
+from graph.store import GraphStore, find_overrides
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def derived_update(store: GraphStore, resolve_people: PeopleResolver,
                    overrides: str | None = None) -> tuple[str, int]:
     """One SPARQL update rebuilding every derived graph (identity first, then tenures on
     canonical people), and the number of derived quads it writes."""
-    path = overrides if overrides is not None else ident.find_overrides(store.path)
+    path = overrides if overrides is not None else find_overrides(store.path)
     identity = resolve_people(ident.person_sources(store), path)
     graphs = {ident.IDENTITY_GRAPH: ident.identity_quads(identity),
               TENURES_GRAPH: tenure_quads(timeline_of(store, identity.canonical))}

@@ -6,11 +6,10 @@ their `Identity` into the derived named graph `graph/derived/identity`: `variant
 canonical` for every merged entity, and one gg:Merge node per merge with its rule (gg:mergeRule),
 evidence (gg:mergeEvidence) and the documents it rests on (prov:wasDerivedFrom). Document graphs are
 never changed: dropping or rebuilding the identity graph undoes every merge, and the overrides file
-(kept in the data directory, `find_overrides`) undoes one.
+(kept in the data directory, graph.store.find_overrides) undoes one.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
     from graph.store import GraphStore
 
 IDENTITY_GRAPH = ids.BASE + "graph/derived/identity"
-#: file names of the overrides file kept in a data directory (first found wins)
-OVERRIDES_FILES = ("overrides.json", "overrides.yaml", "overrides.yml")
 
 _GG = ontology.GG
 MERGE = ox.NamedNode(_GG + "Merge")
@@ -74,27 +71,6 @@ def person_sources(store: GraphStore) -> dict[str, PersonSources]:
         if r["post"]:
             rec.posts.add(r["post"])
     return records
-
-
-
-# ----------------------------------------------------------------------------- overrides
-def find_overrides(data_dir: Path) -> Path | None:
-    """The overrides file kept in a data directory, if any."""
-    for name in OVERRIDES_FILES:
-        if (data_dir / name).is_file():
-            return data_dir / name
-    return None
-
-
-def keep_overrides(data_dir: Path, source: str | Path) -> Path:
-    """Copy an overrides file into the data directory, where every later refresh reads it."""
-    src = Path(source)
-    suffix = src.suffix.lower() if src.suffix.lower() in (".yaml", ".yml") else ".json"
-    for name in OVERRIDES_FILES:
-        (data_dir / name).unlink(missing_ok=True)
-    target = data_dir / ("overrides" + suffix)
-    target.write_bytes(src.read_bytes())
-    return target
 
 
 # ----------------------------------------------------------------------------- the graph

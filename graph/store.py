@@ -29,7 +29,6 @@ import ontology
 from extract.records import Extraction
 from graph import ids, sparql
 from graph.errors import DocumentNotFound, QueryError, StoreError, StoreLocked
-from graph.identity import find_overrides
 from graph.mapping import extraction_to_quads
 from graph.texts import TextFiles
 
@@ -305,6 +304,29 @@ class GraphStore:
     def union_triples(self) -> Iterator[ox.Triple]:
         """Every distinct triple of every graph."""
         return iter(self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+
+#: file names of the overrides file kept in a data directory (first found wins)
+OVERRIDES_FILES = ("overrides.json", "overrides.yaml", "overrides.yml")
+
+
+def find_overrides(data_dir: Path) -> Path | None:
+    """The overrides file kept in a data directory, if any."""
+    for name in OVERRIDES_FILES:
+        if (data_dir / name).is_file():
+            return data_dir / name
+    return None
+
+
+def keep_overrides(data_dir: Path, source: str | Path) -> Path:
+    """Copy an overrides file into the data directory, where every later refresh reads it."""
+    src = Path(source)
+    suffix = src.suffix.lower() if src.suffix.lower() in (".yaml", ".yml") else ".json"
+    for name in OVERRIDES_FILES:
+        (data_dir / name).unlink(missing_ok=True)
+    target = data_dir / ("overrides" + suffix)
+    target.write_bytes(src.read_bytes())
+    return target
 
 
 def _replace_graphs(drop: list[str], graph: str | None, quads: list[ox.Quad]) -> str:

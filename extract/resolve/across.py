@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -69,19 +69,11 @@ _RULE_ORDER = {"override": 0, "exact": 1, "middle_name": 2, "spelling": 3, "shor
 
 # ----------------------------------------------------------------------------- records
 @dataclass
-class PersonRecord:
-    """One stored person entity with what the papers say about it."""
+class PersonRecord(PersonSources):
+    """One stored person entity with what the papers say about it, its names read from its labels
+    and variants (titles stored as such, and those its variants carry, in `titles`)."""
 
-    iri: str
-    labels: Counter[str] = field(default_factory=Counter)  #: label → documents using it
     names: set[str] = field(default_factory=set)  #: label and variants, titles/honours off
-    titles: set[str] = field(default_factory=set)
-    docs: dict[str, str] = field(default_factory=dict)  #: document IRI → file name
-    first_date: str | None = None
-    bodies: dict[str, str] = field(default_factory=dict)  #: body IRI → label
-    orgs: dict[str, str] = field(default_factory=dict)  #: organisation IRI → label
-    posts: set[str] = field(default_factory=set)
-    refs: int = 0
 
     @property
     def label(self) -> str:
@@ -408,9 +400,7 @@ def records_from(sources: dict[str, PersonSources]) -> dict[str, PersonRecord]:
     """The stored people as records the rules compare: names and titles read from their labels."""
     records: dict[str, PersonRecord] = {}
     for iri, src in sources.items():
-        rec = PersonRecord(iri, labels=Counter(src.labels), titles=set(src.titles), docs=dict(src.docs),
-                           first_date=src.first_date, bodies=dict(src.bodies), orgs=dict(src.orgs),
-                           posts=set(src.posts), refs=src.refs)
+        rec = PersonRecord(**{**vars(src), "titles": set(src.titles)})
         for label in src.label_texts:
             parsed = parse_person(label)
             rec.names.add(parsed.name if parsed else label)

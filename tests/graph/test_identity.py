@@ -9,7 +9,8 @@ import pyoxigraph as ox
 from extract import Document, Extraction, Fact
 from graph import GraphStore
 from extract.resolve.across import PersonRecord, match, posts_agree, variant_of
-from graph.identity import IDENTITY_GRAPH, keep_overrides, stored_identity, stored_merges
+from graph.identity import IDENTITY_GRAPH, stored_identity, stored_merges
+from graph.store import keep_overrides
 from graph.ids import entity_iri
 from graph.membership import changes_rows, members_rows, membership_view
 from api.build import derive

@@ -10,6 +10,7 @@ HWB = "https://w3id.org/govgraph/id/organisation/wexcombe-health-and-wellbeing-b
 ICP = "https://w3id.org/govgraph/id/organisation/wexcombe-integrated-care-partnership"
 ANN = "https://w3id.org/govgraph/id/person/ann-smith"
 CAROL = "https://w3id.org/govgraph/id/person/carol-white"
+DAN = "https://w3id.org/govgraph/id/person/dan-brown"
 STRATEGY = "https://w3id.org/govgraph/id/plan/joint-health-strategy"
 CARERS = "https://w3id.org/govgraph/id/plan/carers-plan"
 

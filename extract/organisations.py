@@ -80,9 +80,11 @@ _HEADS = {"council", "corporation", "trust", "group", "ccg", "hospital", "hospic
           "brigade", "constabulary", "directorate", "institute", "federation", "consortium", "collaborative"}
 _GENERIC = {"clinical", "commissioning", "nhs", "foundation", "university", "public", "health", "social", "care",
             "safeguarding", "children", "children's", "childrens", "adults", "adult", "community", "local",
-            "pharmaceutical", "integrated", "primary", "city", "borough", "london", "east", "west", "north", "south",
+            "pharmaceutical", "integrated", "primary", "city", "borough", "countywide", "citywide", "boroughwide", "london", "east", "west", "north", "south",
             "mental", "police", "service", "partnership", "board", "group", "team", "trust", "council", "and",
             "&", "wellbeing", "housing", "education", "early", "years", "strategy", "policy", "hospital"}
+#: words of a portfolio or directorate named in a post ("Director, Children, Young People and Education")
+_PORTFOLIO = {"young", "people", "families", "family", "adults"}
 _POSTISH = {"director", "manager", "chair", "officer", "head", "lead", "member", "executive", "representative",
             "adviser", "advisor", "consultant", "principal", "principle", "secretary", "specialist", "nurse",
             "president", "clerk", "coordinator", "ceo", "commissioner", "inspector", "chief", "connector",
@@ -179,7 +181,7 @@ def split_post(post: str) -> tuple[str | None, str | None]:
         if k >= 0:
             org = " ".join(words[k:])
             if len(words[k:]) == 1 and words[k].lower() in _GENERIC or \
-                    all(w.strip(",.").lower().replace("’", "'") in _GENERIC | {"services", "service"} for w in words[k:]) and \
+                    all(w.strip(",.").lower().replace("’", "'") in _GENERIC | _PORTFOLIO | {"services", "service"} for w in words[k:]) and \
                     words[-1].strip(",.").lower() in {"health", "care", "education", "wellbeing", "housing", "services",
                                                       "service"}:
                 continue  # "Public Health" in "Director of Public Health" is a field, not a body
@@ -191,7 +193,7 @@ def split_post(post: str) -> tuple[str | None, str | None]:
         words = parts[1].split()
         if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "for", "the"} for w in words) \
                 and not any(w.strip(",.").lower() in _POSTISH for w in words) and words[0][:1].isupper() \
-                and not all(w.strip(",.").lower().replace("’", "'") in _GENERIC | {"services", "service", "and", "&", "of"}
+                and not all(w.strip(",.").lower().replace("’", "'") in _GENERIC | _PORTFOLIO | {"services", "service", "and", "&", "of"}
                             for w in words):
             pair = re.fullmatch(r"(?P<a>[A-Z][A-Za-z]{1,6})\s+(?:and|&)\s+[A-Z][A-Za-z]{1,6}", parts[1])
             return post, clean_org(pair.group("a") if pair else parts[1])  # "LBH and CoLC": two bodies
@@ -219,7 +221,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ACRO_DEF = re.compile(r"(?P<org>(?:[A-Z][\w'’-]*\s+){1,7}?(?:(?:and|of|for|&)\s+)?(?:[A-Z][\w'’-]*\s*)+)\((?P<acro>[A-Z][A-Za-z&]{1,7})\)")
 _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|Every|New|Key|Current|"
-                           r"Wider|Other|Several|Many|Some|Any|Such|Including|Via|With|From|By|For|To|In|On|"
+                           r"Wider|Other|Several|Many|Some|Any|Such|Including|Via|With|From|By|For|To|In|On|Proposed|Existing|Former|Revised|"
                            r"At|And|Of|Whilst|While|When|Where|Which|Who|As|If|Following|Through|Across|Under|"
                            r"Between|Within|Into|Onto|Upon|Over|Against|Among|Amongst|Could|Would|Should|Will|"
                            r"Can|May|Must|Recent|Recently|Further|Also|However|Mayoral|Train|Support|Supporting|"
@@ -243,7 +245,7 @@ def strip_leading_junk(name: str) -> str:
         name = stripped
 
 
-_INSTITUTION = {"board", "partnership", "network", "committee", "forum", "commission", "alliance", "boards"}
+_INSTITUTION = {"board", "partnership", "network", "committee", "forum", "commission", "alliance", "boards", "association"}
 
 
 def _named_generic(words: list[str]) -> bool:
@@ -270,6 +272,9 @@ def find_org_mentions(text: str) -> list[str]:
     return _mentions(text)
 
 
+#: nouns that a head word qualifies: "Local Government Finance Settlement", "Police Act"
+_MODIFIED = {"Finance", "Settlement", "Act", "Bill", "Regulations", "Funding", "Grant", "Reform", "Pension", "Pensions"}
+_PLURAL_HEADS = {"Committees", "Boards", "Groups", "Partnerships", "Teams", "Networks", "Councils", "Associations", "Panels"}
 _VENUE_LINE = re.compile(r"^[\s#*|]*(?:Venue|Location|Address|Meeting\s+place)\s*:", re.IGNORECASE)
 #: words that end a body's name in a paper's title but start the title's own words ("X Trust Minutes of the Board")
 _TITLE_BREAK = re.compile(r"\s+(?:Minutes|Agenda|Notes)\s+of\s+(?:the\s+)?(?:Meeting\s+of\s+(?:the\s+)?)?")
@@ -290,7 +295,9 @@ def _mentions(text: str) -> list[str]:
                 re.match(r"\s*(?:[-–:]|$)", text[:m.start()][-3:] or "") is not None and m.start() < 3:
             continue  # "X Partnership Update", "X Board Minutes": an item's or a paper's title
         following = text[m.end():].split()[:1]
-        if following and following[0].lower().strip(",.;:") in _POSTISH - {"mayor"}:
+        if following and following[0] in _MODIFIED:
+            continue  # "Local Government Finance Settlement": the head word qualifies another noun
+        if following and following[0].lower().strip(",.;:").rstrip(")") in _POSTISH - {"mayor"}:
             # "Group Director": the head word belongs to a post; names joined before it stand
             # ("meet with X Board and Y Group members": X Board)
             pieces.extend(_split_joined(m.group("org"))[:-1])
@@ -305,7 +312,8 @@ def _mentions(text: str) -> list[str]:
         if not m.group("acro"):
             # the name runs on past its head word: "Forum for Parents/Carers of Children with Disabilities",
             # "Fire Service in the West Midlands"; a post or date after it is not part of it
-            tail = _TAIL.match(text, m.end())
+            # "Committees of Anytown Council": a plural head's "of" names their owner, not more of the name
+            tail = _TAIL.match(text, m.end()) if org.split()[-1] not in _PLURAL_HEADS else None
             kept = []
             for w in (tail.group(0).split() if tail else []):
                 if w.lower() in _POSTISH or w.lower() in _MONTHS or _is_forename(w) and len(kept) >= 2:
@@ -316,6 +324,10 @@ def _mentions(text: str) -> list[str]:
             if len(kept) >= 2:
                 cores[org + " " + " ".join(kept)] = org
                 org += " " + " ".join(kept)
+        plural_of = re.search(r"\b(?:" + "|".join(_PLURAL_HEADS) + r")(?=\s+of\s+[A-Z]|\s+of\s+the\s+[A-Z])", org)
+        if plural_of:  # "the Scrutiny Committees of Anytown Council": the committees, then their council
+            pieces.extend(_split_joined(org[:plural_of.end()]))
+            org = re.sub(r"^\s+of\s+(?:the\s+)?", "", org[plural_of.end():])
         if re.search(r"\bof\s+Office$", org):
             continue  # "the Badge and Chain of Office", "term of Office": an office held, not a body
         # "X Trust Minutes of the Board": a body, then the title's words; "X Trust and the Y Partnership": two bodies
@@ -494,6 +506,7 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
         else:
             while words and not words[0][:1].isupper():
                 words = words[1:]
+            words = strip_leading_junk(" ".join(words)).split()  # "Current X Committee (XC)"
             if words:
                 out.append((" ".join(words), acro))
     return out

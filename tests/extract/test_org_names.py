@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extract.documents import load_document
-from extract.organisations import blank_people, find_org_mentions
+from extract.organisations import acronym_definitions, blank_people, find_org_mentions, split_post
 from extract.pipeline import extract_document
 from extract.resolve import resolve_orgs
 
@@ -34,6 +34,12 @@ def test_people_cut_out_of_a_run_on_list_leave_each_body():
     ("NHS Brindle and Pellworth County Council would fund it", ["NHS Brindle", "Pellworth County Council"]),
     ("funding from the Home Office was agreed", ["Home Office"]),  # "Home" is also a forename
     ("Y Pellworth County Council", ["Pellworth County Council"]),  # a status letter of a flattened table
+    ("She spoke at the Local Government Association Conference in June", ["Local Government Association"]),
+    ("12. Provisional Local Government Finance Settlement 2025-26", []),
+    ("IN ATTENDANCE: Mr J Pike (Democratic Services Manager) and Ms R Lowe", []),
+    ("Ivo Brand, Police & Crime Commissioner’s Office (representative Kay Lund)", ["Police & Crime Commissioner’s Office"]),
+    ("the Overview and Scrutiny Committees of Pellworth County Council", ["Overview and Scrutiny Committees",
+                                                                        "Pellworth County Council"]),
 ])
 def test_mentions(text, found):
     assert find_org_mentions(text) == found
@@ -57,3 +63,14 @@ def test_a_run_on_present_list_names_each_body_once():
     for junk in ("Badge and Chain of Office", "NHS England", "NHS Improvement"):
         assert junk not in names
     assert not any(n.split()[0] in {"Tamsin", "Gideon", "Rosalind", "Leopold", "Winifred", "Bartholomew"} for n in names)
+
+
+@pytest.mark.parametrize("post", ["Corporate Director Children, Young People and Education",
+                                  "Director of Children's Countywide Services"])
+def test_a_directorate_in_a_post_is_no_body(post):
+    assert split_post(post)[1] is None
+
+
+def test_a_status_word_before_a_defined_name_is_dropped():
+    assert acronym_definitions("Current Pellworth NHS Joint Scrutiny Committee (JHSC) terms") == \
+        [("Pellworth NHS Joint Scrutiny Committee", "JHSC")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extract.organisations import (acronym_definitions, acronym_mentions, find_org_mentions, is_org_name,
+from extract.organisations import (acronym_definitions, acronym_mentions, blank_people, find_org_mentions, is_org_name,
                                    representative_orgs, slot_orgs)
 from extract.people.common import smart_title
 from extract.pipeline import Context, register
@@ -31,12 +31,13 @@ def extract_org_mentions(doc: Document, context: Context):
     texts: list[tuple[int, str]] = []
     defined_org: dict[str, str] = {}
     defined_other: set[str] = set()
+    people = {f.fields[k] for f in context.facts for k in ("person", "substitute_for") if isinstance(f.fields.get(k), str)}
     for number, raw in enumerate(doc.lines, 1):
         if not raw.strip():
             continue
         text = re.sub(r"<[^>]+>", " ", raw).replace("**", "").replace("\t", " | ")
         texts.append((number, text))
-        for org in find_org_mentions(text):
+        for org in find_org_mentions(blank_people(text, list(people))):
             found.append((org, number, org))
         plain = text.strip(" #|")
         if plain.isupper() and 2 <= len(plain.split()) <= 8 and re.fullmatch(r"[A-Z&' -]+", plain):

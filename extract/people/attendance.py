@@ -12,8 +12,10 @@ from extract.names import PersonName, clean_text, looks_like_name, parse_person,
 from extract.organisations import split_post, _HEADS as _ORG_HEADS
 from extract.records import MAX_PROSE_CHARS
 from extract.people.common import attendance_meeting, listing_date, quote
+from extract.people import posts
 from extract.people.members import listing_body
-from extract.people.runon import (Section, despace, find_people, paper_forenames, sections, substitute_note,
+from extract.people.posts import ROLE_ONLY
+from extract.people.runon import (Entry, Section, aligned_posts, despace, heading_status, interleaved_headings, find_people, paper_forenames, sections, substitute_note,
                                   STATUS_LETTERS)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
@@ -364,9 +366,11 @@ def _block(lines: list[str], i: int, headless: bool = False) -> tuple[str, list[
 
 
 def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text: str, where, meeting: dict,
-             known: set[str]) -> bool:
-    """Attendance (and memberships) of the people listed in one labelled section of run-on text."""
+             known: set[str]) -> tuple[bool, list[tuple[Entry, int, str]]]:
+    """Attendance (and memberships) of the people listed in one labelled section of run-on text;
+    (anyone given a status, the entries with their line)."""
     found = False
+    listed: list[tuple[Entry, int, str]] = []
     chunk = _FOR_WHOM.sub(r" (\1 substituting)", text[sec.start:sec.end])
     end = next((e for e in _SENTENCE_END.finditer(chunk)
                 if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllr|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
@@ -375,14 +379,23 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
         chunk = chunk[:end.start()]
     letters = sec.status == "table"
     org = re.sub(r"\s*\([A-Z&]{2,8}\)\s*$", "", sec.org) if sec.org else None
-    for entry in find_people(chunk, known, letters=letters):
+    entries = find_people(chunk, known, letters=letters)
+    after = re.match(r"\s*[A-Z][A-Z ]+ATTENDANCE\s*:", text[sec.end:sec.end + 80])
+    headings = interleaved_headings([e.tail for e in entries[:-1]] +
+                                    [e.tail + (after.group(0) if after else "") for e in entries[-1:]])
+    for entry, heading in zip(entries, headings):
         person, tail = entry.person, entry.tail
         line_no, raw = where(sec.start + entry.start)
+        listed.append((entry, line_no, raw))
         status, sub_for = sec.status, None
+        if heading and status not in ("apologies", "table"):
+            status = heading_status(heading, meeting.get("body"))
         if letters:
             lm = _LETTER.search(tail)
             status = STATUS_LETTERS.get(lm.group(1)) if lm else None
             tail = _LETTER.sub(" ", tail)
+        if letters and not re.match(r"\s*(?:\([A-Z]{1,6}\)\s*)?[–—-]", tail):  # "Name – Post" rows are read by extract.people.posts
+            _row_position(facts, person, tail, line_no, raw, meeting)
         is_sub, sub_for, substitute = substitute_note(tail)
         if is_sub and status == "apologies" and sub_for:
             is_sub, substitute = False, sub_for  # "Jane Doe (representative Bill Roe)": Roe came for Doe
@@ -410,7 +423,7 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
             sp = find_people(substitute)
             if sp:
                 _add(facts, seen, meeting, sp[0].person, "substitute", person.name, line_no, raw, None, False)
-    return found
+    return found, listed
 
 
 def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], text: str,
@@ -426,12 +439,68 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
     meeting = attendance_meeting(context, spans[0][1])
     known = context.cache.get("paper_forenames") or set()
     found = False
+    listed: list[tuple[Entry, int, str, bool]] = []
     for sec in secs:
         try:
-            found = _section(context, facts, seen, sec, text, where, meeting, known) or found
+            got, entries = _section(context, facts, seen, sec, text, where, meeting, known)
+            found, listed = found or got, listed + [(*e, len(entries) == 1) for e in entries]
         except Exception as exc:  # one unreadable list does not lose the paper's other lists
             context.warnings.append(f"attendance list at line {where(sec.start)[0]} skipped: {exc!r}")
+    _aligned_positions(facts, listed, meeting)
     return found
+
+
+_ATTENDANCE_NOTE = re.compile(r"\s*\((?:part|virtual|remote|in\s+person|\d)\)", re.IGNORECASE)
+_NOT_A_POST = re.compile(r"^(?:members?\s+of\s+the\s+public|observer|guest|visitor)$", re.IGNORECASE)
+
+
+def _aligned_positions(facts: list[Fact], listed: list[tuple[Entry, int, str, bool]], meeting: dict) -> None:
+    """A two-column table flattened into a run of bare names and then a run of their posts: the
+    last name's tail holds every post of the run, in order ("Members: Jane Doe Bill Roe In
+    attendance: Ann Poe Chair Chief Executive Director of Finance"). A label over one name
+    ("Secretariat: Ann Poe Committee Clerk") is the same table with one row."""
+    run: list[tuple[Entry, int, str]] = []
+    for entry, line_no, raw, alone in listed:
+        run.append((entry, line_no, raw))
+        tail = entry.tail
+        if not tail.strip(" ;"):
+            continue
+        cut = aligned_posts(len(run), tail) if (len(run) >= 3 or alone and len(tail.split()) <= 8) and \
+            re.match(r"\s+[A-Z]", tail) else None
+        for (entry, line_no, raw), post in zip(run, cut or []):
+            post = _ATTENDANCE_NOTE.sub("", post).strip()
+            if _NOT_A_POST.match(post):
+                continue
+            if ROLE_ONLY.match(post):
+                chair = _CHAIR_NOTE.search(post)
+                for f in facts:  # "Interim Chair": the member chairs the body
+                    if chair and f.type == "membership" and f.fields["person"] == entry.person.name and \
+                            f.fields["role"] == "member":
+                        f.fields["role"] = _chair_role(chair)
+                continue
+            title, org = split_post(post)
+            if not title and org and len(run) < 3:
+                continue  # "Ann Poe Anytown Council": a body, not a post column
+            if not title and org:
+                title = "Representative"  # an organisation alone in the post column: the person represents it
+            facts.append(Fact("position", {"person": entry.person.name, "post": title, "organisation": org,
+                                           "as_of": meeting["date"], "surface": entry.person.surface},
+                              line=line_no, quote=quote(_plain(raw))))
+        run = []
+
+
+def _row_position(facts: list[Fact], person: PersonName, tail: str, line_no: int, raw: str, meeting: dict) -> None:
+    """"Jane Doe Head of Housing, Anytown Council Y": the post and organisation of a flattened
+    attendance table's row (status letters already taken out)."""
+    text = clean_text(re.sub(r"\((?:[^()]*\bchair\w*|[^()]*represent[^()]*|deputy[^()]*)\)", " ", tail, flags=re.I))
+    text = text.strip(" ,;*")
+    if not text or not posts.POST_NOUN.search(" ".join(text.split()[:6])) or ROLE_ONLY.match(text.split(",")[0]):
+        return
+    post, org = split_post(text)
+    if post:
+        facts.append(Fact("position", {"person": person.name, "post": post, "organisation": org,
+                                       "as_of": meeting["date"], "surface": person.surface},
+                          line=line_no, quote=quote(_plain(raw))))
 
 
 _BY = re.compile(r"\b(?:proposed|moved|seconded)\s+by\s+(?P<after>.{3,60}?)(?=,|\s+and\b|\.|;|$)")

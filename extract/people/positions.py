@@ -41,10 +41,6 @@ POST_NAME = re.compile(r"(?P<post>(?:[A-Z][\w’'/&-]*\s+){1,6}(?:of|for|to)?\s*
 COVER = re.compile(r"^(?:report\s+)?(?:author|contact|lead officer|report author|group director|director|corporate director|"
                    r"strategic director|lead member|cabinet member|officer)s?\s*[:\t]?\s+(?P<rest>.+)$", re.IGNORECASE)
 
-#: a role on the body itself rather than a post: the chair or a kind of membership
-_ROLE_ONLY = re.compile(r"^(?:independent\s+|joint\s+)?(?:co-?|vice[- ]?|deputy\s+)?chair(?:man|woman|person)?$|"
-                        r"^(?:co-?opted|associate|independent|voting|non-voting|lay)\s+member\b", re.IGNORECASE)
-
 _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "We", "Our", "They", "He", "She", "In",
               "On", "At", "For", "And", "But", "If", "As", "All", "Any", "Each", "New", "North", "South", "East", "West",
               "Health", "Public", "City", "Council", "Board", "Group", "Cabinet", "Chief", "Director", "Head",
@@ -102,7 +98,7 @@ def extract_prose_people(doc: Document, context: Context):
         post, org = (post_text, None) if exact else split_post(post_text)  # a rank or "MLA" is a post as printed
         if not strong and not plausible(person):
             return None, None
-        if once and post and not org and _ROLE_ONLY.match(post):
+        if once and post and not org and posts.ROLE_ONLY.match(post):
             return post, org  # "(Chair)", "Co-opted Member": a role on the body (membership), not a post
         if post and not re.search(r"[A-Za-z]{3}", post) or (once and known(person, post)):
             return post, org  # "Tel: 01632 ..." is no post

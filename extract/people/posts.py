@@ -93,6 +93,12 @@ def entries(text: str) -> Iterator[tuple[str, str, int]]:
                 yield name, post, start
 
 
+#: a role on the body itself rather than a post: the chair or a kind of membership
+ROLE_ONLY = re.compile(r"^(?:independent\s+|joint\s+|interim\s+|acting\s+)?(?:co-?|vice[- ]?|deputy\s+)?"
+                       r"chair(?:man|woman|person)?$|"
+                       r"^(?:co-?opted|associate|independent|voting|non-voting|lay)\s+member\b", re.IGNORECASE)
+
+
 #: "Jane Doe (Chief Executive)", "Jo Roe MP (Mayoral Advisor – Health)": a post in brackets after a name
 _BRACKETED = re.compile(rf"(?P<name>{_PRINTED})(?:,?\s+(?:MP|MLA|MSP|OBE|MBE|CBE))*\s*\((?P<post>[^()]{{3,90}})\)")
 #: a bracket that is a role at the meeting, not a post ("(Chair)", "(substitute)")

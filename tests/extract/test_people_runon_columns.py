@@ -1,0 +1,95 @@
+"""Attendance tables flattened by a page's columns.
+
+- a two-column table (name | post) read column by column: a run of bare names under several labels,
+  then a run of their posts, matched by order ("Members: A B In Attendance: C Chair Director ...");
+- block headings of a two-column page interleaved with the entries ("COASTGUARD AGENCY (2) Ms A,
+  Commander IN Mr B, Deputy ATTENDANCE:"): the heading still decides the status of its block.
+"""
+from pathlib import Path
+
+import pytest
+
+from extract.documents import load_document
+from extract.pipeline import extract_document
+from extract.people.runon import aligned_posts, heading_status, interleaved_headings
+
+PAPERS = Path(__file__).parent.parent / "data" / "papers"
+
+
+def _facts(name):
+    return extract_document(load_document(PAPERS / name)).facts
+
+
+def positions(facts):
+    return {(f.fields["person"], f.fields["post"]) for f in facts if f.type == "position"}
+
+
+@pytest.fixture(scope="module")
+def columns():
+    return _facts("people_column_runs_minutes.txt")
+
+
+@pytest.fixture(scope="module")
+def interleaved():
+    return _facts("people_interleaved_headings_minutes.txt")
+
+
+def test_post_run_is_cut_into_as_many_posts_as_names():
+    assert aligned_posts(4, "Chair Chief Executive Officer Director of Finance & Estates Non-Executive Director") == [
+        "Chair", "Chief Executive Officer", "Director of Finance & Estates", "Non-Executive Director"]
+    assert aligned_posts(3, "Lead Governor Member of the public Eastmere CCG") == [
+        "Lead Governor", "Member of the public", "Eastmere CCG"]
+    # a linking word never ends a post, and a piece with no post word is no post
+    assert aligned_posts(2, "Director of Finance") is None
+    assert aligned_posts(3, "Chair Director") is None
+
+
+def test_names_then_posts_are_matched_by_order(columns):
+    got = positions(columns)
+    assert {("Tobias Grint", "Chief Executive"), ("Marisol Okafor", "Non-Executive Director"),
+            ("Declan Fenwright", "Director of Finance & Estates"), ("Priya Ashdown", "Non-Executive Director"),
+            ("Gareth Pomfrey", "Director of People (Workforce, Culture & Education)"),
+            ("Lucille Arden", "Company Secretary & Head of Governance"), ("Rowan Tillet", "Lead Governor"),
+            ("Nadia Brooke", "Board Business Coordinator")} <= got
+    assert ("Fabian Cole", "Representative") in got  # a body alone in the post column
+    assert not any(p == "Esther Quigg" for p, _ in got)  # "Member of the public" is no post
+    # "Interim Chair" in the post column makes the member the chair, not a post
+    assert not any(p == "Oona Bellweather" for p, _ in got)
+    roles = {(f.fields["person"], f.fields["role"]) for f in columns if f.type == "membership"}
+    assert ("Oona Bellweather", "chair") in roles and ("Tobias Grint", "member") in roles
+    # no post word is read as a person
+    assert not any("Governor" in f.fields["person"] for f in columns if f.type == "attendance")
+
+
+def test_interleaved_block_headings_set_the_status(interleaved):
+    status = {f.fields["person"]: f.fields["status"] for f in interleaved if f.type == "attendance"}
+    assert status["Rufus Penhaligon"] == status["Jory Pascoe"] == "present"
+    assert status["Elowen Rowe"] == status["Kenver Tonkin"] == "also_in_attendance"
+    assert status["Morwenna Jago"] == status["Cador Nance"] == status["Tamsin Vosper"] == "officer_in_attendance"
+    assert status["Hedley Bolitho"] == "apologies"
+    assert "Gwen Bolitho" not in status  # "whose sister ..." ends the apologies
+
+
+def test_interleaved_heading_units():
+    tails = [" Chair ", "* COASTGUARD AGENCY (2) ", ", Commander* IN ", ", Deputy* ATTENDANCE: ", ", Clerk"]
+    heads = interleaved_headings(tails)
+    assert heads[:2] == [None, None]
+    assert heads[2] == heads[3] == heads[4] == "COASTGUARD AGENCY IN ATTENDANCE:"
+    assert interleaved_headings([" Chair ", ", Clerk MLA "]) == [None, None]
+    assert heading_status("ANYTOWN BOARD OFFICIALS IN ATTENDANCE:", None) == "officer_in_attendance"
+    assert heading_status("ANYTOWN BOARD ADVISER IN ATTENDANCE:", "Anytown Board") == "officer_in_attendance"
+    assert heading_status("FIRE SERVICE IN ATTENDANCE:", "Anytown Board") == "also_in_attendance"
+
+
+def test_flattened_table_rows_give_posts():
+    facts = _facts("people_table_rows_posts_minutes.txt")
+    got = {p: post for p, post in positions(facts)}
+    assert got["Oswin Tarrant"].startswith("Head of Adult Safeguarding")
+    assert got["Greta Lindqvist"].startswith("Designated Nurse for Safeguarding")
+    assert got["Piers Hollowell"].startswith("Detective Superintendent, Public Protection")
+    assert "Maud Fenner" not in got  # "Independent Chair" of the board is a membership, not a post
+    orgs = {f.fields["person"]: f.fields["organisation"] for f in facts if f.type == "position"}
+    assert orgs["Oswin Tarrant"].endswith("Eastvale Borough Council") and orgs["Piers Hollowell"] == "Northmarsh Police"
+    status = {f.fields["person"]: f.fields["status"] for f in facts if f.type == "attendance"}
+    assert status == {"Maud Fenner": "present", "Oswin Tarrant": "present", "Greta Lindqvist": "apologies",
+                      "Piers Hollowell": "present"}

@@ -266,7 +266,7 @@ def extract_attendance(doc: Document, context: Context):
                 civic = [t for t in person.titles if t.lower() in ("mayor", "deputy mayor", "lord mayor")]
                 if civic and not post_only and org:
                     post_only = civic[0]
-                if st != "apologies" and (post_only or org):
+                if st != "apologies" and (post_only or org) and not posts.chairs_own_body(post_only, meeting["body"]):
                     facts.append(Fact("position", {"person": person.name, "post": post_only, "organisation": org,
                                                    "as_of": meeting["date"], "surface": person.surface},
                                       line=line_no, quote=quote(_plain(lines[line_no - 1]))))
@@ -439,11 +439,13 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
     meeting = attendance_meeting(context, spans[0][1])
     known = context.cache.get("paper_forenames") or set()
     found = False
-    listed: list[tuple[Entry, int, str, bool]] = []
+    listed: list[tuple[Entry, int, str]] = []
     for sec in secs:
         try:
             got, entries = _section(context, facts, seen, sec, text, where, meeting, known)
-            found, listed = found or got, listed + [(*e, len(entries) == 1) for e in entries]
+            if sec.status != "table":  # a table's rows are read with their status letters
+                listed += entries
+            found = found or got
         except Exception as exc:  # one unreadable list does not lose the paper's other lists
             context.warnings.append(f"attendance list at line {where(sec.start)[0]} skipped: {exc!r}")
     _aligned_positions(facts, listed, meeting)
@@ -454,19 +456,21 @@ _ATTENDANCE_NOTE = re.compile(r"\s*\((?:part|virtual|remote|in\s+person|\d)\)", 
 _NOT_A_POST = re.compile(r"^(?:members?\s+of\s+the\s+public|observer|guest|visitor)$", re.IGNORECASE)
 
 
-def _aligned_positions(facts: list[Fact], listed: list[tuple[Entry, int, str, bool]], meeting: dict) -> None:
+def _aligned_positions(facts: list[Fact], listed: list[tuple[Entry, int, str]], meeting: dict) -> None:
     """A two-column table flattened into a run of bare names and then a run of their posts: the
     last name's tail holds every post of the run, in order ("Members: Jane Doe Bill Roe In
-    attendance: Ann Poe Chair Chief Executive Director of Finance"). A label over one name
-    ("Secretariat: Ann Poe Committee Clerk") is the same table with one row."""
+    attendance: Ann Poe Chair Chief Executive Director of Finance"). A name with its own post
+    after it and no separator ("Ann Poe Head of Policy, Anytown Council Bill Roe ...",
+    "Secretariat: Ann Poe Committee Clerk") is a row read across."""
     run: list[tuple[Entry, int, str]] = []
-    for entry, line_no, raw, alone in listed:
+    for entry, line_no, raw in listed:
         run.append((entry, line_no, raw))
         tail = entry.tail
         if not tail.strip(" ;"):
             continue
-        cut = aligned_posts(len(run), tail) if (len(run) >= 3 or alone and len(tail.split()) <= 8) and \
-            re.match(r"\s+[A-Z]", tail) else None
+        cut = aligned_posts(len(run), tail) if len(run) >= 3 and re.match(r"\s+[A-Z]", tail) else None
+        if cut is None and len(run) == 1 and re.match(r"\s+[A-Z]", tail):
+            _row_position(facts, entry.person, posts.clean_post(tail), line_no, raw, meeting)
         for (entry, line_no, raw), post in zip(run, cut or []):
             post = _ATTENDANCE_NOTE.sub("", post).strip()
             if _NOT_A_POST.match(post):
@@ -494,7 +498,9 @@ def _row_position(facts: list[Fact], person: PersonName, tail: str, line_no: int
     attendance table's row (status letters already taken out)."""
     text = clean_text(re.sub(r"\((?:[^()]*\bchair\w*|[^()]*represent[^()]*|deputy[^()]*)\)", " ", tail, flags=re.I))
     text = text.strip(" ,;*")
-    if not text or not posts.POST_NOUN.search(" ".join(text.split()[:6])) or ROLE_ONLY.match(text.split(",")[0]):
+    named = re.sub(r"\b(?:Executive|Officers?|Members?)\s+(?:Group|Board|Committee|Team|Forum)\b", "", text)  # a body's name
+    if not text or not posts.POST_NOUN.search(" ".join(named.split()[:6])) or ROLE_ONLY.match(text.split(",")[0]) or \
+            posts.chairs_own_body(text, meeting["body"]):
         return
     post, org = split_post(text)
     if post:

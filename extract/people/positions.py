@@ -15,6 +15,7 @@ from extract.names import (PersonName, clean_text, looks_like_name, parse_person
 from extract.organisations import split_post, _LEAD_POST
 from extract.people import posts
 from extract.people.common import listing_date, quote
+from extract.people.members import listing_body
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -51,6 +52,12 @@ _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "
               "Strategic", "Integrated", "Clinical", "Violence", "Domestic", "Serious", "Youth", "Place", "Whole",
               "Joint", "Annual", "Quarterly", "Monthly", "Weekly", "Mayor", "Deputy", "Councillor", "Cllr", "Dr",
               "Community", "Voluntary", "Covid", "Coronavirus", "Vaccine", "Lead", "Leads", "Outcome", "Outcomes"}
+
+
+#: "Clerk’s Salary", "Chair’s Report": something of a post-holder, not a post ("the Commissioner’s Chief
+#: Finance Officer" is a post)
+_OF_A_POST = re.compile(r"^\W*(?:[\w-]+\s+){0,2}" + posts.POST_NOUN.pattern + r"['’]s\s+(?!" +
+                        posts.POST_NOUN.pattern + ")")
 
 
 def _ok(name: str) -> bool:
@@ -95,11 +102,14 @@ def extract_prose_people(doc: Document, context: Context):
                              post_text)[0]
         if re.match(r"(?i)\s*(?:tel|email|phone|mob)\b|\s*[\d(+]", post_text):
             return None, None  # "Contact: Jane Doe Tel: 01632 ...": a phone number, no post
+        if re.search(r"[£$€]\s?\d|\b(?:Chq|Cheque|Invoice)\b", post_text) or _OF_A_POST.match(post_text):
+            return None, None  # "Jane Doe, Clerk’s Salary, Chq No 12 £450": a payment, no post
         post, org = (post_text, None) if exact else split_post(post_text)  # a rank or "MLA" is a post as printed
         if not strong and not plausible(person):
             return None, None
-        if once and post and not org and posts.ROLE_ONLY.match(post):
-            return post, org  # "(Chair)", "Co-opted Member": a role on the body (membership), not a post
+        if once and post and not org and posts.ROLE_ONLY.match(post) or \
+                posts.chairs_own_body(post, listing_body(context, line, None)):
+            return post, org  # "(Chair)", "Co-opted Member", "Chair of the Board": a role on the body (membership), not a post
         if post and not re.search(r"[A-Za-z]{3}", post) or (once and known(person, post)):
             return post, org  # "Tel: 01632 ..." is no post
         if post or org:

@@ -42,7 +42,7 @@ _COMMA = re.compile(rf"(?P<name>{_PRINTED}),\s+(?:the\s+)?(?=[A-Z])")
 POST_NOUN = re.compile(r"\b(?:Chair(?:man|person)?|Chief|Director|Head|Manager|Officer|Lead|Member|Representative|Consultant|"
                         r"Secretary|Clerk|Adviser|Advisor|Administrator|Co-?ordinator|Constable|Inspector|Superintendent|"
                         r"Sergeant|Governor|Nurse|Doctor|Executive|Commissioner|Leader|Worker|Engineer|Analyst|Planner|"
-                        r"Treasurer|Exec|Support|Paediatrician)\b")
+                        r"Treasurer|Exec|Support|Paediatrician|Auditor)\b")
 #: where a run-on post ends: the next titled name, a block of capitals, a footnote star, a status column
 _POST_END = re.compile(rf"\*|\s(?={_COURTESY}[A-Z])|\s(?=[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})+\b)|\s+(?:P|A|R|Y|DNA|D/R)\s*$|"
                        r"\s+(?:Tel|Email|tel|email)\b|\s(?=\(\d\))|\s+\((?:also\s+)?represent|\s+who\s|"
@@ -97,6 +97,24 @@ def entries(text: str) -> Iterator[tuple[str, str, int]]:
 ROLE_ONLY = re.compile(r"^(?:independent\s+|joint\s+|interim\s+|acting\s+)?(?:co-?|vice[- ]?|deputy\s+)?"
                        r"chair(?:man|woman|person)?$|"
                        r"^(?:co-?opted|associate|independent|voting|non-voting|lay)\s+member\b", re.IGNORECASE)
+
+
+_CHAIR_OF = re.compile(r"^(?P<pre>[A-Z]{2,8}\s+)?(?:(?:independent|joint|interim|acting)\s+)?(?:co-?|vice[- ]?|deputy\s+)?"
+                       r"chair(?:man|woman|person)?\b(?:\s+of\s+(?:the\s+)?|\s*,\s*)?(?P<org>.*)$", re.IGNORECASE)
+
+
+def chairs_own_body(post: str | None, body: str | None) -> bool:
+    """"Chair of the Board", "IJB Vice Chair": the chair of the meeting's own body is a role on
+    the body (a membership), not a post; the chair of another body ("Chair, Anytown CCG") is a post."""
+    m = _CHAIR_OF.match((post or "").strip())
+    ref = m and ((m.group("pre") or "") + " " + m.group("org")).strip(" ,.()")
+    if not m or not ref or not body:
+        return False
+    words = {w.lower() for w in re.findall(r"[\w&'’-]+", ref)} - {"the", "of", "and", "&"}
+    body_words = {w.lower() for w in re.findall(r"[\w&'’-]+", body)}
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", body)).upper()
+    acronyms = [w for w in re.findall(r"[\w&'’-]+", ref) if re.fullmatch(r"[A-Z]{2,8}", w)]
+    return bool(words) and (words <= body_words or any(a in initials for a in acronyms) and len(words) <= 2)
 
 
 #: "Jane Doe (Chief Executive)", "Jo Roe MP (Mayoral Advisor – Health)": a post in brackets after a name

@@ -93,3 +93,34 @@ def test_flattened_table_rows_give_posts():
     status = {f.fields["person"]: f.fields["status"] for f in facts if f.type == "attendance"}
     assert status == {"Maud Fenner": "present", "Oswin Tarrant": "present", "Greta Lindqvist": "apologies",
                       "Piers Hollowell": "present"}
+
+
+def test_name_then_post_with_no_separator():
+    facts = _facts("people_name_post_runs_minutes.txt")
+    post = {f.fields["person"]: f.fields["post"] for f in facts if f.type == "position"}
+    assert post["Gethin Morvan"] == "Head of Partnerships, Bryngarth County Council"
+    assert post["Lowri Caradog"] == "Programme Officer, Bryngarth County Council"
+    # a body's name ("... Executive Group") and a body alone are no posts
+    assert "Rhodri Penhallow" not in post and "Alys Tremain" not in post
+
+
+def test_chair_of_the_meetings_own_body_is_no_post():
+    from extract.people.posts import chairs_own_body
+    assert chairs_own_body("Chair of the Board", "Anytown Safeguarding Board")
+    assert chairs_own_body("ASB Vice Chair", "Anytown Safeguarding Board")
+    assert chairs_own_body("Chairperson of the Combined Authority", "Anyshire Combined Authority")
+    assert not chairs_own_body("Chair, Anytown CCG", "Anytown Safeguarding Board")
+    assert not chairs_own_body("Chair", "Anytown Safeguarding Board")
+    assert not chairs_own_body("Head of Housing", "Anytown Safeguarding Board")
+
+
+def test_a_payment_line_is_no_post(tmp_path):
+    paper = tmp_path / "payments.txt"
+    paper.write_text("Minutes of the meeting of Fernwick Community Council held on 3 May 2023\n\n"
+                     "Payments approved:\n"
+                     "Mrs Ffion Bevan, Clerk’s April Salary, Chq No 2211 £410.00\n"
+                     "Mr Idris Morgan, Internal Auditor, Fernwick Community Council\n", encoding="utf-8")
+    facts = extract_document(load_document(paper)).facts
+    post = {f.fields["person"]: f.fields["post"] for f in facts if f.type == "position"}
+    assert "Ffion Bevan" not in post
+    assert post.get("Idris Morgan", "").startswith("Internal Auditor")

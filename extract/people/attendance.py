@@ -373,7 +373,7 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
     listed: list[tuple[Entry, int, str]] = []
     chunk = _FOR_WHOM.sub(r" (\1 substituting)", text[sec.start:sec.end])
     end = next((e for e in _SENTENCE_END.finditer(chunk)
-                if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllr|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
+                if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllrs?|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
                                  chunk[:e.start()])), None)
     if end:
         chunk = chunk[:end.start()]
@@ -579,10 +579,16 @@ _CHAIRED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:(?P<org>[A-Z][\w&,'’ -]{2,
                       r"Partnership|Panel|Forum|Network))\b|(?P<acro>[A-Z]{2,8})(?=\s*(?:[,;*]|$)))")
 
 
+_CHAIR_OF_IN_NOTE = re.compile(r"\((?:joint\s+|co-?)?(?:vice[- ]?|deputy\s+)?chair(?:man|woman|person)?,?\s+(?:of\s+)?(?:the\s+)?"
+                               r"(?P<org>[A-Z][^()]{2,80}?\s(?:Group|Sub-?[Gg]roup|Board|Committee|Sub-Committee|"
+                               r"Partnership|Panel|Forum|Network))\s*\)", re.IGNORECASE)
+
+
 def _chaired_body(tail: str, chair: re.Match) -> str | None:
     """"Chair, Children's Executive Group": the body a listed person chairs, when it is named."""
     if "(" in chair.group(0):
-        return None
+        m = _CHAIR_OF_IN_NOTE.match(chair.group(0))  # "(Co-Chair Anytown Housing Subgroup)"
+        return clean_text(m.group("org")) if m else None
     m = _CHAIRED.match(tail[chair.end():]) if chair.group(0).rstrip().endswith((",", "of")) else None
     return clean_text(m.group("org") or m.group("acro")) if m else None
 

@@ -104,6 +104,8 @@ def extract_prose_people(doc: Document, context: Context):
             return None, None  # "Contact: Jane Doe Tel: 01632 ...": a phone number, no post
         if re.search(r"[£$€]\s?\d|\b(?:Chq|Cheque|Invoice)\b", post_text) or _OF_A_POST.match(post_text):
             return None, None  # "Jane Doe, Clerk’s Salary, Chq No 12 £450": a payment, no post
+        if re.match(r"\s*(?:of|for|and|to|in)\s", post_text):
+            return None, None  # a post cut in the middle ("... Director, of Children’s Services")
         post, org = (post_text, None) if exact else split_post(post_text)  # a rank or "MLA" is a post as printed
         if not strong and not plausible(person):
             return None, None

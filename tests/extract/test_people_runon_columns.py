@@ -119,8 +119,30 @@ def test_a_payment_line_is_no_post(tmp_path):
     paper.write_text("Minutes of the meeting of Fernwick Community Council held on 3 May 2023\n\n"
                      "Payments approved:\n"
                      "Mrs Ffion Bevan, Clerk’s April Salary, Chq No 2211 £410.00\n"
-                     "Mr Idris Morgan, Internal Auditor, Fernwick Community Council\n", encoding="utf-8")
+                     "Mr Idris Morgan, Internal Auditor, Fernwick Community Council\n"
+                     "Mrs Bethan Rowlands, Head of Housing, of Fernwick Community Council\n", encoding="utf-8")
     facts = extract_document(load_document(paper)).facts
     post = {f.fields["person"]: f.fields["post"] for f in facts if f.type == "position"}
     assert "Ffion Bevan" not in post
     assert post.get("Idris Morgan", "").startswith("Internal Auditor")
+    assert not any(p.startswith("of ") for p in post.values())  # a post never starts with a linking word
+
+
+def test_chairs_named_in_prose_and_notes_and_plural_titles_with_a_stop(tmp_path):
+    paper = tmp_path / "community_council.txt"
+    paper.write_text(
+        "Minutes of the meeting of Llanwern Fach Community Council held on 12 April 2023\n\n"
+        "PRESENT: Cllr Alun Price (Chair), Cllr Mair Hughes, Cllr Gwyn Rees, Cllr Sian Lloyd, Cllr Dafydd Owen and "
+        "Cllr Eleri Powell, with officers and partners present for item 3 only.\n"
+        "IN ATTENDANCE: Tomos Pugh (Co-Chair Valley Transport Subgroup), Nia Bowen (Clerk), Ieuan Jarvis (Planning "
+        "Officer), Ffion Parry (Youth Worker), Rhian Hopkins (Finance Officer) and Osian Lewis (Project Officer).\n\n"
+        "Apologies received from Cllrs. Carys Morgan, Emyr Watkins and Elin Roberts.\n\n"
+        "It was agreed that the existing officers - Chairperson Cllr. A. Price and Vice Chairperson Cllr. M. Hughes "
+        "remain in post until the annual meeting.\n", encoding="utf-8")
+    facts = extract_document(load_document(paper)).facts
+    status = {f.fields["person"]: f.fields["status"] for f in facts if f.type == "attendance"}
+    assert {status.get(p) for p in ("Carys Morgan", "Emyr Watkins", "Elin Roberts")} == {"apologies"}
+    roles = {(f.fields["person"], f.fields["body"], f.fields["role"]) for f in facts if f.type == "membership"}
+    assert ("Tomos Pugh", "Valley Transport Subgroup", "co-chair") in roles
+    assert any(p.endswith("Hughes") and r == "vice-chair" for p, _, r in roles)
+    assert not any(f.type == "change" and f.fields["person"].endswith("Hughes") for f in facts)  # no change: they stay

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extract.names import PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
+from extract.names import HONOURS, PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
 from extract.organisations import split_post, _HEADS as _ORG_HEADS
 from extract.records import MAX_PROSE_CHARS
 from extract.people.common import attendance_meeting, listing_date, quote
@@ -380,6 +380,8 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
     letters = sec.status == "table"
     org = re.sub(r"\s*\([A-Z&]{2,8}\)\s*$", "", sec.org) if sec.org else None
     entries = find_people(chunk, known, letters=letters)
+    lp = _POST_LABEL.match(sec.label)
+    label_post = " ".join(w[:1].upper() + w[1:].lower() for w in lp.group("post").split()) if lp else None
     after = re.match(r"\s*[A-Z][A-Z ]+ATTENDANCE\s*:", text[sec.end:sec.end + 80])
     headings = interleaved_headings([e.tail for e in entries[:-1]] +
                                     [e.tail + (after.group(0) if after else "") for e in entries[-1:]])
@@ -394,6 +396,8 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
             lm = _LETTER.search(tail)
             status = STATUS_LETTERS.get(lm.group(1)) if lm else None
             tail = _LETTER.sub(" ", tail)
+        if label_post and status != "apologies":
+            _labelled_position(facts, person, label_post, tail, line_no, raw, meeting)
         if letters and not re.match(r"\s*(?:\([A-Z]{1,6}\)\s*)?[–—-]", tail):  # "Name – Post" rows are read by extract.people.posts
             _row_position(facts, person, tail, line_no, raw, meeting)
         is_sub, sub_for, substitute = substitute_note(tail)
@@ -493,11 +497,28 @@ def _aligned_positions(facts: list[Fact], listed: list[tuple[Entry, int, str]], 
         run = []
 
 
+#: a label naming the post of everyone under it: "Mayoral Advisors in attendance", "Governors present:"
+_POST_LABEL = re.compile(r"(?P<post>(?:[A-Z][a-z]+\s+)?(?:advis[eo]r|governor))s?\s+(?:in\s+attendance|present)", re.I)
+
+
+def _labelled_position(facts: list[Fact], person: PersonName, post: str, tail: str, line_no: int, raw: str,
+                       meeting: dict) -> None:
+    """"Mayoral Advisors in attendance: Jane Doe (Housing)": the label's post, with the bracketed remit."""
+    remit = re.match(r"\s*(?:,\s*)?\(([^()]{3,60})\)", tail)
+    if remit and posts.POST_NOUN.search(remit.group(1)):
+        return  # the entry prints its own post
+    facts.append(Fact("position", {"person": person.name, "post": f"{post} ({remit.group(1)})" if remit else post,
+                                   "organisation": None, "as_of": meeting["date"], "surface": person.surface},
+                      line=line_no, quote=quote(_plain(raw))))
+
+
 def _row_position(facts: list[Fact], person: PersonName, tail: str, line_no: int, raw: str, meeting: dict) -> None:
     """"Jane Doe Head of Housing, Anytown Council Y": the post and organisation of a flattened
     attendance table's row (status letters already taken out)."""
     text = clean_text(re.sub(r"\((?:[^()]*\bchair\w*|[^()]*represent[^()]*|deputy[^()]*)\)", " ", tail, flags=re.I))
-    text = text.strip(" ,;*")
+    text = re.sub(r"^(?:(?:MP|MLA|MSP|MS|" + "|".join(HONOURS) + r")\b[\s,]*)+", "", text.strip(" ,;*"))
+    if text.startswith("("):
+        return  # "Jane Doe MP (Mayoral Advisor)": a bracketed post, read by extract.people.posts
     named = re.sub(r"\b(?:Executive|Officers?|Members?)\s+(?:Group|Board|Committee|Team|Forum)\b", "", text)  # a body's name
     if not text or not posts.POST_NOUN.search(" ".join(named.split()[:6])) or ROLE_ONLY.match(text.split(",")[0]) or \
             posts.chairs_own_body(text, meeting["body"]):

@@ -86,7 +86,7 @@ def extract_prose_people(doc: Document, context: Context):
 
     def known(person: PersonName, post: str | None) -> bool:
         """A post already recorded for the person (by a list extractor or an earlier rule)."""
-        words = {w.lower() for w in re.findall(r"\w{3,}", post or "")}
+        words = {w.lower() for w in re.findall(r"\w{3,}", post or "") or re.findall(r"\w+", post or "")}  # "MP"
         for f in list(context.facts) + facts:
             if f.type == "position" and f.fields.get("person") == person.name:
                 have = {w.lower() for w in re.findall(r"\w{3,}", f.fields.get("post") or "")}
@@ -112,7 +112,7 @@ def extract_prose_people(doc: Document, context: Context):
         if once and post and not org and posts.ROLE_ONLY.match(post) or \
                 posts.chairs_own_body(post, listing_body(context, line, None)):
             return post, org  # "(Chair)", "Co-opted Member", "Chair of the Board": a role on the body (membership), not a post
-        if post and not re.search(r"[A-Za-z]{3}", post) or (once and known(person, post)):
+        if post and not re.search(r"[A-Za-z]{3}", post) and post not in ("MP", "MS") or (once and known(person, post)):
             return post, org  # "Tel: 01632 ..." is no post
         if post or org:
             facts.append(Fact("position", {"person": person.name, "post": post, "organisation": org,
@@ -198,8 +198,8 @@ def extract_prose_people(doc: Document, context: Context):
         for finder in (posts.entries, posts.bracketed, posts.ranks, posts.civic, posts.suffixes):
             for printed, post_text, _ in finder(text):
                 person = parse_person(printed)
-                if person and person.name and not (finder not in (posts.entries, posts.bracketed) and known(person, None)):
-                    # a rank or civic title adds a post only for someone with none printed yet
+                if person and person.name and not (finder in (posts.ranks, posts.civic) and known(person, None)):
+                    # a rank or civic title adds a post only for someone with none printed yet ("MP" is a post of its own)
                     position(person, number, post_text, raw, strong=True, once=True, exact=finder not in (posts.entries, posts.bracketed))
                     mention(person, number, "name_post")
         m = COVER.match(clean_text(text.replace("\t", " ")))

@@ -75,6 +75,10 @@ def clean_post(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:-–")
 
 
+#: the next entry of a list, not a post: "Jo Roe MP (Mayoral Advisor)"
+_NEXT_PERSON = re.compile(rf"{_NAME}\s+{_NAME}(?:\s+(?:MP|MLA|MSP|MS|OBE|MBE|CBE))*\s*\(")
+
+
 def entries(text: str) -> Iterator[tuple[str, str, int]]:
     """(name, post, offset) of every dash or comma entry of a list line, the post cut where the next entry begins."""
     for pattern in (_DASH, _COMMA):
@@ -87,7 +91,8 @@ def entries(text: str) -> Iterator[tuple[str, str, int]]:
             stop = marks[i + 1][0] if i + 1 < len(marks) else min(len(text), end + 160)
             post = clean_post(re.split(r"(?<=[a-z)])\.\s|;\s", text[end:stop])[0])
             listed = pattern is _DASH and len(marks) >= 3  # in a list of dash entries the text after the dash is the post
-            if not (listed or POST_NOUN.search(" ".join(post.split()[:6]))) or len(post.split()) > 16:
+            if not (listed or POST_NOUN.search(" ".join(post.split()[:6]))) or len(post.split()) > 16 or \
+                    _NEXT_PERSON.match(post):
                 continue  # "Ms A Doe, Anytown" (a place), "Awareness Raising - Training was ..." (a sentence)
             if post and re.search(r"[A-Za-z]{3}", post):
                 yield name, post, start
@@ -143,8 +148,11 @@ def civic(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _CIVIC.finditer(text):
         if text[max(0, m.start() - 7):m.start()].lower().endswith(("deputy ", "metro ", "lord ")):
             continue
-        if ok_name(m.group("name")) and len(m.group("name").split()) >= 2:
-            yield m.group("name"), m.group("post") or " ".join(m.group("title").split()), m.start()
+        name = m.group("name")
+        if not m.group("post") and name.split()[-1].lower() in POST_WORDS:
+            name = name.rsplit(None, 1)[0]  # "Metro Mayor J Doe Chairperson of ...": the post word is not a name
+        if ok_name(name) and len(name.split()) >= 2:
+            yield name, m.group("post") or " ".join(m.group("title").split()), m.start()
 
 
 def suffixes(text: str) -> Iterator[tuple[str, str, int]]:

@@ -146,3 +146,22 @@ def test_chairs_named_in_prose_and_notes_and_plural_titles_with_a_stop(tmp_path)
     assert ("Tomos Pugh", "Valley Transport Subgroup", "co-chair") in roles
     assert any(p.endswith("Hughes") and r == "vice-chair" for p, _, r in roles)
     assert not any(f.type == "change" and f.fields["person"].endswith("Hughes") for f in facts)  # no change: they stay
+
+
+def test_a_label_naming_a_post_and_a_member_suffix_beside_a_bracketed_post(tmp_path):
+    paper = tmp_path / "combined_authority.txt"
+    paper.write_text(
+        "At a meeting of the Westmarch Combined Authority held on Friday, 7th July, 2023 the following Members were "
+        "Present: Metro Mayor K Dunmore Chairperson of the Combined Authority (in the Chair) Councillor P Lisle, "
+        "Councillor R Oakham and Councillor T Verity. Mayoral Advisors in attendance Iona Strachan (Further "
+        "Education) Dr F Wetherby (Rural Economy) 12. APOLOGIES FOR ABSENCE Apologies for absence were received on "
+        "behalf of Councillor S Fairley, Nora Quayle MP (Mayoral Advisor – Transport) and Councillor G Pell.\n",
+        encoding="utf-8")
+    facts = extract_document(load_document(paper)).facts
+    got = positions(facts)
+    assert ("Iona Strachan", "Mayoral Advisor (Further Education)") in got
+    assert ("F Wetherby", "Mayoral Advisor (Rural Economy)") in got
+    assert ("Nora Quayle", "MP") in got and any(p == "Nora Quayle" and "Mayoral Advisor" in post for p, post in got)
+    assert not any(p == "S Fairley" for p, _ in got)  # the next entry is not her post
+    assert ("K Dunmore", "Metro Mayor") in got
+    assert not any("Chairperson" in post for _, post in got)  # the chair of the meeting's own body

@@ -162,15 +162,17 @@ def extract_attendance(doc: Document, context: Context):
     seen: set[tuple] = set()
     subs: list[tuple] = []
     table_line: int | None = None
+    table_head = ""
     i = 0
     while i < len(lines):
         text = despace(_plain(lines[i]))
         m = _SECTION.match(text) if text and len(text) < 400 else None
         secs = sections(text) if text else []
         if secs and secs[-1].status == "table":
-            table_line = i
+            table_line, table_head = i, secs[-1].label
         elif text and not secs and table_line is not None and i - table_line <= 3 and len(_LETTER.findall(text)) >= 2:
-            secs = [Section("table", "", 0, len(text), members=True)]  # the flattened table goes on over a line
+            # the flattened table goes on over a line
+            secs = [Section("table", table_head, 0, len(text), members=True)]
             table_line = i
         # a line holding a whole list, or several, after its labels ("Present: Cllr A, X Council Cllr B ...")
         whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip() or
@@ -385,7 +387,8 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
     after = re.match(r"\s*[A-Z][A-Z ]+ATTENDANCE\s*:", text[sec.end:sec.end + 80])
     headings = interleaved_headings([e.tail for e in entries[:-1]] +
                                     [e.tail + (after.group(0) if after else "") for e in entries[-1:]])
-    for entry, heading in zip(entries, headings):
+    deputies = letters and "DEPUTY" in sec.label
+    for k, (entry, heading) in enumerate(zip(entries, headings)):
         person, tail = entry.person, entry.tail
         line_no, raw = where(sec.start + entry.start)
         listed.append((entry, line_no, raw))
@@ -396,6 +399,11 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
             lm = _LETTER.search(tail)
             status = STATUS_LETTERS.get(lm.group(1)) if lm else None
             tail = _LETTER.sub(" ", tail)
+            if deputies and status is None and k and re.search(r"(?<![\w/])A\s*$", entries[k - 1].tail):
+                # "... PRESENT APOLOGIES DEPUTY": a name right after a row's "A" is the deputy who came instead
+                _add(facts, seen, meeting, person, "substitute", entries[k - 1].person.name, line_no, raw, None, False)
+                found = True
+                continue
         if label_post and status != "apologies":
             _labelled_position(facts, person, label_post, tail, line_no, raw, meeting)
         if letters and not re.match(r"\s*(?:\([A-Z]{1,6}\)\s*)?[–—-]", tail):  # "Name – Post" rows are read by extract.people.posts

@@ -29,7 +29,7 @@ RANKS = {
     "sgt": "Sergeant", "sergeant": "Sergeant", "pcso": "Police Community Support Officer",
 }
 _RANK = re.compile(r"(?<![\w.])(?P<rank>Ch\.?\s+Supt|Chief\s+Supt|Chief\s+Superintendent|Supt|Superintendent|Ch\.?\s+Insp|"
-                   r"Chief\s+Insp|Chief\s+Inspector|DCI|Det\.?\s+Insp|CI|Insp|Inspector|PCSO|PC|Police\s+Constable|Sgt|"
+                   r"Chief\s+Insp|Chief\s+Inspector|DCI|Det\.?\s+Insp|CI|Insp|Inspector|P\.C\.S\.O|PCSO|PC|Police\s+Constable|Sgt|"
                    rf"Sergeant)\.?\s+(?P<name>{_INITIALS}{_NAME}(?:\s+{_NAME})?)")
 _CIVIC = re.compile(rf"(?<![\w])(?P<title>Metro\s+Mayor|Deputy\s+Mayor|Lord\s+Mayor|Mayor)\s+(?P<name>{_INITIALS}{_NAME}"
                     rf"(?:\s+{_NAME})?)(?:,\s+(?P<post>Mayor\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?")
@@ -139,7 +139,7 @@ def bracketed(text: str) -> Iterator[tuple[str, str, int]]:
 
 def ranks(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _RANK.finditer(text):
-        rank = RANKS.get(re.sub(r"[.\s]+", " ", m.group("rank")).strip().lower())
+        rank = RANKS.get(re.sub(r"[.\s]+", " ", m.group("rank").replace("P.C.S.O", "PCSO")).strip().lower())
         if rank and len(m.group("name").split()) >= 2 and ok_name(m.group("name")):
             yield m.group("name"), rank, m.start()
 

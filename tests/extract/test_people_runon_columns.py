@@ -92,7 +92,11 @@ def test_flattened_table_rows_give_posts():
     assert orgs["Oswin Tarrant"].endswith("Eastvale Borough Council") and orgs["Piers Hollowell"] == "Northmarsh Police"
     status = {f.fields["person"]: f.fields["status"] for f in facts if f.type == "attendance"}
     assert status == {"Maud Fenner": "present", "Oswin Tarrant": "present", "Greta Lindqvist": "apologies",
-                      "Piers Hollowell": "present"}
+                      "Piers Hollowell": "present", "Colm Brannigan": "substitute"}
+    # the name right after a row's "A" sits in the DEPUTY column: the deputy came in her place
+    sub = next(f for f in facts if f.type == "attendance" and f.fields["person"] == "Colm Brannigan")
+    assert sub.fields["substitute_for"] == "Greta Lindqvist"
+    assert not any(f.type == "membership" and f.fields["person"] == "Colm Brannigan" for f in facts)
 
 
 def test_name_then_post_with_no_separator():
@@ -165,3 +169,9 @@ def test_a_label_naming_a_post_and_a_member_suffix_beside_a_bracketed_post(tmp_p
     assert not any(p == "S Fairley" for p, _ in got)  # the next entry is not her post
     assert ("K Dunmore", "Metro Mayor") in got
     assert not any("Chairperson" in post for _, post in got)  # the chair of the meeting's own body
+
+
+def test_dotted_rank():
+    from extract.people import posts
+    assert list(posts.ranks("4. P.C.S.O. Gareth Lowe joined the meeting")) == [
+        ("Gareth Lowe", "Police Community Support Officer", 3)]

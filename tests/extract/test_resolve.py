@@ -85,6 +85,12 @@ def test_an_initial_joins_the_one_full_name_it_abbreviates():
     assert any(m["rule"] == "initial" for m in clusters[0].merges)
 
 
+def test_the_full_name_is_canonical_however_often_the_initial_is_printed():
+    clusters, _, _ = resolve_people([ref("O. Penrose", line=2, titles=["Cllr"], weight=9),
+                                     ref("Owen Penrose", line=30, weight=1)], NO_OVERRIDES)
+    assert [c.canonical for c in clusters] == ["Owen Penrose"]
+
+
 def test_an_initial_shared_by_two_full_names_is_left_alone():
     clusters, _, _ = resolve_people([ref("Nadia Farrow"), ref("Nigel Farrow"), ref("N Farrow")], NO_OVERRIDES)
     assert {c.canonical for c in clusters} == {"Nadia Farrow", "Nigel Farrow", "N Farrow"}

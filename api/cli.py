@@ -33,11 +33,11 @@ def _settings(data: Path | None, **extra: object) -> Settings:
 
 
 def _open_store(settings: Settings, read_only: bool = False):
+    from api.build import open_store
     from graph.errors import GraphError
-    from graph.store import GraphStore
 
     try:
-        return GraphStore.open(settings.data, read_only=read_only)
+        return open_store(settings.data, read_only=read_only)
     except GraphError as exc:
         hint = " (run `govgraph build PAPERS` first)" if read_only and not settings.data.exists() else ""
         err.print(f"[red]error[/red]: {exc}{hint}", highlight=False)
@@ -59,7 +59,7 @@ def build(
     The exit code is the number of files that failed (at most 100).
     """
     from api.build import build_paths
-    from extract.documents import iter_paper_paths
+    from extract import iter_paper_paths
 
     settings = _settings(data, overrides=overrides, spacy_model=spacy_model, ner=ner)
     store = _open_store(settings)
@@ -104,6 +104,8 @@ def remove(
     data: DataOpt = None,
 ) -> None:
     """Retract documents and every fact drawn from them."""
+    from api.build import derive
+
     store = _open_store(_settings(data))
     missing = 0
     for path in paths:
@@ -112,7 +114,7 @@ def remove(
         else:
             err.print(f"[red]error[/red]: {path}: no such document in the store")
             missing += 1
-    store.refresh_derived()
+    derive(store)
     _print_review_problems(store)
     store.close()
     raise typer.Exit(min(missing, 100))
@@ -302,13 +304,13 @@ def serve(
 def _repair_derived(settings: Settings) -> None:
     """Bring the derived graphs up to date before serving (opening for writing does it), unless a
     build holds the store: that build will."""
+    from api.build import open_store
     from graph.errors import GraphError
-    from graph.store import GraphStore
 
     if not (settings.data / "store").is_dir():
         return
     try:
-        GraphStore.open(settings.data).close()
+        open_store(settings.data).close()
     except GraphError as exc:
         logging.getLogger(__name__).info("derived graphs not checked: %s", exc)
 
@@ -345,10 +347,10 @@ Target = Annotated[str, typer.Argument(help="an entity or fact IRI, or its short
 
 def _decide(data: Path | None, kind: str, targets: list[str], why: str, by: str | None, value: str = "") -> None:
     """Record one decision, replay the log, say what became of it."""
+    from api.build import derive, open_store
     from graph.decisions import DecisionError, DecisionLog, new_decision
     from graph.errors import StoreLocked
     from graph.review import BLOCKED, MISSING, decide
-    from graph.store import GraphStore
 
     settings = _settings(data)
     try:
@@ -357,13 +359,13 @@ def _decide(data: Path | None, kind: str, targets: list[str], why: str, by: str 
         err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     try:
-        store = GraphStore.open(settings.data)
+        store = open_store(settings.data)
     except StoreLocked:
         DecisionLog(settings.data).append([decision])
         out.print(f"recorded {decision.id}; the store is being built: the build applies it")
         return
     try:
-        outcome = decide(store, decision)
+        outcome = decide(store, decision, derive)
     except DecisionError as exc:
         err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
@@ -429,7 +431,7 @@ def review_queue(data: DataOpt = None, format: FormatOpt = "table",
     """What a reviewer should look at first: weak merges, near-duplicate names never merged,
     low-confidence relations and facts the shapes flag, ranked by how many facts they affect."""
     from graph.decisions import short_iri
-    from graph.review_queue import review_queue as build_queue
+    from api.review_queue import review_queue as build_queue
 
     store = _open_store(_settings(data), read_only=True)
     try:
@@ -490,15 +492,16 @@ def review_import_overrides(file: Annotated[Path, typer.Argument(help="an overri
                                                                      "of names, JSON or YAML)")],
                             by: ByOpt = None, data: DataOpt = None) -> None:
     """Turn an overrides file's pairs into merge and split decisions on the stored people of those names."""
+    from api.build import derive
+    from api.review_queue import decisions_from_overrides
     from graph.decisions import DecisionLog, default_reviewer
-    from graph.review import decisions_from_overrides
 
     settings = _settings(data)
     store = _open_store(settings)
     try:
         decisions, unmatched = decisions_from_overrides(store, str(file), by or default_reviewer())
         added = DecisionLog(settings.data).append(decisions)
-        store.refresh_derived()
+        derive(store)
     finally:
         store.close()
     for problem in unmatched:

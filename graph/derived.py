@@ -9,23 +9,62 @@ Tenures: each person's runs of consecutive dated listings on a body in one role
 """
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pyoxigraph as ox
 
+from extract.records import Forced, Identity, PersonSources
 from graph import identity as ident
+from graph import review
+from graph.review import Replay
 from graph import ids
 from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
-from graph.review import Replay
+from graph.store import GraphStore, find_overrides
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
 
-if TYPE_CHECKING:
-    from graph.store import GraphStore
+log = logging.getLogger(__name__)
+
+#: the rules resolving people across papers: their sources, an overrides file and reviewers' forced
+#: pairs (together, apart) → an Identity
+PeopleResolver = Callable[[dict[str, PersonSources], "str | Path | None", Sequence[Forced], Sequence[Forced]],
+                          Identity]
 
 Term = ox.NamedNode | ox.Literal
 
 TENURES_GRAPH = ids.BASE + "graph/derived/tenures"
+
+
+def refresh(store: GraphStore, resolve_people: PeopleResolver, overrides: str | os.PathLike[str] | None = None) -> int:
+    """Rebuild the graphs derived from all documents (identity, then tenures) in one transaction.
+
+    Call after a batch of writes or removals; returns the derived quads written. `resolve_people`
+    is the resolution stage's rule set across papers (extract.resolve_across, passed in by the
+    build driver: the graph layer holds no name rules). `overrides` (same / different pairs)
+    defaults to the data directory's overrides file. The stamp naming what they were built from
+    is written once the transaction is in.
+    """
+    sources = store.sources_digest(overrides)
+    replayed = review.replay(store)  # reviewers' decisions, before identity and tenures are derived
+    store.last_replay = replayed
+    update, count = derived_update(store, resolve_people, str(overrides) if overrides is not None else None,
+                                   replayed)
+    store.write_derived(update, sources)
+    replayed.mark_blocked(store)
+    return count
+
+
+def ensure(store: GraphStore, resolve_people: PeopleResolver) -> bool:
+    """Rebuild the derived graphs if they are missing or older than the documents (or the
+    overrides file); whether they were rebuilt."""
+    if store.snapshot().current:
+        return False
+    log.info("the derived graphs at %s are missing or out of date: rebuilding them", store.path)
+    refresh(store, resolve_people)
+    return True
 
 
 def timeline_of(store: GraphStore, canonical: dict[str, str] | None = None) -> Timeline:
@@ -42,13 +81,13 @@ def timeline_of(store: GraphStore, canonical: dict[str, str] | None = None) -> T
     return Timeline(listings, changes)
 
 
-def derived_update(store: GraphStore, overrides: str | None = None,
+def derived_update(store: GraphStore, resolve_people: PeopleResolver, overrides: str | None = None,
                    replayed: Replay | None = None) -> tuple[str, int]:
-    """One SPARQL update rebuilding every derived graph (identity first, with the reviewers'
-    merges and splits `replayed`, then tenures on canonical people), and the number of derived
-    quads it writes."""
+    """One SPARQL update rebuilding every derived graph (identity first, with the reviewers' merges
+    and splits `replayed`, then tenures on canonical people), and the number of derived quads it writes."""
     replayed = replayed or Replay()
-    identity = ident.identity_of(store, overrides, replayed.same, replayed.different)
+    path = overrides if overrides is not None else find_overrides(store.path)
+    identity = resolve_people(ident.person_sources(store), path, replayed.same, replayed.different)
     replayed.blocked = identity.blocked
     graphs = {ident.IDENTITY_GRAPH: ident.identity_quads(identity),
               TENURES_GRAPH: tenure_quads(timeline_of(store, identity.canonical))}

@@ -1,6 +1,6 @@
 """Replaying reviewers' decisions (graph.decisions) onto the store, on every derived refresh.
 
-`replay(store)` runs before identity and tenures are derived (GraphStore.refresh_derived):
+`replay(store)` runs before identity and tenures are derived (graph.derived.refresh):
 
 1. restore: every statement an earlier replay withdrew goes back into its document graph and
    every statement it added comes out, so the document graphs are as the papers gave them;
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ import pyoxigraph as ox
 
 from graph import ids, sparql
 from graph.decisions import ENTITY_KINDS, Decision, DecisionError, DecisionLog, effective, iri_kind
-from graph.identity import Forced
+from extract.records import Forced
 from graph.namespaces import DCTERMS, FOAF, GG, ORG, RDF, RDFS, SKOS, XSD
 
 if TYPE_CHECKING:
@@ -126,8 +127,9 @@ def replay(store: GraphStore) -> Replay:
     return result
 
 
-def decide(store: GraphStore, decision: Decision) -> Outcome:
-    """Record a decision in the store's log and replay the log; what became of the decision.
+def decide(store: GraphStore, decision: Decision, derive: Callable[[GraphStore], Any]) -> Outcome:
+    """Record a decision in the store's log and replay the log (`derive`: the build driver's derived
+    step, api.build.derive, which replays it); what became of the decision.
 
     A target must be in the graph now, or be the target of an earlier decision (a rejected
     fact can be confirmed): DecisionError otherwise, and nothing is recorded.
@@ -138,33 +140,8 @@ def decide(store: GraphStore, decision: Decision) -> Outcome:
     if not decision.note:
         decision = replace(decision, note={t: describe(store, t) for t in decision.targets})
     DecisionLog(store.path).append([decision])
-    store.refresh_derived()
+    derive(store)
     return next(o for o in store.last_replay.outcomes if o.decision.id == decision.id)
-
-
-def decisions_from_overrides(store: GraphStore, path: str, by: str) -> tuple[list[Decision], list[str]]:
-    """The overrides file's name pairs as merge / split decisions on the stored people bearing those
-    names (so the decisions log holds every correction), and the pairs naming nobody stored."""
-    from graph.decisions import new_decision
-    from graph.identity import _named, load_overrides, load_records
-
-    records = load_records(store)
-    pairs = load_overrides(path)
-    out, unmatched = [], []
-    for key, kind in (("same", "merge"), ("different", "split")):
-        for x, y in pairs.get(key, []):
-            xs, ys = sorted(_named(records, x)), sorted(_named(records, y))
-            if not xs or not ys:
-                unmatched.append(f"{key} {x!r}/{y!r}: no stored person named {x if not xs else y!r}")
-                continue
-            why = f"'{x}' and '{y}' listed as {key} in the overrides file {path}"
-            if kind == "merge":
-                anchor = xs[0]
-                combos = [(anchor, other) for other in dict.fromkeys(xs[1:] + ys) if other != anchor]
-            else:
-                combos = [(a, b) for a in xs for b in ys if a != b]
-            out += [new_decision(kind, combo, why=why, by=by) for combo in combos]
-    return out, unmatched
 
 
 def describe(store: GraphStore, target: str) -> str:

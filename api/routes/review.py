@@ -1,6 +1,6 @@
 """`/ui/review`: reviewers correct the graph from the web UI (behind the `review` setting, off by default).
 
-The queue (graph.review_queue), an entity's and a fact's review page, and one POST form that records
+The queue (api.review_queue), an entity's and a fact's review page, and one POST form that records
 a decision (graph.decisions) and replays the log (graph.review). A form is accepted with the
 `review_token` setting's token, or, with no token set, from this machine only; a form posted from
 another site (an Origin header naming another host) is refused.
@@ -54,7 +54,7 @@ def _is_entity(iri: str) -> bool:
 @router.get("", response_class=HTMLResponse, summary="The review queue and the decisions made")
 def queue_page(store: StoreDep, shapes: bool = False, done: str = "") -> HTMLResponse:
     from graph.review import decision_rows
-    from graph.review_queue import review_queue
+    from api.review_queue import review_queue
 
     queue = review_queue(store, shapes=shapes)
     return ui._page("review_queue.html", title="Review", queue=queue.items[:200], counts=queue.counts(),
@@ -134,10 +134,10 @@ def _one(form: dict[str, list[str]], name: str) -> str:
 
 def _record(settings: Settings, kind: str, targets: list[str], why: str, by: str, value: str) -> str:
     """Record the decision and replay the log: 'd-...: status'."""
+    from api.build import derive, open_store
     from graph.decisions import DecisionError, DecisionLog, new_decision
     from graph.errors import StoreLocked
     from graph.review import decide
-    from graph.store import GraphStore
 
     try:
         decision = new_decision(kind, targets, why=why, value=value, by=by)
@@ -145,12 +145,12 @@ def _record(settings: Settings, kind: str, targets: list[str], why: str, by: str
         raise BadRequest(str(exc)) from None
     with _WRITING:
         try:
-            store = GraphStore.open(settings.data)
+            store = open_store(settings.data)
         except StoreLocked:
             DecisionLog(settings.data).append([decision])
             return f"{decision.id}: recorded; the running build applies it"
         try:
-            outcome = decide(store, decision)
+            outcome = decide(store, decision, derive)
         except DecisionError as exc:
             raise BadRequest(str(exc)) from None
         finally:

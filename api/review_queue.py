@@ -1,4 +1,6 @@
-"""The review queue: what a reviewer should look at first, ranked by how many facts it affects.
+"""The review queue, and an overrides file read as decisions (both need the rules across papers).
+
+The review queue: what a reviewer should look at first, ranked by how many facts it affects.
 
 - weak merge:      a cross-paper merge (graph.identity) made on weak evidence: a surname or an
                    initial only, a short first name, or one letter apart - a split undoes it;
@@ -21,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from extract.names import norm_name
+from extract import conflict, load_overrides, norm_name, people_named, records_from
 from graph import identity as ident
-from graph.decisions import DecisionLog, effective
+from graph import ids
+from graph.decisions import Decision, DecisionLog, effective, new_decision
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -62,7 +65,7 @@ class Queue:
 
 def review_queue(store: GraphStore, shapes: bool = True) -> Queue:
     """Every queue item, most facts affected first."""
-    records = ident.load_records(store)
+    records = records_from(ident.person_sources(store))
     decided = {t for d in effective(DecisionLog(store.path).read()).current for t in d.targets}
     items = (_weak_merges(store, records) + _weak_paper_merges(store, records) + _near_duplicates(store, records)
              + _low_confidence(store))
@@ -73,12 +76,12 @@ def review_queue(store: GraphStore, shapes: bool = True) -> Queue:
     return Queue(items)
 
 
-def _label(records: dict[str, ident.PersonRecord], iri: str) -> str:
+def _label(records: dict[str, Any], iri: str) -> str:
     rec = records.get(iri)
     return rec.label if rec else iri.rsplit("/", 1)[-1]
 
 
-def _weak_merges(store: GraphStore, records: dict[str, ident.PersonRecord]) -> list[QueueItem]:
+def _weak_merges(store: GraphStore, records: dict[str, Any]) -> list[QueueItem]:
     out = []
     for m in ident.stored_merges(store):
         weak = m["rule"] in _WEAK_RULES or (m["rule"] == "spelling" and "one letter" in m["evidence"])
@@ -91,7 +94,7 @@ def _weak_merges(store: GraphStore, records: dict[str, ident.PersonRecord]) -> l
     return out
 
 
-def _weak_paper_merges(store: GraphStore, records: dict[str, ident.PersonRecord]) -> list[QueueItem]:
+def _weak_paper_merges(store: GraphStore, records: dict[str, Any]) -> list[QueueItem]:
     rows = store.query("""SELECT ?person ?file ?extra WHERE { GRAPH ?g {
         ?person a foaf:Person ; prov:wasDerivedFrom ?ev . ?ev gg:extra ?extra ; gg:document/gg:fileName ?file } }""")
     out, seen = [], set()
@@ -113,7 +116,7 @@ def _weak_paper_merges(store: GraphStore, records: dict[str, ident.PersonRecord]
     return out
 
 
-def _near_duplicates(store: GraphStore, records: dict[str, ident.PersonRecord]) -> list[QueueItem]:
+def _near_duplicates(store: GraphStore, records: dict[str, Any]) -> list[QueueItem]:
     """Pairs of clusters never merged whose canonical names are close."""
     canonical = ident.stored_identity(store)
     clusters: dict[str, list[str]] = defaultdict(list)
@@ -138,7 +141,7 @@ def _near_duplicates(store: GraphStore, records: dict[str, ident.PersonRecord]) 
                 continue
             refs = sum(records[m].refs for c in (a, b) for m in clusters[c])
             why = (f"same surname and first initial" if same_initial else f"names {ratio:.0f}% alike") + \
-                  (f"; {ident.conflict(ra, rb)}" if ident.conflict(ra, rb) else "")
+                  (f"; {conflict(ra, rb)}" if conflict(ra, rb) else "")
             out.append(QueueItem("near duplicate", f"{ra.label} / {rb.label}", why, (a, b), refs, "merge"))
     return out
 
@@ -162,9 +165,9 @@ def _shape_flags(store: GraphStore) -> list[QueueItem]:
 
     by_node: dict[str, list[str]] = defaultdict(list)
     for node, message in shape_results(store):
-        if not node.startswith(ident.ids.ID_BASE):
+        if not node.startswith(ids.ID_BASE):
             continue
-        if node.startswith(ident.ids.ID_BASE + "evidence/"):
+        if node.startswith(ids.ID_BASE + "evidence/"):
             facts = {r["f"] for r in store.query("SELECT ?ev ?f WHERE { ?f prov:wasDerivedFrom ?ev }",
                                                  ev=ox.NamedNode(node))}
         else:
@@ -174,3 +177,25 @@ def _shape_flags(store: GraphStore) -> list[QueueItem]:
     return [QueueItem("shape", fact.rsplit("/", 2)[-2] + "/" + fact.rsplit("/", 1)[-1],
                       "; ".join(sorted(set(messages)))[:200], (fact,), len(messages), "confirm or reject")
             for fact, messages in by_node.items()]
+
+
+def decisions_from_overrides(store: GraphStore, path: str, by: str) -> tuple[list[Decision], list[str]]:
+    """The overrides file's name pairs as merge / split decisions on the stored people bearing those
+    names (so the decisions log holds every correction), and the pairs naming nobody stored."""
+    records = records_from(ident.person_sources(store))
+    pairs = load_overrides(path)
+    out, unmatched = [], []
+    for key, kind in (("same", "merge"), ("different", "split")):
+        for x, y in pairs.get(key, []):
+            xs, ys = sorted(people_named(records, x)), sorted(people_named(records, y))
+            if not xs or not ys:
+                unmatched.append(f"{key} {x!r}/{y!r}: no stored person named {x if not xs else y!r}")
+                continue
+            why = f"'{x}' and '{y}' listed as {key} in the overrides file {path}"
+            if kind == "merge":
+                anchor = xs[0]
+                combos = [(anchor, other) for other in dict.fromkeys(xs[1:] + ys) if other != anchor]
+            else:
+                combos = [(a, b) for a in xs for b in ys if a != b]
+            out += [new_decision(kind, combo, why=why, by=by) for combo in combos]
+    return out, unmatched

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from extract.governance.common import ID_AT_START, clean, line_at, paragraphs
 from extract.governance.oversight.alignment import aligns, anaphor, corresponding
-from extract.governance.oversight.body_structure import includes, members, reports, structure
+from extract.governance.oversight.body_structure import includes, members, partners, reports, structure
 from extract.governance.oversight.chairs import chair_posts, chaired
 from extract.governance.oversight.chart import read_chart
 from extract.governance.oversight.collector import Rel
@@ -159,6 +159,7 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
         runs(rel, s, ln, plans, state.new_plans)
         brings(rel, s, ln, section_plan if state.section_from_heading else None)
         members(rel, s, ln, state.recent)
+        partners(rel, s, ln, state.recent)
         structure(rel, s, ln, plans, section_plan or state.doc_plan)
         provides(rel, s, ln, plans)
         owned(rel, s, ln, plans)

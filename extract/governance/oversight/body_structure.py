@@ -61,8 +61,33 @@ def includes(rel: Rel, s: str, line: int) -> None:
         whole = clean_org(m.group("whole"))
         for part in re.split(r",\s*|\s+and\s+(?=the\s|[A-Z])", m.group("parts")):
             org = clean_org(part)
+            for each in rel.each_of(org) if org else []:  # "... and Safeguarding Boards": each such board
+                rel.add(each, "part_of", whole, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
             if org and re.search(rf"(?:{ORG_HEADS})$|^[A-Z]{{2,6}}$", org):
                 rel.add(org, "part_of", whole, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
+
+
+#: "with three statutory safeguarding partners being A, B and C", "The statutory partners of the X are: A, B and C"
+_PARTNERS = re.compile(r"\b(?:(?:two|three|four|five|six|\d)\s+)?statutory\s+(?:(?P<q>[a-z]+)\s+)?partners\s+"
+                       rf"(?:(?:of|for)\s+(?P<whole>{ORG})\s+)?(?:being|are|were|is|comprise|namely)\s*:?\s+"
+                       r"(?P<list>[^.;]{5,250})")
+
+
+def partners(rel: Rel, s: str, line: int, recent: list[str]) -> None:
+    """A partnership's statutory partners make it up: each is part_of it. The partnership is the one the
+    sentence names, else the latest partnership named (with the partners' qualifier, "safeguarding")."""
+    from extract.governance.oversight.tor import bodies_in_list, is_fact
+    for m in _PARTNERS.finditer(s):
+        if not is_fact(s, m.start("list")):
+            continue  # "the statutory partners are not ...", "it is proposed that the partners are ..."
+        whole = clean_org(m.group("whole")) if m.group("whole") else None
+        if not whole:
+            q = (m.group("q") or "").lower()
+            whole = next((b for b in reversed(recent) if re.search(r"\bPartnership$", b) and q in b.lower()), None)
+        if not whole:
+            continue
+        for org in bodies_in_list(m.group("list")):
+            rel.add(org, "part_of", whole, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
 
 
 _MEMBERS = re.compile(rf"^(?P<list>[^.;:]{{5,200}}?)\s+(?:are|is)\s+(?:all\s+)?(?:also\s+)?(?:members?|part)\s+of\s+"

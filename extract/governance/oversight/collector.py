@@ -51,6 +51,17 @@ class Rel:
             self._known = dict(counts)
         return self._known
 
+    def each_of(self, name: str) -> list[str]:
+        """A plural body name ("Safeguarding Boards") as each body the paper names that ends with its singular
+        ("Children's Safeguarding Board", "Adults Safeguarding Board"), when it names two or more; else []."""
+        m = re.fullmatch(r"(?P<stem>.*\b(?:Board|Partnership|Group|Committee|Panel|Forum|Trust))s", name)
+        if not m:
+            return []
+        stem = m.group("stem").lower()
+        found = {o for o in list(self.known_orgs()) if o.lower().endswith(" " + stem)}
+        longest = sorted(o for o in found if not any(p != o and p.lower().endswith(" " + o.lower()) for p in found))
+        return longest if len(longest) >= 2 else []
+
     def resolve(self, name: str) -> str:
         """A bare generic name ("the Council", "the Police") as the body of that kind the paper names:
         the paper's own body when it is one, else the one named most. An acronym the paper

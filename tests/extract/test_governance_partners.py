@@ -1,0 +1,49 @@
+"""Which bodies make up a partnership and who sits on a board, as sentences and lists state it
+(fixtures in tests/data/papers, all fictional)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import extract.governance  # noqa: F401
+import extract.people  # noqa: F401
+from extract import pipeline
+from extract.documents import load_document
+
+PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"
+
+
+def run(name):
+    return pipeline.extract_document(load_document(PAPERS / name)).facts
+
+
+def pairs(facts, relation):
+    return {(f.fields["subject"], f.fields["object"]) for f in facts
+            if f.type == "oversight" and f.fields["relation"] == relation}
+
+
+@pytest.fixture(scope="module")
+def minutes():
+    return run("gov_partners_minutes.txt")
+
+
+def test_statutory_partners_make_up_the_latest_partnership_named(minutes):
+    parts = {s for s, o in pairs(minutes, "part_of") if o == "Thornbury Vale Safeguarding Children Partnership"}
+    assert {"Thornbury Vale Borough Council", "Wessland Police", "Thornbury Vale Integrated Care Board"} <= parts
+
+
+def test_statutory_partners_of_a_named_partnership(minutes):
+    parts = {s for s, o in pairs(minutes, "part_of") if o == "Thornbury Vale Drug and Alcohol Partnership"}
+    assert parts == {"Wessland Fire and Rescue Service", "Thornbury Vale Borough Council"}
+
+
+def test_proposed_partners_are_not_facts(minutes):
+    assert not {s for s, o in pairs(minutes, "part_of") if o == "Youth Justice Partnership"}
+
+
+def test_a_plural_body_in_an_includes_list_stands_for_each_such_body(minutes):
+    parts = {s for s, o in pairs(minutes, "part_of") if o == "Partnership Leads Forum"}
+    assert {"Community Safety Partnership", "Thornbury Vale Adults Safeguarding Board",
+            "Thornbury Vale Children's Safeguarding Board"} <= parts
+    assert "Safeguarding Boards" not in parts

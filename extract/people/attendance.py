@@ -501,13 +501,17 @@ def _chair_role(m: re.Match) -> str:
 
 
 _CHAIRED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:(?P<org>[A-Z][\w&,'’ -]{2,80}?\s(?:Group|Board|Committee|Sub-Committee|"
-                      r"Partnership|Panel|Forum|Network))\b|(?P<acro>[A-Z]{2,8})(?=\s*(?:[,;*]|$)))")
+                      r"Partnership|Panel|Forum|Network|Sub-?[Gg]roup))\b|(?P<acro>[A-Z]{2,8})(?=\s*(?:[,;*]|$)))")
+_NOTE_CHAIR = re.compile(r"^\(\s*(?:joint\s+|co-?)?(?:vice[- ]?|deputy\s+)?chair(?:man|woman|person)?\b\s*[,:-]?\s*", re.IGNORECASE)
 
 
 def _chaired_body(tail: str, chair: re.Match) -> str | None:
-    """"Chair, Children's Executive Group": the body a listed person chairs, when it is named."""
+    """"Chair, Children's Executive Group", "(Co-Chair Housing Options Subgroup)": the body a listed person
+    chairs, when it is named (a bracket must hold nothing else)."""
     if "(" in chair.group(0):
-        return None
+        inner = _NOTE_CHAIR.sub("", chair.group(0)).rstrip(") ")
+        m = _CHAIRED.match(inner) if inner and inner != chair.group(0).rstrip(") ") else None
+        return clean_text(m.group("org")) if m and m.group("org") and m.end() == len(inner) else None
     m = _CHAIRED.match(tail[chair.end():]) if chair.group(0).rstrip().endswith((",", "of")) else None
     return clean_text(m.group("org") or m.group("acro")) if m else None
 

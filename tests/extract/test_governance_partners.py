@@ -47,3 +47,13 @@ def test_a_plural_body_in_an_includes_list_stands_for_each_such_body(minutes):
     assert {"Community Safety Partnership", "Thornbury Vale Adults Safeguarding Board",
             "Thornbury Vale Children's Safeguarding Board"} <= parts
     assert "Safeguarding Boards" not in parts
+
+
+def test_a_chair_note_that_names_another_body_is_that_bodys_chair():
+    facts = run("people_attendance_chairs_minutes.txt")
+    chairs = {(f.fields["person"], f.fields["body"], f.fields["role"]) for f in facts
+              if f.type == "membership" and f.fields["role"] in ("chair", "co-chair")}
+    assert ("Rufus Kettering", "Lowmoor Care Leavers Housing Subgroup", "co-chair") in chairs
+    assert not any(p == "Rufus Kettering" and b != "Lowmoor Care Leavers Housing Subgroup" for p, b, _ in chairs)
+    assert ("Lowmoor Care Leavers Housing Subgroup", "Rufus Kettering") in pairs(facts, "chaired_by")
+    assert ("Lowmoor Looked After Children Panel", "Rufus Kettering") not in pairs(facts, "chaired_by")

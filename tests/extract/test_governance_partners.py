@@ -57,3 +57,51 @@ def test_a_chair_note_that_names_another_body_is_that_bodys_chair():
     assert not any(p == "Rufus Kettering" and b != "Lowmoor Care Leavers Housing Subgroup" for p, b, _ in chairs)
     assert ("Lowmoor Care Leavers Housing Subgroup", "Rufus Kettering") in pairs(facts, "chaired_by")
     assert ("Lowmoor Looked After Children Panel", "Rufus Kettering") not in pairs(facts, "chaired_by")
+
+
+@pytest.fixture(scope="module")
+def tor():
+    return [f.fields for f in run("gov_tor_membership.txt") if f.type == "membership" and not f.fields["person"]]
+
+
+def rows(tor, body):
+    return {(m["role"], m["post"], m["affiliation"]) for m in tor if m["body"] == body}
+
+
+def test_a_lead_in_list_gives_memberships_by_post_and_organisation(tor):
+    board = rows(tor, "Elmbridge Health and Wellbeing Board")
+    assert ("chair", "Cabinet Member for Adult Care", None) in board
+    assert ("member", "Director of Public Health", None) in board
+    assert ("member", "representative", "Elmbridge Community Health Trust") in board
+    assert ("member", "Two members", "Elmbridge Voluntary Action Network") in board
+
+
+def test_a_vacant_place_is_a_vacancy_row(tor):
+    assert ("vacancy", "Healthwatch representative", None) in rows(tor, "Elmbridge Health and Wellbeing Board")
+
+
+def test_a_roster_heading_sets_the_role_of_the_organisations_below(tor):
+    board = rows(tor, "Elmbridge Health and Wellbeing Board")
+    assert ("member", "representative", "Elmbridge Fire and Rescue Service") in board
+    assert ("member", "representative", "Association of Local Pharmacies") in board
+    assert any(r == "additional attendee" and "Chief Constable" in (p or "") for r, p, _ in board)
+
+
+def test_a_sentence_that_lists_the_members(tor):
+    panel = rows(tor, "Elmbridge Housing Panel")
+    assert ("member", "Head of Housing", None) in panel
+    assert ("member", "representative", "Elmbridge Tenants Federation") in panel
+    assert any("Chief Executive" in (p or "") for _, p, _ in panel)
+
+
+def test_proposals_questions_and_values_are_not_memberships(tor):
+    text = " ".join(str(v) for m in tor for v in m.values())
+    assert "Schools Forum" not in text and "Business Forum" not in text
+    assert "open and honest" not in text
+
+
+def test_statutory_partners_of_a_named_partnership_are_its_members(minutes):
+    members = {(f.fields["body"], f.fields["affiliation"]) for f in minutes
+               if f.type == "membership" and not f.fields["person"]}
+    assert ("Thornbury Vale Drug and Alcohol Partnership", "Wessland Fire and Rescue Service") in members
+    assert not any(b == "Youth Justice Partnership" for b, _ in members)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from extract.governance.common import ID_AT_START, clean, line_at, paragraphs
 from extract.governance.oversight.alignment import aligns, anaphor, corresponding
-from extract.governance.oversight.body_structure import includes, members, partners, reports, structure
+from extract.governance.oversight.body_structure import includes, members, organ_of, partners, reports, structure
 from extract.governance.oversight.chairs import chair_posts, chaired
 from extract.governance.oversight.chart import read_chart
 from extract.governance.oversight.collector import Rel
@@ -192,4 +192,5 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
         state.last_plans = (state.last_plans + here)[-5:]
     read_blocks(rel, state.topic, doc.blocks, plans)
     read_chart(rel)
+    organ_of(rel)
     return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", [])

@@ -105,3 +105,16 @@ def test_statutory_partners_of_a_named_partnership_are_its_members(minutes):
                if f.type == "membership" and not f.fields["person"]}
     assert ("Thornbury Vale Drug and Alcohol Partnership", "Wessland Fire and Rescue Service") in members
     assert not any(b == "Youth Justice Partnership" for b, _ in members)
+
+
+def test_a_board_named_after_an_organisation_the_paper_names_is_its_board():
+    facts = run("gov_organ_minutes.txt")
+    assert ("Ashgrove Community Health NHS Trust Board", "Ashgrove Community Health NHS Trust") in pairs(facts, "part_of")
+    # the partnership is never named on its own, and a health and wellbeing board is nobody's organ
+    assert not any(s.startswith(("Brindle Vale", "Larchmont")) for s, _ in pairs(facts, "part_of"))
+
+
+def test_a_committee_headed_with_its_organisation_and_a_dash_is_its_committee():
+    facts = run("gov_organ_heading.txt")
+    assert ("Pellow and Treen Community Planning Partnership - Management Committee",
+            "Pellow and Treen Community Planning Partnership") in pairs(facts, "part_of")

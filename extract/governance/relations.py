@@ -71,6 +71,14 @@ def _membership_chairs(rel: Rel, context: Context) -> None:
         body = clean_body(f.fields.get("body")) or (rel.own_bodies[0] if rel.own_bodies and f.fields.get("body") else None)
         if role in ("chair", "co-chair") and f.fields.get("person") and body:
             rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["person"], 0.8)
+        elif role in ("chair", "co-chair") and body and (f.fields.get("post") or f.fields.get("affiliation")):
+            # "(i) Cabinet Member for Health (Chair)" in a terms of reference: the post, or the organisation, chairs
+            post = f.fields.get("post")
+            if post and not re.fullmatch(r"(?:a\s+)?representatives?|partner|member", post, re.IGNORECASE):
+                rel.add(body, "chaired_by", post, f.line, f.quote or post, 0.7, object_kind="post")
+            elif f.fields.get("affiliation"):
+                rel.add(body, "chaired_by", f.fields["affiliation"], f.line, f.quote or f.fields["affiliation"], 0.7,
+                        object_is_org=True)
 
 
 def _title_plan(doc: Document, plans: PlanSet | None) -> str | None:

@@ -118,3 +118,9 @@ def test_a_committee_headed_with_its_organisation_and_a_dash_is_its_committee():
     facts = run("gov_organ_heading.txt")
     assert ("Pellow and Treen Community Planning Partnership - Management Committee",
             "Pellow and Treen Community Planning Partnership") in pairs(facts, "part_of")
+
+
+def test_a_chair_post_in_terms_of_reference_chairs_the_body():
+    facts = run("gov_tor_membership.txt")
+    assert ("Elmbridge Health and Wellbeing Board", "Cabinet Member for Adult Care") in pairs(facts, "chaired_by")
+    assert not any(o == "Director of Public Health" for _, o in pairs(facts, "chaired_by"))

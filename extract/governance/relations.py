@@ -27,7 +27,7 @@ from extract.governance.oversight.chairs import chair_posts, chaired
 from extract.governance.oversight.chart import read_chart
 from extract.governance.oversight.collector import Rel
 from extract.records import MAX_PROSE_CHARS
-from extract.governance.oversight.names import (GENERIC, ORG, ORG_RE, PERSON, SENTENCE_BREAK, clean_body, clean_org,
+from extract.governance.oversight.names import (GENERIC, ORG, ORG_HEADS, ORG_RE, PERSON, SENTENCE_BREAK, clean_body, clean_org,
                                                 plans_in)
 from extract.governance.oversight.new_plans import appositive, runs
 from extract.governance.oversight.plan_roles import brings, delivers, led, oversees, owned, provides
@@ -79,6 +79,23 @@ def _membership_chairs(rel: Rel, context: Context) -> None:
             elif f.fields.get("affiliation"):
                 rel.add(body, "chaired_by", f.fields["affiliation"], f.line, f.quote or f.fields["affiliation"], 0.7,
                         object_is_org=True)
+
+
+#: a post that names the body its holder chairs: "APS Chair", "WSCB Independent Chair" (not "IJB Vice Chair")
+_BODY_CHAIR_POST = re.compile(r"^(?P<body>[A-Z]{2,8})\s+(?:Independent\s+|Joint\s+)?(?P<co>Co-?)?Chair(?:man|person)?\b")
+
+
+def _position_chairs(rel: Rel, context: Context) -> None:
+    """People whose post is the chair of a body named by its acronym chair that body: the body the paper
+    names with that acronym and a head ("APS Committee"), else the acronym's expansion, else the acronym."""
+    for f in context.of_type("position"):
+        m = _BODY_CHAIR_POST.match(f.fields.get("post") or "")
+        if not m or not f.fields.get("person"):
+            continue
+        acronym = m.group("body")
+        named = sorted({o for o in rel.known_orgs() if re.fullmatch(rf"{acronym}\s+(?:{ORG_HEADS})", o)})
+        body = named[0] if len(named) == 1 else rel.resolve(acronym)
+        rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["post"], 0.6, subject_is_org=True)
 
 
 def _title_plan(doc: Document, plans: PlanSet | None) -> str | None:
@@ -180,6 +197,7 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     plans = context.cache.get("governance.plans")
     state = _Reading(plans, post_holders(context))
     _membership_chairs(rel, context)
+    _position_chairs(rel, context)
     state.section_plan = state.doc_plan = _title_plan(doc, plans)
     state.topic.main = _title_body(doc)
     cells = _cells_by_line(doc)

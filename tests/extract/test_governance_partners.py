@@ -124,3 +124,8 @@ def test_a_chair_post_in_terms_of_reference_chairs_the_body():
     facts = run("gov_tor_membership.txt")
     assert ("Elmbridge Health and Wellbeing Board", "Cabinet Member for Adult Care") in pairs(facts, "chaired_by")
     assert not any(o == "Director of Public Health" for _, o in pairs(facts, "chaired_by"))
+
+
+def test_a_post_naming_the_body_its_holder_chairs(minutes):
+    assert ("PRG Committee", "Nora Quill") in pairs(minutes, "chaired_by")
+    assert not any(o == "Idris Vane" for _, o in pairs(minutes, "chaired_by"))  # a vice chair chairs nothing

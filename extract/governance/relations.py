@@ -82,20 +82,32 @@ def _membership_chairs(rel: Rel, context: Context) -> None:
 
 
 #: a post that names the body its holder chairs: "APS Chair", "WSCB Independent Chair" (not "IJB Vice Chair")
-_BODY_CHAIR_POST = re.compile(r"^(?P<body>[A-Z]{2,8})\s+(?:Independent\s+|Joint\s+)?(?P<co>Co-?)?Chair(?:man|person)?\b")
+_BODY_CHAIR_POST = re.compile(r"^(?P<body>[A-Z]{2,8})\s+(?:Independent\s+|Joint\s+)?(?P<role>(?:Co-?|Vice[- ]?)?Chair)"
+                              r"(?:man|person)?\b", re.IGNORECASE)
 
 
-def _position_chairs(rel: Rel, context: Context) -> None:
-    """People whose post is the chair of a body named by its acronym chair that body: the body the paper
-    names with that acronym and a head ("APS Committee"), else the acronym's expansion, else the acronym."""
+def _position_chairs(rel: Rel, context: Context) -> list[Fact]:
+    """People whose post is the chair of a body named by its acronym ("APS Chair", "IJB Vice Chair") sit on
+    that body in that role, and a chair chairs it. The body is the one the paper names with that acronym and
+    a head ("APS Committee"), else the acronym's expansion, else the acronym."""
+    from extract.people.common import listing_date
+    out = []
     for f in context.of_type("position"):
         m = _BODY_CHAIR_POST.match(f.fields.get("post") or "")
-        if not m or not f.fields.get("person"):
+        if not m or not f.fields.get("person") or not m.group("body").isupper():
             continue
         acronym = m.group("body")
         named = sorted({o for o in rel.known_orgs() if re.fullmatch(rf"{acronym}\s+(?:{ORG_HEADS})", o)})
         body = named[0] if len(named) == 1 else rel.resolve(acronym)
-        rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["post"], 0.6, subject_is_org=True)
+        word = m.group("role").lower()
+        role = "vice-chair" if word.startswith("vice") else "co-chair" if word.startswith("co") else "chair"
+        if role != "vice-chair":
+            rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["post"], 0.6, subject_is_org=True)
+        out.append(Fact("membership", {"person": f.fields["person"], "body": body, "role": role,
+                                       "post": f.fields["post"], "affiliation": None,
+                                       "as_of": listing_date(context, f.line), "source": "stated post"},
+                        f.line, f.quote, confidence=0.6))
+    return out
 
 
 def _title_plan(doc: Document, plans: PlanSet | None) -> str | None:
@@ -197,7 +209,7 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     plans = context.cache.get("governance.plans")
     state = _Reading(plans, post_holders(context))
     _membership_chairs(rel, context)
-    _position_chairs(rel, context)
+    chair_places = _position_chairs(rel, context)
     state.section_plan = state.doc_plan = _title_plan(doc, plans)
     state.topic.main = _title_body(doc)
     cells = _cells_by_line(doc)
@@ -219,4 +231,4 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     read_blocks(rel, state.topic, doc.blocks, plans)
     read_chart(rel)
     organ_of(rel)
-    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", [])
+    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", []) + chair_places

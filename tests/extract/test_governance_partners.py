@@ -129,3 +129,9 @@ def test_a_chair_post_in_terms_of_reference_chairs_the_body():
 def test_a_post_naming_the_body_its_holder_chairs(minutes):
     assert ("PRG Committee", "Nora Quill") in pairs(minutes, "chaired_by")
     assert not any(o == "Idris Vane" for _, o in pairs(minutes, "chaired_by"))  # a vice chair chairs nothing
+
+
+def test_a_post_naming_the_body_gives_the_membership_in_that_role(minutes):
+    places = {(f.fields["person"], f.fields["body"], f.fields["role"]) for f in minutes if f.type == "membership"}
+    assert ("Nora Quill", "PRG Committee", "chair") in places
+    assert any(p == "Idris Vane" and r == "vice-chair" for p, _, r in places)

@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extract.governance.common import ID_AT_START, clean, line_at, paragraphs
+from extract.governance.common import ID_AT_START, clean, line_at, paragraphs, quote_of
 from extract.governance.oversight.alignment import aligns, anaphor, corresponding
 from extract.governance.oversight.body_structure import includes, members, organ_of, partners, reports, structure
-from extract.governance.oversight.chairs import chair_posts, chaired
+from extract.governance.oversight.chairs import chair_posts, chaired, titled_chairs
 from extract.governance.oversight.chart import read_chart
 from extract.governance.oversight.collector import Rel
 from extract.records import MAX_PROSE_CHARS
@@ -62,6 +62,7 @@ class _Reading:
     last_plans: list[str] = field(default_factory=list)  # plans named lately, for "This strategy ..."
     new_plans: list[Fact] = field(default_factory=list)
     topic: Topic = field(default_factory=Topic)  # the body "it", "they" and "the Board" refer to
+    chair_places: list[Fact] = field(default_factory=list)  # memberships of chairs a sentence names
 
 
 def _membership_chairs(rel: Rel, context: Context) -> None:
@@ -90,7 +91,6 @@ def _position_chairs(rel: Rel, context: Context) -> list[Fact]:
     """People whose post is the chair of a body named by its acronym ("APS Chair", "IJB Vice Chair") sit on
     that body in that role, and a chair chairs it. The body is the one the paper names with that acronym and
     a head ("APS Committee"), else the acronym's expansion, else the acronym."""
-    from extract.people.common import listing_date
     out = []
     for f in context.of_type("position"):
         m = _BODY_CHAIR_POST.match(f.fields.get("post") or "")
@@ -103,11 +103,16 @@ def _position_chairs(rel: Rel, context: Context) -> list[Fact]:
         role = "vice-chair" if word.startswith("vice") else "co-chair" if word.startswith("co") else "chair"
         if role != "vice-chair":
             rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["post"], 0.6, subject_is_org=True)
-        out.append(Fact("membership", {"person": f.fields["person"], "body": body, "role": role,
-                                       "post": f.fields["post"], "affiliation": None,
-                                       "as_of": listing_date(context, f.line), "source": "stated post"},
-                        f.line, f.quote, confidence=0.6))
+        out.append(_place(rel, f.fields["person"], body, role, f.fields["post"], f.line, f.quote or ""))
     return out
+
+
+def _place(rel: Rel, person: str, body: str, role: str, post: str | None, line: int, quote: str) -> Fact:
+    """The membership of a chair or vice chair a post or a sentence names."""
+    from extract.people.common import listing_date
+    return Fact("membership", {"person": person, "body": body, "role": role, "post": post, "affiliation": None,
+                               "as_of": listing_date(rel.context, line), "source": "stated post"},
+                line, quote_of(rel.doc.line(line), quote), confidence=0.6)
 
 
 def _title_plan(doc: Document, plans: PlanSet | None) -> str | None:
@@ -178,6 +183,8 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
     """Every sentence pattern, on each sentence of a paragraph, at the line the sentence starts on."""
     plans, section_plan = state.plans, state.section_plan
     sentences = SENTENCE_BREAK.split(text)
+    for role, person, ln in titled_chairs(rel, text, lambda at: line_at(offsets, at)):
+        state.chair_places.append(_place(rel, person, rel.own_bodies[0], role, None, ln, text))
     pos = 0
     for k, s in enumerate(sentences):
         pos = text.find(s, pos)
@@ -231,4 +238,5 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     read_blocks(rel, state.topic, doc.blocks, plans)
     read_chart(rel)
     organ_of(rel)
-    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", []) + chair_places
+    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", []) + chair_places + \
+        state.chair_places

@@ -135,3 +135,16 @@ def test_a_post_naming_the_body_gives_the_membership_in_that_role(minutes):
     places = {(f.fields["person"], f.fields["body"], f.fields["role"]) for f in minutes if f.type == "membership"}
     assert ("Nora Quill", "PRG Committee", "chair") in places
     assert any(p == "Idris Vane" and r == "vice-chair" for p, _, r in places)
+
+
+def test_a_chair_title_before_a_titled_name_in_a_resolution(minutes):
+    places = {(f.fields["person"], f.fields["role"]) for f in minutes
+              if f.type == "membership" and f.fields["body"] == "Thornbury Vale Health and Wellbeing Board"}
+    assert ("W. Ormerod", "chair") in places and ("H. Pell", "vice-chair") in places
+    assert ("Thornbury Vale Health and Wellbeing Board", "W. Ormerod") in pairs(minutes, "chaired_by")
+    assert not any("Farrant" in p for p, _ in places)  # a question, not a statement
+
+
+def test_a_run_on_list_title_belongs_to_the_name_before_it(minutes):
+    assert not any(f.type == "membership" and f.fields.get("person") == "Bryony Sallis" and f.fields["role"] == "chair"
+                   for f in minutes)

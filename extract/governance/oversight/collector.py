@@ -13,6 +13,7 @@ from extract.records import Document, Fact
 class Rel:
     def __init__(self, doc: Document, context: Context | None = None) -> None:
         self.doc = doc
+        self.context = context
         self.facts: list[Fact] = []
         self.seen: set[tuple[str, str, str]] = set()
         self.orgs: dict[str, Fact] = {}

@@ -327,6 +327,7 @@ def extract_members(doc: Document, context: Context):
             heading = None
         i += 1
     _roster_lists(out, context, blocks)
+    _roster_counts(out, context, blocks)
     yield from out.facts
 
 
@@ -446,6 +447,25 @@ def _roster_lists(out: _Emitter, context: Context, blocks: list[Block]) -> None:
             _roster_member(out, blocks[j], blocks[j].text, role, default_post, body)
             j += 1
         i = j
+
+
+#: "Membership: 8 Members: - Anytown Council Members: 4; Westshire Council representatives: 4": places per organisation
+_ROSTER_COUNT = re.compile(r"(?P<org>(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|&)\s+)?){0,6}(?:Council|Board|Trust|Authority|"
+                           r"Partnership|Service|Police|Commission))\s+(?P<post>members|representatives|councillors)\s*"
+                           r"[:=-]\s*(?P<n>\d{1,2})\b", re.IGNORECASE)
+
+
+def _roster_counts(out: _Emitter, context: Context, blocks: list[Block]) -> None:
+    for block in blocks:
+        text = clean_text(block.text)
+        if not re.match(r"^(?:\d+(?:\.\d+)*\.?\s+)?membership\s*:", text, re.I) or _ROSTER_NOT.search(text):
+            continue
+        body = listing_body(context, block.line, None)
+        for m in _ROSTER_COUNT.finditer(text) if body else []:
+            out.facts.append(Fact("membership", {
+                "person": None, "body": body, "role": "member", "post": f"{m.group('post').lower()} ({m.group('n')})",
+                "affiliation": clean_text(m.group("org")), "as_of": listing_date(context, block.line),
+                "source": "membership_list", "surface": None, "titles": []}, line=block.line, quote=quote(m.group(0))))
 
 
 def _roster_member(out: _Emitter, block: Block, item: str, role: str, default_post: str | None, body: str) -> None:

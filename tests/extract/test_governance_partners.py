@@ -148,3 +148,9 @@ def test_a_chair_title_before_a_titled_name_in_a_resolution(minutes):
 def test_a_run_on_list_title_belongs_to_the_name_before_it(minutes):
     assert not any(f.type == "membership" and f.fields.get("person") == "Bryony Sallis" and f.fields["role"] == "chair"
                    for f in minutes)
+
+
+def test_membership_counts_per_organisation(tor):
+    places = {(m["post"], m["affiliation"]) for m in tor}
+    assert ("members (6)", "Elmbridge Borough Council") in places
+    assert ("representatives (4)", "Farrow County Council") in places

@@ -216,7 +216,7 @@ def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None
             continue
         person, post = _entry(cell)
         if person is None:
-            if _VACANT.search(cell):
+            if _VACANT.search(cell) and len(cell.split()) <= 10:  # a row, not a sentence that mentions a vacancy
                 out.append((None, cell, cell))
                 continue
             return None
@@ -328,6 +328,7 @@ def extract_members(doc: Document, context: Context):
         i += 1
     _roster_lists(out, context, blocks)
     _roster_counts(out, context, blocks)
+    _prose_vacancies(out, context, blocks)
     yield from out.facts
 
 
@@ -466,6 +467,39 @@ def _roster_counts(out: _Emitter, context: Context, blocks: list[Block]) -> None
                 "person": None, "body": body, "role": "member", "post": f"{m.group('post').lower()} ({m.group('n')})",
                 "affiliation": clean_text(m.group("org")), "as_of": listing_date(context, block.line),
                 "source": "membership_list", "surface": None, "titles": []}, line=block.line, quote=quote(m.group(0))))
+
+
+#: a vacant place stated in prose: "The post of Vice-Chair remains vacant", "one vacancy for a parent governor",
+#: "A new Youth Forum representative is to be appointed"
+_PROSE_VACANCY = [
+    re.compile(r"\b(?:post|seat|place|position|role)\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)\s+"
+               r"(?:is|remains|has\s+been|was)\s+(?:currently\s+|still\s+)?vacant\b"),
+    re.compile(r"\b(?:a|one|two|three|four|\d)\s+vacanc(?:y|ies)\s+(?:for|on|in)\s+(?:the\s+|a\s+|an\s+)?"
+               r"(?P<post>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)(?=\s*[.,;]|\s+(?:and|which|following|after|since|at)\b|\s*$)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:a\s+|the\s+)?(?:new\s+)?(?P<post>(?:[\w’'-]+\s+){0,4}(?:[Cc]hair|[Mm]ember|[Rr]epresentative|[Dd]irector|"
+               r"[Oo]fficer|[Cc]ouncillor|[Ll]ead|[Gg]overnor|[Tt]rustee))\s+(?:is|are)\s+(?:yet\s+|still\s+)?to\s+be\s+"
+               r"(?:appointed|elected|nominated|recruited)\b"),
+]
+
+
+def _prose_vacancies(out: _Emitter, context: Context, blocks: list[Block]) -> None:
+    for block in blocks:
+        if block.kind not in ("paragraph", "list_item") or len(block.text) > 1500:
+            continue
+        text = clean_text(block.text)
+        for pat in _PROSE_VACANCY:
+            for m in pat.finditer(text):
+                if _ROSTER_NOT.search(text[max(0, m.start() - 60):m.end()]):
+                    continue  # "asked whether the post should be made vacant"
+                body = listing_body(context, block.line, None)
+                post = re.sub(r"^(?:[\d.()]+\s+|(?:a|an|the|new)\s+)+", "", clean_text(m.group("post")), flags=re.I)
+                if body and post:
+                    out.facts.append(Fact("membership", {
+                        "person": None, "body": body, "role": "vacancy", "post": post,
+                        "affiliation": split_post(post)[1], "as_of": listing_date(context, block.line),
+                        "source": "membership_list", "surface": None, "titles": []},
+                        line=block.line, quote=quote(m.group(0))))
 
 
 def _roster_member(out: _Emitter, block: Block, item: str, role: str, default_post: str | None, body: str) -> None:

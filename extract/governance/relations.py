@@ -210,10 +210,13 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
         relate(rel, state.topic, s, ln, plans)
 
 
-@register("govgraph.oversight.v1", order=70)
+@register("govgraph.oversight.v1", order=70,
+          reads=("lines", "blocks", "meetings", "paper_date", "meeting", "membership", "position", "organisation", "plans", "acronyms",
+                 "org_mentions"),
+          writes=("oversight", "organisation", "plan", "membership"))
 def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     rel = Rel(doc, context)
-    plans = context.cache.get("governance.plans")
+    plans = context.shared.plans
     state = _Reading(plans, post_holders(context))
     _membership_chairs(rel, context)
     chair_places = _position_chairs(rel, context)

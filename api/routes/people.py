@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -11,9 +12,10 @@ from api import queries
 from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.queries.entities import properties
+from api.queries.membership import interlocks_on
 from api.routes.common import Key, matches, require
-from api.schemas import (Attendance, EntityRef, Evidence, Membership, Page, Person, PersonDetail, Position, Tenure,
-                         page, ref)
+from api.schemas import (Attendance, EntityRef, Evidence, Interlocks, Membership, Page, Person, PersonDetail, Position,
+                         Tenure, page, ref)
 
 router = APIRouter(route_class=StoreRoute, prefix="/people", tags=["people"], responses=ERROR_RESPONSES)
 
@@ -27,6 +29,14 @@ def list_people(store: StoreDep, paging: PageDep,
     items = [Person(person=EntityRef.of(r["p"], r["name"])) for r in queries.run(store, "people")
              if matches(r["name"], q)]
     return page(items, paging.limit, paging.offset)
+
+
+@router.get("/interlocks", response_model=Interlocks,
+            summary="People with seats on two or more bodies on a date (each seat yes or unknown)")
+def get_interlocks(store: StoreDep,
+                   as_of: Annotated[date | None, Query(description="YYYY-MM-DD (default: today)")] = None,
+                   confirmed: Annotated[bool, Query(description="only seats answered yes")] = False) -> Interlocks:
+    return interlocks_on(store, as_of or date.today(), confirmed)
 
 
 def _once(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:

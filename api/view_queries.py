@@ -55,14 +55,14 @@ SELECT ?id ?kind ?label ?notation ?text ?framework WHERE {
   OPTIONAL { SELECT ?id (SAMPLE(?f) AS ?framework) WHERE { ?id skos:inScheme/rdfs:label ?f } GROUP BY ?id }
 }"""
 
+#: membership listings; `as_of` is the listing's own date, as the as-of answers (graph.tenures) read it: a
+#: listing in a paper that gives no date stays undated (never drawn at the document's date)
 MEMBERSHIPS = """
 SELECT ?m ?body ?person ?role ?as_of ?document ?doc_id ?line ?quote WHERE {
   ?m a org:Membership ; org:member ?person ; org:organization ?body .
   OPTIONAL { ?m gg:role ?role }
   FILTER (!BOUND(?role) || ?role != "vacancy")
-  OPTIONAL { ?m gg:asOf ?fact_date }
-  OPTIONAL { ?m prov:wasDerivedFrom/gg:document/dcterms:date ?doc_date }
-  BIND (COALESCE(?fact_date, ?doc_date) AS ?as_of)
+  OPTIONAL { ?m gg:asOf ?as_of }
 """ + _evidence("?m") + "\n}"
 
 CHANGES = """
@@ -199,7 +199,21 @@ def _entity_index(store: RowStore) -> dict[str, Row]:
                 current["framework"] = r["framework"]
             continue
         found[r["id"]] = {"id": r["id"], "kind": r["kind"], "label": _label(r), "framework": r.get("framework") or ""}
+    if hasattr(store, "run"):  # a GraphStore: meetings are named by body and date, not by their slug
+        from api import queries
+
+        for r in plain(queries.run(store, "meetings")):
+            meeting, body = found.get(r["mt"]), found.get(str(r.get("body")))
+            if meeting and meeting["kind"] == "meeting":
+                meeting["label"] = meeting_label(body["label"] if body else None, r.get("date"), r.get("ident"))
     return found
+
+
+def meeting_label(body_label: str | None, day: str | None, ident: str | None) -> str:
+    """A meeting read as people name it: "Body, 2024-05-01" (or "Body (undated)"), never its slug."""
+    if body_label:
+        return f"{body_label}, {day}" if day else f"{body_label} (undated)"
+    return ident.replace("-", " ") if ident else "meeting"
 
 
 def _label(r: Row) -> str:

@@ -27,7 +27,7 @@ from rdflib import Dataset
 
 import ontology
 from extract.records import Extraction
-from graph import derived, ids, sparql
+from graph import derived, ids, search, sparql
 from graph.errors import DocumentNotFound, QueryError, StoreError, StoreLocked
 from graph.identity import find_overrides
 from graph.mapping import extraction_to_quads
@@ -266,6 +266,7 @@ class GraphStore:
         self.ox.update(update)
         self.ox.flush()
         self._write_stamp(sources)
+        search.build_index(self)
         return count
 
     def ensure_derived(self) -> bool:

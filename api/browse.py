@@ -22,6 +22,7 @@ from api import queries
 from api import view_queries as vq
 from api.queries.membership import view_of
 from api.schemas import split_iri
+from extract.documents import is_title
 from graph.ids import natural_key
 
 Row = dict[str, Any]
@@ -140,16 +141,10 @@ def canonical_names(store: Any) -> dict[str, str]:
 
 # ---- documents -----------------------------------------------------------------------------------------------
 
-#: headings that are a web page's furniture or an image's alt text, not the paper's title
-_NOT_TITLE = re.compile(r"^(skip (to|navigation)|jump to|main (content|menu)|menu|navigation|search|home|"
-                        r"image|img|logo|photo|picture|figure|graphic|icon|cookies?|accessibility)\b"
-                        r"|^\W*$|^[\w.-]+\.(png|jpe?g|gif|svg)$", re.IGNORECASE)
-
-
 def display_title(title: str | None, name: str) -> str:
     """A document's title as shown: the stored title unless it is page furniture, else its file name."""
     text = " ".join((title or "").split())
-    return name if not text or _NOT_TITLE.search(text) or len(text) < 4 else text
+    return text if text and is_title(text) else name
 
 
 # ---- index pages ---------------------------------------------------------------------------------------------
@@ -300,12 +295,13 @@ INDEXES = {"bodies": bodies_index, "people": people_index, "plans": plans_index,
            "documents": documents_index}
 
 
-def index_page(store: Any, kind: str, q: str = "", sort: str = "", descending: bool = False,
-               **facets: str) -> Index:
-    """The index of `kind`, filtered (name words, facets, date range) and sorted by one column."""
-    index = INDEXES[kind](store)
+def index_page(store: Any, name: str, q: str = "", sort: str = "", descending: bool = False,
+               facets: dict[str, str] | None = None) -> Index:
+    """The index `name` (bodies, people, ...), filtered (name words, facets such as kind or body, a
+    date range) and sorted by one column."""
+    index = INDEXES[name](store)
     index.total = len(index.rows)
-    rows = _filter(index.rows, q, **facets)
+    rows = _filter(index.rows, q, **(facets or {}))
     keys = {c.key for c in index.columns}
     index.rows = sort_rows(rows, sort if sort in keys else "name", descending)
     return index

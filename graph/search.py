@@ -107,13 +107,16 @@ def _trigram_query(text: str) -> str | None:
 
 
 def _score(query: str, text: str) -> float:
-    """How well `text` contains `query`, 0-100, ignoring case, accents and punctuation."""
+    """How well `text` contains `query`, 0-100, ignoring case, accents and punctuation: 100 when it
+    contains it, else the best similarity of the query to a run of as many words of the text."""
     q, t = normalise_name(query), normalise_name(text)
     if not q or not t:
         return 0.0
     if q in t:
         return 100.0
-    return fuzz.partial_ratio(q, t) if len(t) > len(q) else fuzz.ratio(q, t)
+    words, n = t.split(), len(q.split())
+    runs = [" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1))]
+    return max(fuzz.ratio(q, run) for run in runs)
 
 
 def search_names(path: Path, query: str, limit: int = 100) -> list[NameHit]:

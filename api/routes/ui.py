@@ -135,7 +135,7 @@ def _index(store: Any, kind: str, q: str, sort: str, desc: bool, fmt: str, facet
     for name in ("date_from", "date_to"):
         _check_day(facets.get(name, ""), name)
     index = browse.index_page(store, kind, q=q.strip(), sort=sort, descending=desc,
-                              **{k: v for k, v in facets.items() if v})
+                              facets={k: v for k, v in facets.items() if v})
     if fmt == "json":
         return Response(json.dumps(browse.index_json(index), ensure_ascii=False, indent=1), media_type="application/json",
                         headers={"Content-Disposition": f'attachment; filename="{kind}.json"'})

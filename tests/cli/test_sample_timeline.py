@@ -127,3 +127,16 @@ def test_interlocks_json_matches_the_api(sample_data: Path) -> None:
         api = client.get("/people/interlocks", params={"as_of": "2022-06-01"}).json()
     assert cli == api and cli["as_of"] == "2022-06-01"
     assert all(len(p["seats"]) >= 2 and {s["member"] for s in p["seats"]} <= {"yes", "unknown"} for p in cli["people"])
+
+
+def test_user_errors_are_one_line_without_a_traceback(sample_data: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    for args in (["export", "-o", str(tmp_path / "no" / "such" / "dir.jsonl"), "--data", str(sample_data)],
+                 ["view", "timeline", "--body", "Board of Nowhere", "-o", str(tmp_path / "v.html"),
+                  "--data", str(sample_data)]):
+        run = subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=root, capture_output=True, text=True,
+                             timeout=120)
+        assert run.returncode == 1 and "error:" in run.stderr and "Traceback" not in run.stderr, run.stderr

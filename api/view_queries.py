@@ -130,37 +130,6 @@ SELECT ?centre ?s ?p ?o ?document ?doc_id ?line ?quote WHERE {
   }
 }"""
 
-SEARCH = """
-SELECT ?q ?id ?kind ?label WHERE {
-  VALUES (?cls ?kind) { (gg:Plan "plan") (foaf:Person "person") (org:Organization "body") (gg:Action "action")
-                        (gg:Principle "principle") }
-  ?id a ?cls .
-  { ?id rdfs:label ?label } UNION { ?id skos:altLabel ?label } UNION { ?id gg:text ?label }
-  UNION { ?id skos:notation ?label }
-  FILTER (CONTAINS(LCASE(STR(?label)), LCASE(STR(?q))))
-} LIMIT 400"""
-
-POSITIONS = """
-SELECT ?person ?post ?organisation ?as_of ?document ?doc_id ?line ?quote WHERE {
-  ?f a gg:Position ; gg:holder ?person .
-  OPTIONAL { ?f gg:post ?post }
-  OPTIONAL { ?f gg:organisation ?organisation }
-  OPTIONAL { ?f gg:asOf ?as_of }
-""" + _evidence("?f") + "\n}"
-
-ATTENDANCE = """
-SELECT ?person ?meeting ?meeting_id ?body ?date ?status ?mode ?document ?doc_id ?line ?quote WHERE {
-  ?f a gg:Attendance ; gg:attendee ?person .
-  OPTIONAL { ?f gg:meeting ?meeting . OPTIONAL { ?meeting dcterms:identifier ?meeting_id }
-             OPTIONAL { ?meeting gg:body ?body } }
-  OPTIONAL { ?f gg:date ?f_date }
-  OPTIONAL { ?meeting dcterms:date ?m_date }
-  BIND (COALESCE(?f_date, ?m_date) AS ?date)
-  OPTIONAL { ?f gg:status ?status }
-  OPTIONAL { ?f gg:mode ?mode }
-""" + _evidence("?f") + "\n}"
-
-
 def plain(rows: list[dict[str, Any]]) -> list[Row]:
     """Rows with dates as ISO strings and numbers kept, ready for the view builders."""
     out = []
@@ -316,28 +285,6 @@ def matrix_rows(store: RowStore, item_kind: str = "action", plan: str | None = N
     wanted = {i["id"] for i in items}
     cells = [r for r in plain(store.query(ALIGNMENTS)) if r["item"] in wanted]
     return items, principles, cells
-
-
-def search(store: RowStore, text: str) -> list[Row]:
-    """Entities whose name, variant, notation or text contains `text` (case-insensitive), one row each."""
-    index = entities(store)
-    seen: dict[str, Row] = {}
-    for r in plain(store.query(SEARCH, q=text)):
-        entity = index.get(r["id"])
-        if entity and r["id"] not in seen:
-            seen[r["id"]] = {"id": r["id"], "kind": entity["kind"], "label": entity["label"],
-                             "matched": str(r.get("label") or "")}
-    return sorted(seen.values(), key=lambda r: (KIND_ORDER.index(r["kind"]), r["label"].lower()))
-
-
-def position_rows(store: RowStore, person: str) -> list[Row]:
-    rows = plain(store.query(POSITIONS, person=iri(person)))
-    return _name(rows, entities(store), "organisation")
-
-
-def attendance_rows(store: RowStore, person: str) -> list[Row]:
-    rows = plain(store.query(ATTENDANCE, person=iri(person)))
-    return sorted(_name(rows, entities(store), "body"), key=lambda r: str(r.get("date") or ""))
 
 
 def body_choices(store: RowStore) -> list[tuple[str, str]]:

@@ -136,9 +136,13 @@ def test_document_page_has_line_anchors(client: TestClient) -> None:
     assert '<li id="L4">The Board oversees the Joint Health Strategy.</li>' in page
 
 
-def test_queries_bind_user_input_rather_than_pasting_it(sample_store: object) -> None:
-    assert vq.search(sample_store, '") } DROP ALL #') == []
-    assert [r["label"] for r in vq.search(sample_store, "JOINT health")] == ["Joint Health Strategy"]
+def test_search_binds_user_input_rather_than_pasting_it(sample_store: object) -> None:
+    from graph import search
+
+    path = search.ensure_index(sample_store)
+    for hostile in ('") } DROP ALL #', '" OR "a', "NEAR(x y) AND * ^"):
+        assert search.search_names(path, hostile) == [] and search.search_text(path, hostile) == []
+    assert search.search_names(path, "JOINT health")[0].name == "Joint Health Strategy"
 
 
 def test_export_view_writes_a_standalone_file(sample_store: object, tmp_path: Path) -> None:

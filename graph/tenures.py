@@ -116,7 +116,7 @@ class Timeline:
         self._dates: dict[str, list[str]] = defaultdict(list)
         self._at: dict[tuple[str, str], dict[str, Listing]] = defaultdict(dict)
         self._undated: dict[tuple[str, str], list[Listing]] = defaultdict(list)
-        for l in sorted(self.listings, key=lambda x: (x.as_of or "", _role_rank(x.role))):
+        for l in sorted(self.listings, key=lambda x: (x.as_of or "", role_rank(x.role))):
             if l.as_of is None:
                 self._undated[(l.body, l.person)].append(l)
                 continue
@@ -196,7 +196,7 @@ class Timeline:
 
     def _any_role(self, body: str, person: str) -> str:
         roles = self._roles.get(body, {}).get(person, ())
-        return min(roles, key=_role_rank) if roles else "member"
+        return min(roles, key=role_rank) if roles else "member"
 
     def _stated_answer(self, body: str, person: str, date: str) -> MemberAnswer | None:
         """The answer a stated change gives, when no listing since it speaks.
@@ -325,7 +325,8 @@ def _latest_on_or_before(dates: list[str], date: str) -> str | None:
     return dates[i - 1] if i else None
 
 
-def _role_rank(role: str) -> int:
+def role_rank(role: str) -> int:
+    """Chair first, then co-chair, vice-chair, member, ... (ROLES order); other roles last."""
     return ROLES.index(role) if role in ROLES else len(ROLES)
 
 

@@ -24,6 +24,7 @@ from api import view_queries as vq
 from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
 from api.queries.membership import members_as_of, view_of
+from graph.tenures import role_rank
 from api.routes.people import person_record
 from api.routes.plans import actions as plan_actions
 from api.routes.views import EVIDENCE_HREF
@@ -89,17 +90,22 @@ def _entity(store: Any, iri: str, kind: str | None = None) -> dict[str, Any]:
 # ---- home and search -----------------------------------------------------------------------------------------
 
 @router.get("", response_class=HTMLResponse, summary="Home: counts, entry points, latest meetings (or search with ?q=)")
-def home_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+def home_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> Response:
     if q.strip():
-        return search_page(store, q)
+        return search_page(store, q, "html")
     return _page("home.html", title="govgraph", **browse.home(store))
 
 
 @router.get("/search", response_class=HTMLResponse,
-            summary="Full-text search over names and document text (tolerates misspellings)")
-def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+            summary="Full-text search over names and document text (tolerates misspellings); format=json")
+def search_page(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "",
+                format: Annotated[str, Query(pattern="^(html|json)$")] = "html") -> Response:
+    """`format=json`: the same results as {"query", "names", "lines"}."""
     text = q.strip()
     names, lines = search_results(store, text) if text else ([], [])
+    if format == "json":
+        return Response(json.dumps({"query": text, "names": names, "lines": lines}, ensure_ascii=False),
+                        media_type="application/json")
     return _page("search.html", title=f"Search: {text}" if text else "Search", query=text, results=names,
                  lines=lines)
 
@@ -209,6 +215,8 @@ def body_page(store: StoreDep, id: Id, date: Day = "") -> HTMLResponse:
     listing_dates = timeline.listing_dates(id)
     chosen = date or (listing_dates[-1] if listing_dates else dt.date.today().isoformat())
     members = members_as_of(store, id, dt.date.fromisoformat(chosen), body["label"])
+    for group in (members.members, members.unknown, members.former, members.future):
+        group.sort(key=lambda a: role_rank(a.role))  # chairs first; stable, so by name within a role
     relations = vq.relation_rows(store)
     lines = ("reportsTo", "accountableTo", "partOf")
     meetings = sorted((m for m in browse.meetings(store).values() if m["body"] == id),

@@ -92,4 +92,6 @@ def test_routes_answer_every_page_kind(client: TestClient) -> None:
     assert "Ann Smith" in meeting and "hwb_2021-06-17.txt" in meeting
     assert client.get("/ui/search", params={"q": "Anne Smith"}).text.count("/ui/entity?id=") >= 1
     assert client.get("/ui/sparql").status_code == 200
+    found = client.get("/ui/search", params={"q": "Wexcombe Cabnet", "format": "json"}).json()
+    assert found["query"] == "Wexcombe Cabnet" and isinstance(found["lines"], list)
     assert client.get("/ui/meetings", params={"date_from": "tomorrow"}).status_code in (400, 422)

@@ -104,7 +104,11 @@ def meeting_detail(store: Any, iri: str) -> Row:
                 "body_label": vq.entities(store).get(r["body"], {}).get("label", r["body"])}
                for r in vq.plain(queries.run(store, "document_changes", docid=meeting["documents"]))
                ] if meeting["documents"] else []
-    return {**meeting, "attendance": ordered, "document_rows": documents, "changes": _once(changes, "c")}
+    items = sorted(_once(vq.plain(queries.run(store, "document_items", docid=meeting["documents"])), "x"),
+                   key=lambda r: (r["kind"], natural_key(str(r.get("notation") or "")), r["line"])
+                   ) if meeting["documents"] else []
+    return {**meeting, "attendance": ordered, "document_rows": documents, "changes": _once(changes, "c"),
+            "items": items}
 
 
 def _once(rows: list[Row], key: str) -> list[Row]:

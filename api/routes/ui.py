@@ -23,7 +23,7 @@ from api import browse
 from api import view_queries as vq
 from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
-from api.queries.membership import members_as_of, view_of
+from api.queries.membership import changes_between, members_as_of, view_of
 from graph.tenures import role_rank
 from api.routes.people import person_record
 from api.routes.plans import actions as plan_actions
@@ -222,13 +222,20 @@ def body_page(store: StoreDep, id: Id, date: Day = "") -> HTMLResponse:
     meetings = sorted((m for m in browse.meetings(store).values() if m["body"] == id),
                       key=lambda m: m["date"] or "", reverse=True)
     return _page("body.html", title=body["label"], body=body, date=chosen, listing_dates=listing_dates,
-                 members=members, meetings=meetings,
+                 members=members, meetings=meetings, changes=_changes(store, id, listing_dates),
                  timeline=timeline_svg(vq.membership_rows(store, body=id), vq.change_rows(store, body=id),
                                        f"Membership timeline: {body['label']}"),
                  oversees=[r for r in relations if r["s"] == id and r["p"] == "oversees"],
                  reports=[r for r in relations if r["s"] == id and r["p"] in lines],
                  reported_by=[r for r in relations if r["o"] == id and r["p"] in lines],
                  leads=[r for r in relations if r["s"] == id and r["p"] == "leads"])
+
+
+def _changes(store: Any, body: str, listing_dates: list[str]) -> list[Any]:
+    """The changes between each two consecutive dated listings (latest first), as the API answers them."""
+    pairs = list(zip(listing_dates, listing_dates[1:]))[-6:]
+    return [changes_between(store, body, dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+            for a, b in reversed(pairs)]
 
 
 @router.get("/person", response_class=HTMLResponse,

@@ -90,6 +90,11 @@ def test_routes_answer_every_page_kind(client: TestClient) -> None:
         assert isinstance(json.loads(client.get(f"/ui/{kind}", params={"format": "json"}).text), list)
     meeting = client.get(f"/ui/meeting?id={quote(MEETING, safe='')}").text
     assert "Ann Smith" in meeting and "hwb_2021-06-17.txt" in meeting
+    items = meeting[meeting.index('id="items"'):]
+    assert items.index("1.1") < items.index("1.2") and "Reduce smoking" in items  # the paper's actions
+    body = client.get("/ui/body", params={"id": HWB}).text
+    changes = body[body.index("Changes between listings"):body.index("<h2>Meetings")]
+    assert "2021-06-17 to 2022-03-10" in changes and "Dan Brown" in changes and "Carol White" in changes
     assert client.get("/ui/search", params={"q": "Anne Smith"}).text.count("/ui/entity?id=") >= 1
     assert client.get("/ui/sparql").status_code == 200
     found = client.get("/ui/search", params={"q": "Wexcombe Cabnet", "format": "json"}).json()

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-from graph.ids import natural_key
 from visualisations.model import Evidence
 from visualisations.networks import evidence_from, local_name
 from visualisations.styles import framework_colour
@@ -35,8 +34,8 @@ def alignment_matrix(items: Iterable[Row], principles: Iterable[Row], cells: Ite
                                        str(c.get("framework") or "")))
         evidence = evidence_from(c)
         matrix[(item, principle)].extend(evidence or [Evidence("", None, "")])
-    rows = sorted(row_map.items(), key=lambda kv: natural_key(kv[1]))  # 5.1.2 before 5.1.10
-    cols = sorted(((k, v[0], v[1]) for k, v in col_map.items()), key=lambda c: (c[2].lower(), natural_key(c[1])))
+    rows = sorted(row_map.items(), key=lambda kv: kv[1].lower())
+    cols = sorted(((k, v[0], v[1]) for k, v in col_map.items()), key=lambda c: (c[2].lower(), c[1].lower()))
     return rows, cols, dict(matrix)
 
 

@@ -100,11 +100,3 @@ def test_routes_answer_every_page_kind(client: TestClient) -> None:
     found = client.get("/ui/search", params={"q": "Wexcombe Cabnet", "format": "json"}).json()
     assert found["query"] == "Wexcombe Cabnet" and isinstance(found["lines"], list)
     assert client.get("/ui/meetings", params={"date_from": "tomorrow"}).status_code in (400, 422)
-
-
-def test_heatmap_rows_sort_naturally() -> None:
-    from visualisations.heatmap import heatmap_html
-
-    items = [{"id": f"a{n}", "label": label} for n, label in enumerate(["5.1.10 Ten", "5.1.2 Two", "5.1.1 One"])]
-    html = heatmap_html(items, [{"id": "p", "label": "P1", "framework": "F"}], [], "action")
-    assert html.index("5.1.1 One") < html.index("5.1.2 Two") < html.index("5.1.10 Ten")

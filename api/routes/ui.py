@@ -24,13 +24,14 @@ from api import view_queries as vq
 from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
 from api.queries.membership import changes_between, members_as_of, view_of
-from graph.tenures import role_rank
 from api.routes.people import person_record
 from api.routes.plans import actions as plan_actions
 from api.routes.views import EVIDENCE_HREF
 from graph import search as fulltext
 from graph.ids import natural_key
 from graph.mapping import parse_page_starts
+from graph.tenures import role_rank
+from ontology.vocab import RELATION_BY_NAME, UPWARD
 from visualisations.heatmap import heatmap_html
 from visualisations.timeline import timeline_svg
 from visualisations.views import TEMPLATES
@@ -47,6 +48,8 @@ _env.filters["entity_href"] = lambda iri: "/ui/entity?id=" + quote(str(iri), saf
 _env.filters["readable"] = lambda text: readable_quote(str(text or ""))
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DOC_ID = re.compile(r"[0-9a-f]{8,64}")
+#: relations from a body to what it sits under (its "reports to" list on the body page)
+_ABOVE = frozenset(r.property for r in UPWARD) | {RELATION_BY_NAME["part_of"].property}
 
 Id = Annotated[str, Query(description="the entity's IRI")]
 Day = Annotated[str, Query(description="YYYY-MM-DD")]
@@ -218,7 +221,6 @@ def body_page(store: StoreDep, id: Id, date: Day = "") -> HTMLResponse:
     for group in (members.members, members.unknown, members.former, members.future):
         group.sort(key=lambda a: role_rank(a.role))  # chairs first; stable, so by name within a role
     relations = vq.relation_rows(store)
-    lines = ("reportsTo", "accountableTo", "partOf")
     meetings = sorted((m for m in browse.meetings(store).values() if m["body"] == id),
                       key=lambda m: m["date"] or "", reverse=True)
     return _page("body.html", title=body["label"], body=body, date=chosen, listing_dates=listing_dates,
@@ -226,8 +228,8 @@ def body_page(store: StoreDep, id: Id, date: Day = "") -> HTMLResponse:
                  timeline=timeline_svg(vq.membership_rows(store, body=id), vq.change_rows(store, body=id),
                                        f"Membership timeline: {body['label']}"),
                  oversees=[r for r in relations if r["s"] == id and r["p"] == "oversees"],
-                 reports=[r for r in relations if r["s"] == id and r["p"] in lines],
-                 reported_by=[r for r in relations if r["o"] == id and r["p"] in lines],
+                 reports=[r for r in relations if r["s"] == id and r["p"] in _ABOVE],
+                 reported_by=[r for r in relations if r["o"] == id and r["p"] in _ABOVE],
                  leads=[r for r in relations if r["s"] == id and r["p"] == "leads"])
 
 

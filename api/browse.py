@@ -22,7 +22,7 @@ from api import queries
 from api import view_queries as vq
 from api.queries.membership import view_of
 from api.schemas import split_iri
-from extract.documents import is_title
+from extract import is_title
 from graph.ids import natural_key
 
 Row = dict[str, Any]

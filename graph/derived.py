@@ -19,9 +19,8 @@ import pyoxigraph as ox
 
 from extract.records import Forced, Identity, PersonSources
 from graph import identity as ident
-from graph import review
+from graph import ids, review, search
 from graph.review import Replay
-from graph import ids
 from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
 from graph.store import GraphStore, find_overrides
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
@@ -54,6 +53,7 @@ def refresh(store: GraphStore, resolve_people: PeopleResolver, overrides: str | 
                                    replayed)
     store.write_derived(update, sources)
     replayed.mark_blocked(store)
+    search.build_index(store)  # the full-text index of names and text, from the same snapshot
     return count
 
 

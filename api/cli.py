@@ -398,6 +398,17 @@ review_app = typer.Typer(help="Reviewers' decisions (merge, split, reject, confi
                               "build; the review queue; export and import of decisions.", no_args_is_help=True)
 app.add_typer(review_app, name="review")
 
+def _review_rows(rows: list[dict], fmt: str, columns: list[str], title: str) -> None:
+    """Review rows as JSON or as one table."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in columns])
+    out.print(table)
+
+
 WhyOpt = Annotated[str, typer.Option("--why", help="why: the reason, in your words")]
 ByOpt = Annotated[Optional[str], typer.Option("--by", help="who decides (default: your user name)")]
 Target = Annotated[str, typer.Argument(help="an entity or fact IRI, or its short form (person/jane-doe)")]
@@ -476,8 +487,8 @@ def review_list(data: DataOpt = None, format: FormatOpt = "table") -> None:
     finally:
         store.close()
     flat = [{**r, "targets": " ".join(short_iri(t) for t in r["targets"]), "at": r["at"][:16]} for r in rows]
-    _emit(rows if format == "json" else flat, format,
-          ["id", "kind", "targets", "value", "by", "at", "why", "status", "note"], "decisions")
+    _review_rows(rows if format == "json" else flat, format,
+                 ["id", "kind", "targets", "value", "by", "at", "why", "status", "note"], "decisions")
 
 
 @review_app.command("queue")
@@ -501,9 +512,10 @@ def review_queue(data: DataOpt = None, format: FormatOpt = "table",
                                     indent=2, ensure_ascii=False) + "\n")
         return
     shown = queue.items[:limit] if limit else queue.items
-    _emit([{**i.to_json(), "targets": " ".join(short_iri(t) for t in i.targets), "why": i.why[:120]} for i in shown],
-          "table",
-          ["kind", "facts", "what", "why", "targets"], "review queue")
+    _review_rows([{**i.to_json(), "targets": " ".join(short_iri(t) for t in i.targets), "why": i.why[:120]}
+                  for i in shown],
+                 "table",
+                 ["kind", "facts", "what", "why", "targets"], "review queue")
     out.print(" · ".join(f"{k}: {v}" for k, v in queue.counts().items()))
 
 

@@ -13,6 +13,8 @@ from weakref import WeakKeyDictionary
 
 from pyoxigraph import NamedNode
 
+from graph.sparql import with_vocabulary
+
 Row = dict[str, Any]
 
 
@@ -74,16 +76,15 @@ SELECT ?body ?person ?kind ?date ?detail ?document ?doc_id ?line ?quote WHERE {
 """ + _evidence("?c") + "\n}"
 
 #: governance relations between bodies and plans, each with the evidence of its statement
-RELATIONS = """
+RELATIONS = with_vocabulary("""
 SELECT ?s ?p ?o ?document ?doc_id ?line ?quote WHERE {
-  VALUES (?prop ?p) { (gg:oversees "oversees") (gg:reportsTo "reportsTo") (gg:accountableTo "accountableTo")
-                      (gg:partOf "partOf") (gg:delivers "delivers") (gg:leads "leads") }
+  VALUES (?prop ?p) { {{view_relations}} }
   ?s ?prop ?o .
   OPTIONAL {
     ?st a gg:Oversight ; rdf:subject ?s ; rdf:predicate ?prop ; rdf:object ?o .
 """ + _evidence_chain("?st") + """
   }
-}"""
+}""")
 
 PLAN_ACTIONS = """
 SELECT ?s ?o ?document ?doc_id ?line ?quote WHERE {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 from graph.store import GraphStore
 
 HWB = "https://w3id.org/govgraph/id/organisation/wexcombe-health-and-wellbeing-board"

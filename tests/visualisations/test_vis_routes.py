@@ -48,6 +48,9 @@ def test_exported_membership_view_draws_only_the_seats_held(sample_store: object
     path = export_view(sample_store, "membership", tmp_path / "m.html", date="2021-06-17")
     html = path.read_text(encoding="utf-8")
     assert DAN not in {n["id"] for n in nodes_of(html)} and 'id="slider"' not in html
+    compared = export_view(sample_store, "compare", tmp_path / "c.html", body=HWB, start="2021-06-17",
+                           end="2022-03-10").read_text(encoding="utf-8")
+    assert 'id="compare-joined"' in compared and "Dan Brown" in compared and 'id="compare-form"' not in compared
 
 
 def test_held_json_answers_by_the_members_rule(client: TestClient, sample_store: object) -> None:

@@ -77,7 +77,7 @@ _HEADS = {"council", "corporation", "trust", "group", "ccg", "hospital", "hospic
           "committee", "forum", "healthwatch", "confederation", "college", "university", "network", "service",
           "services", "team", "alliance", "commission", "england", "cvs", "authority", "foundation", "centre",
           "charity", "society", "association", "unit", "panel", "hub", "agency", "health", "education", "lbh",
-          "brigade", "constabulary", "directorate", "institute", "federation", "consortium", "collaborative"}
+          "brigade", "constabulary", "directorate", "institute", "federation", "consortium", "collaborative", "taskforce"}
 _GENERIC = {"clinical", "commissioning", "nhs", "foundation", "university", "public", "health", "social", "care",
             "safeguarding", "children", "children's", "childrens", "adults", "adult", "community", "local",
             "pharmaceutical", "integrated", "primary", "city", "borough", "countywide", "citywide", "boroughwide", "london", "east", "west", "north", "south",
@@ -209,7 +209,7 @@ _HEAD_WORDS = (r"Council|Corporation|Trust|Group|CCG|Hospital|Hospice|Police|Boa
                r"Healthwatch|Confederation|College|University|Network|Service|Team|Alliance|Commission|"
                r"CVS|Authority|Foundation|Charity|Society|Association|Unit|Panel|Hub|Agency|Federation|Institute|"
                r"Cross|Fund|Office|Department|Ministry|Collaborative|Consortium|Centre|England|Networks|Teams|Boards|"
-               r"Services|Partnerships|Groups|Committees|Associations|Government|CBC|MBC|DC|BC|CC")
+               r"Services|Partnerships|Groups|Committees|Associations|Government|Taskforce|CBC|MBC|DC|BC|CC")
 _MENTION = re.compile(
     r"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|and|of|for|on|the)){0,9}\s+(?:" + _HEAD_WORDS
     + r"))(?![\w-])(?:\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\))?")
@@ -273,7 +273,8 @@ def find_org_mentions(text: str) -> list[str]:
 
 
 #: nouns that a head word qualifies: "Local Government Finance Settlement", "Police Act"
-_MODIFIED = {"Finance", "Settlement", "Act", "Bill", "Regulations", "Funding", "Grant", "Reform", "Pension", "Pensions"}
+_MODIFIED = {"Finance", "Settlement", "Act", "Bill", "Regulations", "Funding", "Grant", "Reform", "Pension", "Pensions",
+             "Area", "Areas", "Boundary"}
 _PLURAL_HEADS = {"Committees", "Boards", "Groups", "Partnerships", "Teams", "Networks", "Councils", "Associations", "Panels"}
 _VENUE_LINE = re.compile(r"^[\s#*|]*(?:Venue|Location|Address|Meeting\s+place)\s*:", re.IGNORECASE)
 #: words that end a body's name in a paper's title but start the title's own words ("X Trust Minutes of the Board")
@@ -447,6 +448,15 @@ COMPOUND_AND = re.compile(r"\b(?:Police\s+(?:and|&)\s+Crime|Fire\s+(?:and|&)\s+R
                            r"Wellbeing|Well-[Bb]eing|Care)|Children\s+(?:and|&)\s+Young\s+People)\b")
 
 
+def _nhs_place_join(right: str) -> bool:
+    """'NHS Anytown and <right>' is one body when <right> goes on with a second place ("Westbury Integrated
+    Care Board"); it is two when <right> is a body of another kind ("Westbury Council") or named only in
+    generic words ("Health and Social Care Partnership")."""
+    words = [w.lower().replace("’", "'") for w in right.split() if w.lower() not in ("and", "&", "of")]
+    return kind_of(right) in {"board", "nhs_body", "partnership", "committee", "panel_or_group"} and \
+        not all(w in _GENERIC or w in _HEADS for w in words)
+
+
 def _split_joined(org: str) -> list[str]:
     """'X Trust and the Y Partnership' -> both; 'City and Anytown CCG' stays whole; 'X Strategy and
     on the Y Board' -> both (the plan piece is dropped later, having no organisation head word)."""
@@ -462,7 +472,7 @@ def _split_joined(org: str) -> list[str]:
                 continue
             if len(joined) > 1 and joined[1].lower() not in ("the",) or \
                     re.search(r"(?:\b(?:" + _HEAD_WORDS + r")|\b[A-Z]{2,})$", left) or \
-                    re.fullmatch(r"NHS\s+[A-Z][\w'’-]*", left) or \
+                    re.fullmatch(r"NHS\s+[A-Z][\w'’-]*", left) and not _nhs_place_join(rest[cand.end():]) or \
                     (joined[-1].lower() == "the" and re.search(r"\b(?:" + _PLAN_WORDS + r")$", left)):
                 m = cand
                 break

@@ -209,7 +209,7 @@ _HEAD_WORDS = (r"Council|Corporation|Trust|Group|CCG|Hospital|Hospice|Police|Boa
                r"Healthwatch|Confederation|College|University|Network|Service|Team|Alliance|Commission|"
                r"CVS|Authority|Foundation|Charity|Society|Association|Unit|Panel|Hub|Agency|Federation|Institute|"
                r"Cross|Fund|Office|Department|Ministry|Collaborative|Consortium|Centre|England|Networks|Teams|Boards|"
-               r"Services|Partnerships|Groups|Committees|Associations|Government|Taskforce|CBC|MBC|DC|BC|CC")
+               r"Services|Partnerships|Groups|Committees|Associations|Government|Taskforce|Wales|Scotland|CBC|MBC|DC|BC|CC")
 _MENTION = re.compile(
     r"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|and|of|for|on|the)){0,9}\s+(?:" + _HEAD_WORDS
     + r"))(?![\w-])(?:\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\))?")
@@ -276,6 +276,7 @@ def find_org_mentions(text: str) -> list[str]:
 _MODIFIED = {"Finance", "Settlement", "Act", "Bill", "Regulations", "Funding", "Grant", "Reform", "Pension", "Pensions",
              "Area", "Areas", "Boundary"}
 _PLURAL_HEADS = {"Committees", "Boards", "Groups", "Partnerships", "Teams", "Networks", "Councils", "Associations", "Panels"}
+_PLACE_WORDS = {"north", "south", "east", "west", "mid", "central", "rural", "urban", "across", "all", "in", "of"}
 _VENUE_LINE = re.compile(r"^[\s#*|]*(?:Venue|Location|Address|Meeting\s+place)\s*:", re.IGNORECASE)
 #: words that end a body's name in a paper's title but start the title's own words ("X Trust Minutes of the Board")
 _TITLE_BREAK = re.compile(r"\s+(?:Minutes|Agenda|Notes)\s+of\s+(?:the\s+)?(?:Meeting\s+of\s+(?:the\s+)?)?")
@@ -296,7 +297,8 @@ def _mentions(text: str) -> list[str]:
                 re.match(r"\s*(?:[-–:]|$)", text[:m.start()][-3:] or "") is not None and m.start() < 3:
             continue  # "X Partnership Update", "X Board Minutes": an item's or a paper's title
         following = text[m.end():].split()[:1]
-        if following and following[0] in _MODIFIED:
+        if following and (following[0] in _MODIFIED or m.group("org").endswith(("Wales", "Scotland")) and
+                          re.match(r"[A-Z][a-z]", following[0])):
             continue  # "Local Government Finance Settlement": the head word qualifies another noun
         if following and following[0].lower().strip(",.;:").rstrip(")") in _POSTISH - {"mayor"}:
             # "Group Director": the head word belongs to a post; names joined before it stand
@@ -401,11 +403,13 @@ def _mentions(text: str) -> list[str]:
         if len(words) < 2:
             continue
         core = next((c for full, c in cores.items() if full.endswith(org) and org.endswith(full[len(c):])), org)
+        if words[-1] in ("Wales", "Scotland") and (len(words) < 2 or words[0].lower() in _PLACE_WORDS):
+            continue  # "North Wales", "Mid Wales": a place, not a national body ("Police Scotland")
         if any(w.lower() in _POSTISH for w in words) or not re.search(r"(?:" + _HEAD_WORDS + r")$", core) and \
                 not re.fullmatch(r"NHS\s+[A-Z][a-z][\w'’-]*", org):  # "NHS Anytown and Anytown Council": both
             continue
         if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or
-               (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
+               (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks", "Wales", "Scotland"))
                or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth", "thematic",
                                 "implementation", "management", "full", "regeneration", "legal", "shared", "sub",
                                 "operational", "executive", "safety", "units", "ms", "multi", "unitary", "agency",

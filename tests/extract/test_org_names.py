@@ -45,6 +45,10 @@ def test_people_cut_out_of_a_run_on_list_leave_each_body():
                                                                            "Health and Social Care Partnership"]),
     ("towns within the Brindle Valley Police Area", []),
     ("through the Anti-Poverty Taskforce and Local Jobs Partnership", ["Anti-Poverty Taskforce", "Local Jobs Partnership"]),
+    # a national body named by its nation; the nation alone, or inside a longer name, is none
+    ("Ivo Brand, Public Health Wales; Kay Lund from Police Scotland", ["Public Health Wales", "Police Scotland"]),
+    ("visitors from North Wales and across Scotland", []),
+    ("a donation to Keep Wales Tidy", []),
 ])
 def test_mentions(text, found):
     assert find_org_mentions(text) == found

@@ -422,7 +422,7 @@ def _mentions(text: str) -> list[str]:
 
 def blank_people(text: str, people: list[str]) -> str:
     """The text with the paper's people cut out, so that a run-on "Name Organisation Name Organisation"
-    list ("Jo Bloggs Anytown Council Sam Smith Anytown Police") names each body apart."""
+    list ("Jo Bloggs Anytown Council Sam Roe Anytown Police") names each body apart."""
     for person in sorted((p for p in people if len(p.split()) >= 2), key=len, reverse=True):
         text = re.sub(r"(?<![\w'’-])(?<!NHS )" + re.escape(person) + r"(?![\w'’-])", " | ", text)
     return text  # "NHS Anytown ...": a place of an NHS body that a list reader took for a name stays

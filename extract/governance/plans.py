@@ -244,7 +244,9 @@ def _good_titled(name: str) -> bool:
     return True
 
 
-@register("govgraph.plans.v1", order=50)
+@register("govgraph.plans.v1", order=50,
+          reads=("blocks",),
+          writes=("plan", "plans"))
 def extract_plans(doc: Document, context: Context):
     plans = PlanSet(doc)
     for b in doc.blocks:
@@ -397,7 +399,7 @@ def extract_plans(doc: Document, context: Context):
         p["name"] = name  # relations name plans as the facts do
         facts.append(Fact("plan", {"name": name, "kind": p["kind"], "variants": p["variants"],
                                    "period": p["period"]}, p["line"], p["quote"], confidence=p["confidence"]))
-    context.cache["governance.plans"] = plans
+    context.shared.plans = plans
     return facts
 
 

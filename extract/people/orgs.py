@@ -23,7 +23,9 @@ NOT_BODIES = {"NHS", "VCS", "VCSE", "BAME", "BME", "SEND", "CYP", "LAC", "CSE", 
               "SEMH", "ACE", "ACES", "PPE", "CEO", "CJS", "A&E", "ICT", "IT", "UK", "EU", "TBC", "N/A", "AOB"}
 
 
-@register("govgraph.org_mentions.v1", order=45)
+@register("govgraph.org_mentions.v1", order=45,
+          reads=("lines",),
+          writes=("org_mentions",))
 def extract_org_mentions(doc: Document, context: Context):
     found: list[tuple[str, int, str]] = []
     texts: list[tuple[int, str]] = []
@@ -66,5 +68,5 @@ def extract_org_mentions(doc: Document, context: Context):
     names = {o for o, _, _ in found}
     found.extend(ref for ref in slotted if not any(n.startswith(ref[0] + " ") and n.split()[len(ref[0].split())] not in
                                                    ("and", "&") for n in names))
-    context.cache["org_mentions"] = found
+    context.shared.org_mentions = found
     return []

@@ -240,7 +240,7 @@ def _good_titled(name: str) -> bool:
         return False  # "setting Council policy", "the X Partnership plans": a body's own, unnamed
     owner = re.match(r"(?P<w>\w+)['’]s$", words[-2])
     if head == "report" and owner and owner.group("w").lower() in _POST_OWNERS:
-        return False  # "the Chief Executive's report": a post-holder's regular report, not a named document
+        return False  # "the Director's report": a post-holder's regular report, not a named document
     return True
 
 

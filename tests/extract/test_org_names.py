@@ -100,3 +100,9 @@ def test_a_place_in_a_body_s_slot_is_not_a_body(tmp_path):
     names = {f.fields["name"] for f in extract_document(load_document(paper)).facts if f.type == "organisation"}
     assert "Brindle Vale" not in names and "Brindle Vale Police" in names
     assert "Harbour Mind" in names  # a name in the slot that starts no other name stays
+
+
+def test_an_acronym_broken_by_a_cell_wrap_is_the_body_s():
+    canon, _ = resolve_orgs([("Brindle and Pellworth Clinical Commissioning Group", 3, "q"), ("B&P CCG", 5, "q"),
+                             ("CC G", 9, "q")])
+    assert canon["CC G"] == "Brindle and Pellworth Clinical Commissioning Group"

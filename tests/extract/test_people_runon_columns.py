@@ -175,3 +175,19 @@ def test_dotted_rank():
     from extract.people import posts
     assert list(posts.ranks("4. P.C.S.O. Gareth Lowe joined the meeting")) == [
         ("Gareth Lowe", "Police Community Support Officer", 3)]
+
+
+def test_presence_from_an_apposition_and_visitors_introducing_themselves(tmp_path):
+    paper = tmp_path / "partnership.txt"
+    paper.write_text(
+        "Minutes of the Eastbrook Community Safety Partnership held on 9 May 2023\n\n"
+        "Present: Cllr Rhona Keel (Chair), Cllr Owen Marsh\n\n"
+        "3. Policing update\n"
+        "Tamsin Greer, Eastbrook Police and Crime Commissioner gave a verbal update on the new plan.\n"
+        "PC Arlo Pennant and Briony Castle from the Harbour Transport Police introduced themselves to the Partnership.\n",
+        encoding="utf-8")
+    facts = extract_document(load_document(paper)).facts
+    status = {f.fields["person"]: f.fields["status"] for f in facts if f.type == "attendance"}
+    assert status.get("Tamsin Greer") == "present"
+    assert status.get("Arlo Pennant") == status.get("Briony Castle") == "also_in_attendance"
+    assert status.get("Rhona Keel") == "present"

@@ -600,12 +600,29 @@ def _inferred_presence(context: Context, lines: list[str], facts: list[Fact], se
                     named = [e.person for e in found[k:] if e.titled or len(e.person.tokens) >= 2]
                     if m.groupdict().get("guest"):
                         guests += named
+                        _guest_posts(facts, named, found[-1].tail, text[m.end():m.end() + 160], number, raw,
+                                     attendance_meeting(context, number))
                     else:
                         people += named
         for person, status in [(p, "present") for p in people] + [(p, "also_in_attendance") for p in guests]:
             if not known(person.name):
                 _add(facts, seen, attendance_meeting(context, number), person, status, None, number, raw, None,
                      False)
+
+
+def _guest_posts(facts: list[Fact], people: list[PersonName], tail: str, after: str, line_no: int, raw: str,
+                 meeting: dict) -> None:
+    """"A Doe and B Roe from the Anytown Police introduced themselves ... as Crime Reduction Officers":
+    the post each holds, and the body they came from."""
+    pm = re.search(r"\bas\s+(?:the\s+|an?\s+)?(?P<post>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after)
+    post = pm and (re.sub(r"s$", "", pm.group("post")) if len(people) > 1 else pm.group("post"))
+    if not post or not posts.POST_NOUN.search(post):
+        return
+    om = re.match(r"\s+from\s+(?:the\s+)?(?P<org>[A-Z][^,.;()]{2,80}?)\s*(?:\([A-Z]{2,8}\))?\s*$", tail)
+    for person in people:
+        facts.append(Fact("position", {"person": person.name, "post": post, "organisation": om.group("org") if om else None,
+                                       "as_of": meeting["date"], "surface": person.surface},
+                          line=line_no, quote=quote(_plain(raw))))
 
 
 def _chair_role(m: re.Match) -> str:

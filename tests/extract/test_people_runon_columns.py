@@ -184,10 +184,13 @@ def test_presence_from_an_apposition_and_visitors_introducing_themselves(tmp_pat
         "Present: Cllr Rhona Keel (Chair), Cllr Owen Marsh\n\n"
         "3. Policing update\n"
         "Tamsin Greer, Eastbrook Police and Crime Commissioner gave a verbal update on the new plan.\n"
-        "PC Arlo Pennant and Briony Castle from the Harbour Transport Police introduced themselves to the Partnership.\n",
+        "PC Arlo Pennant and Briony Castle from the Harbour Transport Police introduced themselves to the Partnership as Station Liaison Officers for the town.\n",
         encoding="utf-8")
     facts = extract_document(load_document(paper)).facts
     status = {f.fields["person"]: f.fields["status"] for f in facts if f.type == "attendance"}
     assert status.get("Tamsin Greer") == "present"
     assert status.get("Arlo Pennant") == status.get("Briony Castle") == "also_in_attendance"
     assert status.get("Rhona Keel") == "present"
+    got = {(f.fields["person"], f.fields["post"], f.fields["organisation"]) for f in facts if f.type == "position"}
+    assert ("Briony Castle", "Station Liaison Officer", "Harbour Transport Police") in got
+    assert ("Arlo Pennant", "Station Liaison Officer", "Harbour Transport Police") in got

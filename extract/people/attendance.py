@@ -471,7 +471,7 @@ _NOT_A_POST = re.compile(r"^(?:members?\s+of\s+the\s+public|observer|guest|visit
 def _aligned_positions(facts: list[Fact], listed: list[tuple[Entry, int, str]], meeting: dict) -> None:
     """A two-column table flattened into a run of bare names and then a run of their posts: the
     last name's tail holds every post of the run, in order ("Members: Jane Doe Bill Roe In
-    attendance: Ann Poe Chair Chief Executive Director of Finance"). A name with its own post
+    attendance: Ann Poe Chair Director of Finance Head of Housing"). A name with its own post
     after it and no separator ("Ann Poe Head of Policy, Anytown Council Bill Roe ...",
     "Secretariat: Ann Poe Committee Clerk") is a row read across."""
     run: list[tuple[Entry, int, str]] = []

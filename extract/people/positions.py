@@ -54,8 +54,8 @@ _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "
               "Community", "Voluntary", "Covid", "Coronavirus", "Vaccine", "Lead", "Leads", "Outcome", "Outcomes"}
 
 
-#: "Clerk’s Salary", "Chair’s Report": something of a post-holder, not a post ("the Commissioner’s Chief
-#: Finance Officer" is a post)
+#: "Clerk’s Salary", "Chair’s Report": something of a post-holder, not a post ("the Commissioner’s Finance
+#: Officer" is a post)
 _OF_A_POST = re.compile(r"^\W*(?:[\w-]+\s+){0,2}" + posts.POST_NOUN.pattern + r"['’]s\s+(?!" +
                         posts.POST_NOUN.pattern + ")")
 

@@ -154,10 +154,12 @@ def _people(text: str) -> list[tuple[PersonName, str]]:
     return [(person, post)] if person else []
 
 
-@register("govgraph.attendance.v1", order=25)
+@register("govgraph.attendance.v1", order=25,
+          reads=("lines", "meetings", "paper_date"),
+          writes=("attendance", "membership", "position", "paper_forenames"))
 def extract_attendance(doc: Document, context: Context):
     lines = doc.lines
-    context.cache["paper_forenames"] = paper_forenames(lines)
+    context.shared.paper_forenames = paper_forenames(lines)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     subs: list[tuple] = []
@@ -449,7 +451,7 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
         return start[1], start[2]
 
     meeting = attendance_meeting(context, spans[0][1])
-    known = context.cache.get("paper_forenames") or set()
+    known = context.shared.paper_forenames or set()
     found = False
     listed: list[tuple[Entry, int, str]] = []
     for sec in secs:
@@ -552,8 +554,8 @@ _CHOSEN = re.compile(r"\b[Tt]hat\s+(?P<after>.{3,60}?)\s+be\s+(?:re-?)?(?:electe
 
 def _agenda_attendees(context: Context, facts: list[Fact]) -> None:
     """An agenda's "In attendance" names who is expected, not who came: additional attendees of the body."""
-    agendas = {m["id"]: m for m in context.cache.get("meetings", []) if m["role"] == "agenda"}
-    if not agendas or any(m["role"] in ("minutes", "notes") for m in context.cache.get("meetings", [])):
+    agendas = {m["id"]: m for m in context.shared.meetings if m["role"] == "agenda"}
+    if not agendas or any(m["role"] in ("minutes", "notes") for m in context.shared.meetings):
         return
     for k, f in enumerate(facts):
         meeting = agendas.get(f.fields.get("meeting")) if f.type == "attendance" else None

@@ -252,7 +252,9 @@ def _body_of(named: str | None, meeting: dict | None) -> str | None:
     return named or own
 
 
-@register("govgraph.changes.v1", order=35)
+@register("govgraph.changes.v1", order=35,
+          reads=("lines", "meetings", "paper_date", "membership", "attendance", "position"),
+          writes=("change", "membership"))
 def extract_changes(doc: Document, context: Context):
     firsts = {compact(str(f.fields.get("person")).split()[0]) for f in context.facts
               if f.type in ("membership", "attendance") and f.fields.get("person")}
@@ -272,7 +274,7 @@ def extract_changes(doc: Document, context: Context):
                                   "detail": found.detail, "surface": found.surface, "titles": found.titles},
                        line=found.line, quote=quote(found.detail))
         as_of = meeting["date"] if meeting else None
-        if as_of != context.cache.get("paper_date"):
+        if as_of != context.shared.paper_date:
             continue  # an election in earlier minutes inside a pack: a change, not a listing of this paper
         if found.role in ("chair", "vice-chair") and body and (found.person, body) not in members:
             members.add((found.person, body))

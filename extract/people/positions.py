@@ -5,7 +5,7 @@ Rules find: titled mentions ("Cllr Doe", "Dr Jane Doe", "Mayor Doe"), speakers
 ("(Jane Doe)", "(Jane Doe - Anytown Healthwatch)"), "Name, Post" and "Post (Name)"
 signatures and report covers ("Report author Jane Doe, Policy Officer"). The spaCy
 NER of extract.nlp adds untitled names the rules miss. Mentions go to
-`context.cache["person_mentions"]` for the resolution pass; posts become `position` facts.
+`context.shared.person_mentions` for the resolution pass; posts become `position` facts.
 """
 from __future__ import annotations
 
@@ -67,7 +67,9 @@ def _ok(name: str) -> bool:
     return looks_like_name(name)
 
 
-@register("govgraph.people_prose.v1", order=40)
+@register("govgraph.people_prose.v1", order=40,
+          reads=("lines", "blocks", "meetings", "membership", "attendance", "change", "position"),
+          writes=("position", "person_mentions"))
 def extract_prose_people(doc: Document, context: Context):
     mentions: list[dict] = []
     facts: list[Fact] = []
@@ -242,7 +244,7 @@ def extract_prose_people(doc: Document, context: Context):
                 mention(person, number, "cell")
     if context.settings.get("ner", False):
         _ner_mentions(doc, context, mention)
-    context.cache["person_mentions"] = mentions
+    context.shared.person_mentions = mentions
     yield from facts
 
 

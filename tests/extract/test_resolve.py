@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
-from extract.pipeline import extract_document
+from extract import extract_document, load_document
 from extract.names import titles_conflict
 from extract.resolve import load_overrides, resolve_people
 

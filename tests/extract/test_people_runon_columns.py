@@ -194,3 +194,9 @@ def test_presence_from_an_apposition_and_visitors_introducing_themselves(tmp_pat
     got = {(f.fields["person"], f.fields["post"], f.fields["organisation"]) for f in facts if f.type == "position"}
     assert ("Briony Castle", "Station Liaison Officer", "Harbour Transport Police") in got
     assert ("Arlo Pennant", "Station Liaison Officer", "Harbour Transport Police") in got
+
+
+def test_a_member_suffix_needs_a_person_before_it():
+    from extract.people import posts
+    assert [(n, p) for n, p, _ in posts.suffixes("Ms Nora Quayle MP (Mayoral Advisor)")] == [("Ms Nora Quayle", "MP")]
+    assert not list(posts.suffixes("staff trained in Restorative Informed Practice MP S [Principle 2]"))

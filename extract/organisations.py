@@ -77,7 +77,7 @@ _HEADS = {"council", "corporation", "trust", "group", "ccg", "hospital", "hospic
           "committee", "forum", "healthwatch", "confederation", "college", "university", "network", "service",
           "services", "team", "alliance", "commission", "england", "cvs", "authority", "foundation", "centre",
           "charity", "society", "association", "unit", "panel", "hub", "agency", "health", "education", "lbh",
-          "brigade", "constabulary", "directorate", "institute", "federation", "consortium", "collaborative"}
+          "brigade", "constabulary", "directorate", "institute", "federation", "consortium", "collaborative", "taskforce"}
 _GENERIC = {"clinical", "commissioning", "nhs", "foundation", "university", "public", "health", "social", "care",
             "safeguarding", "children", "children's", "childrens", "adults", "adult", "community", "local",
             "pharmaceutical", "integrated", "primary", "city", "borough", "countywide", "citywide", "boroughwide", "london", "east", "west", "north", "south",
@@ -209,7 +209,7 @@ _HEAD_WORDS = (r"Council|Corporation|Trust|Group|CCG|Hospital|Hospice|Police|Boa
                r"Healthwatch|Confederation|College|University|Network|Service|Team|Alliance|Commission|"
                r"CVS|Authority|Foundation|Charity|Society|Association|Unit|Panel|Hub|Agency|Federation|Institute|"
                r"Cross|Fund|Office|Department|Ministry|Collaborative|Consortium|Centre|England|Networks|Teams|Boards|"
-               r"Services|Partnerships|Groups|Committees|Associations|Government|CBC|MBC|DC|BC|CC")
+               r"Services|Partnerships|Groups|Committees|Associations|Government|Taskforce|Wales|Scotland|CBC|MBC|DC|BC|CC")
 _MENTION = re.compile(
     r"(?<![\w'’-])(?P<org>(?:[A-Z][\w'’&-]*|&)(?:\s+(?:[A-Z][\w'’&-]*|&|and|of|for|on|the)){0,9}\s+(?:" + _HEAD_WORDS
     + r"))(?![\w-])(?:\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\))?")
@@ -273,8 +273,10 @@ def find_org_mentions(text: str) -> list[str]:
 
 
 #: nouns that a head word qualifies: "Local Government Finance Settlement", "Police Act"
-_MODIFIED = {"Finance", "Settlement", "Act", "Bill", "Regulations", "Funding", "Grant", "Reform", "Pension", "Pensions"}
+_MODIFIED = {"Finance", "Settlement", "Act", "Bill", "Regulations", "Funding", "Grant", "Reform", "Pension", "Pensions",
+             "Area", "Areas", "Boundary"}
 _PLURAL_HEADS = {"Committees", "Boards", "Groups", "Partnerships", "Teams", "Networks", "Councils", "Associations", "Panels"}
+_PLACE_WORDS = {"north", "south", "east", "west", "mid", "central", "rural", "urban", "across", "all", "in", "of"}
 _VENUE_LINE = re.compile(r"^[\s#*|]*(?:Venue|Location|Address|Meeting\s+place)\s*:", re.IGNORECASE)
 #: words that end a body's name in a paper's title but start the title's own words ("X Trust Minutes of the Board")
 _TITLE_BREAK = re.compile(r"\s+(?:Minutes|Agenda|Notes)\s+of\s+(?:the\s+)?(?:Meeting\s+of\s+(?:the\s+)?)?")
@@ -295,7 +297,8 @@ def _mentions(text: str) -> list[str]:
                 re.match(r"\s*(?:[-–:]|$)", text[:m.start()][-3:] or "") is not None and m.start() < 3:
             continue  # "X Partnership Update", "X Board Minutes": an item's or a paper's title
         following = text[m.end():].split()[:1]
-        if following and following[0] in _MODIFIED:
+        if following and (following[0] in _MODIFIED or m.group("org").endswith(("Wales", "Scotland")) and
+                          re.match(r"[A-Z][a-z]", following[0])):
             continue  # "Local Government Finance Settlement": the head word qualifies another noun
         if following and following[0].lower().strip(",.;:").rstrip(")") in _POSTISH - {"mayor"}:
             # "Group Director": the head word belongs to a post; names joined before it stand
@@ -400,11 +403,13 @@ def _mentions(text: str) -> list[str]:
         if len(words) < 2:
             continue
         core = next((c for full, c in cores.items() if full.endswith(org) and org.endswith(full[len(c):])), org)
+        if words[-1] in ("Wales", "Scotland") and (len(words) < 2 or words[0].lower() in _PLACE_WORDS):
+            continue  # "North Wales", "Mid Wales": a place, not a national body ("Police Scotland")
         if any(w.lower() in _POSTISH for w in words) or not re.search(r"(?:" + _HEAD_WORDS + r")$", core) and \
                 not re.fullmatch(r"NHS\s+[A-Z][a-z][\w'’-]*", org):  # "NHS Anytown and Anytown Council": both
             continue
         if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or
-               (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
+               (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks", "Wales", "Scotland"))
                or w.lower() in {"and", "of", "for", "the", "&", "joint", "steering", "working", "fire", "youth", "thematic",
                                 "implementation", "management", "full", "regeneration", "legal", "shared", "sub",
                                 "operational", "executive", "safety", "units", "ms", "multi", "unitary", "agency",
@@ -417,7 +422,7 @@ def _mentions(text: str) -> list[str]:
 
 def blank_people(text: str, people: list[str]) -> str:
     """The text with the paper's people cut out, so that a run-on "Name Organisation Name Organisation"
-    list ("Jo Bloggs Anytown Council Sam Smith Anytown Police") names each body apart."""
+    list ("Jo Bloggs Anytown Council Sam Roe Anytown Police") names each body apart."""
     for person in sorted((p for p in people if len(p.split()) >= 2), key=len, reverse=True):
         text = re.sub(r"(?<![\w'’-])(?<!NHS )" + re.escape(person) + r"(?![\w'’-])", " | ", text)
     return text  # "NHS Anytown ...": a place of an NHS body that a list reader took for a name stays
@@ -447,6 +452,15 @@ COMPOUND_AND = re.compile(r"\b(?:Police\s+(?:and|&)\s+Crime|Fire\s+(?:and|&)\s+R
                            r"Wellbeing|Well-[Bb]eing|Care)|Children\s+(?:and|&)\s+Young\s+People)\b")
 
 
+def _nhs_place_join(right: str) -> bool:
+    """'NHS Anytown and <right>' is one body when <right> goes on with a second place ("Westbury Integrated
+    Care Board"); it is two when <right> is a body of another kind ("Westbury Council") or named only in
+    generic words ("Health and Social Care Partnership")."""
+    words = [w.lower().replace("’", "'") for w in right.split() if w.lower() not in ("and", "&", "of")]
+    return kind_of(right) in {"board", "nhs_body", "partnership", "committee", "panel_or_group"} and \
+        not all(w in _GENERIC or w in _HEADS for w in words)
+
+
 def _split_joined(org: str) -> list[str]:
     """'X Trust and the Y Partnership' -> both; 'City and Anytown CCG' stays whole; 'X Strategy and
     on the Y Board' -> both (the plan piece is dropped later, having no organisation head word)."""
@@ -462,7 +476,7 @@ def _split_joined(org: str) -> list[str]:
                 continue
             if len(joined) > 1 and joined[1].lower() not in ("the",) or \
                     re.search(r"(?:\b(?:" + _HEAD_WORDS + r")|\b[A-Z]{2,})$", left) or \
-                    re.fullmatch(r"NHS\s+[A-Z][\w'’-]*", left) or \
+                    re.fullmatch(r"NHS\s+[A-Z][\w'’-]*", left) and not _nhs_place_join(rest[cand.end():]) or \
                     (joined[-1].lower() == "the" and re.search(r"\b(?:" + _PLAN_WORDS + r")$", left)):
                 m = cand
                 break

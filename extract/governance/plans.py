@@ -101,6 +101,8 @@ _OWNER_BARE = re.compile(r"^(?:[A-Z][\w&]*\s+){0,5}(?:Council|Board|Partnership|
                          r"Commission|Committee|Government|Department)['’]s\s+(?:strategy|policy|approach|plan|"
                          r"programme|framework)$", re.IGNORECASE)
 
+#: a post in front of a plan word: "Head of Finance Policy", "Director of Strategy"
+_POST_LED = re.compile(r"^(?:(?:Assistant|Deputy|Interim|Acting)\s+)?(?:Head|Director|Manager|Officer|Lead)\s+(?:of|for)\b")
 #: post-holders whose regular report is no named document
 _POST_OWNERS = {"executive", "officer", "chair", "chairman", "director", "manager", "leader", "mayor", "commissioner",
                 "clerk", "secretary", "treasurer", "president"}
@@ -238,7 +240,7 @@ def _good_titled(name: str) -> bool:
         return False  # "setting Council policy", "the X Partnership plans": a body's own, unnamed
     owner = re.match(r"(?P<w>\w+)['’]s$", words[-2])
     if head == "report" and owner and owner.group("w").lower() in _POST_OWNERS:
-        return False  # "the Chief Executive's report": a post-holder's regular report, not a named document
+        return False  # "the Director's report": a post-holder's regular report, not a named document
     return True
 
 
@@ -319,15 +321,21 @@ def extract_plans(doc: Document, context: Context):
                 if m.group("head")[:1].islower() and re.search(rf"\b(?:and|or|&)\s+{re.escape(m.group('head'))}$",
                                                                 m.group("name")):
                     continue  # "X Strategy 2021-2024 and action plan": two things, the second unnamed
+                if _POST_LED.match(m.group("name")) or re.match(r"\s+(?:Code|Act|Bill|Regulations)\b", text[m.end("name"):]):
+                    continue  # "Head of Finance Policy": a post; "Authority Model Code of Conduct": a word of a longer title
                 before = text[:m.start("name")].strip(" *•·-–")
                 if m.group("head")[:1].islower() and len(m.group("name").split()) == 2 and \
                         (not before or before.endswith((".", ":", ";"))):
                     continue  # "Integrated strategy, shared planning ...": a sentence's capital, not a name
                 name = _strip_name(m.group("name"))
+                dated = re.search(r"\s(?:and|&)\s+(?=\d)", name)
+                if dated:  # "Changes to the 25-26 Budget and 25-2028 Financial Plan": the plan is the last name
+                    name = name[dated.end():]
                 joined = re.search(rf"\b(?:{_ORG_WORDS})\s+(?:and|&)\s+(?=[A-Z])(?!Crime\b|Rescue\b)", name)
                 if joined:  # "the X Board and Y Plan": the plan is the last name ("Police and Crime Plan" is one)
                     name = name[joined.end():]
-                if not _good_titled(name) or len(_base(name).split()) < 2:
+                core = re.sub(r"^\d[\d/–-]*\s+", "", name)  # "25-2028 Financial Plan": a period printed first
+                if not _good_titled(core) or len(_base(core).split()) < 2:
                     continue
                 dash = _DASH_NAME.match(text[m.end():])
                 if dash:  # "Council Employment Programme – Elmford Works"

@@ -473,7 +473,7 @@ _NOT_A_POST = re.compile(r"^(?:members?\s+of\s+the\s+public|observer|guest|visit
 def _aligned_positions(facts: list[Fact], listed: list[tuple[Entry, int, str]], meeting: dict) -> None:
     """A two-column table flattened into a run of bare names and then a run of their posts: the
     last name's tail holds every post of the run, in order ("Members: Jane Doe Bill Roe In
-    attendance: Ann Poe Chair Chief Executive Director of Finance"). A name with its own post
+    attendance: Ann Poe Chair Director of Finance Head of Housing"). A name with its own post
     after it and no separator ("Ann Poe Head of Policy, Anytown Council Bill Roe ...",
     "Secretariat: Ann Poe Committee Clerk") is a row read across."""
     run: list[tuple[Entry, int, str]] = []
@@ -545,7 +545,9 @@ _ACTS = re.compile(r"(?P<before>(?:\S+\s+){1,14}?)(?:moved|seconded|proposed|pre
                    r"opened\s+the\s+(?:\w+\s+){0,3}(?i:meeting)|welcomed\s+(?:all|everyone|members|those)|"
                    r"updated\s+(?:the\s+)?(?:members|board|committee|panel|partnership|group)|gave\s+(?:a|an|the)\s+(?:\w+\s+)?"
                    r"(?:update|presentation|report)|took\s+the\s+chair|left\s+the\s+(?:room|meeting)|re-?entered\s+the\s+room|"
-                   r"joined\s+the\s+meeting)\b")
+                   r"joined\s+the\s+meeting|(?P<guest>introduced\s+(?:themselves|himself|herself)))\b")
+#: what may stand between a name and its verb: "Jane Doe, Anytown Commissioner, gave ...", "... from the Anytown Police"
+_APPOSITION = re.compile(r"^(?:,\s+(?:the\s+)?[A-Z][^,.;()]{2,80}?,?|\s+from\s+(?:the\s+)?[A-Z][^,.;]{2,80}?)\s*$")
 _CHOSEN = re.compile(r"\b[Tt]hat\s+(?P<after>.{3,60}?)\s+be\s+(?:re-?)?(?:elected|appointed)\b|"
                      r"(?P<before>(?:\S+\s+){1,6}?)(?:was|were)\s+(?:re-?)?(?:elected|appointed)\b")
 
@@ -567,17 +569,22 @@ def _agenda_attendees(context: Context, facts: list[Fact]) -> None:
 def _inferred_presence(context: Context, lines: list[str], facts: list[Fact], seen: set) -> None:
     """People the minutes show taking part (moving, seconding, presenting, declaring an interest,
     being elected) were present, when no list already gives them a status."""
+    # lists other readers take in (a table of advisers "in attendance"): whoever they name has a status there
+    listing = [raw for raw in lines if re.search(r"(?i)\b(?:in\s+attendance|present\s*:|apologies|attendees)\b", raw)]
+
     def known(name: str) -> bool:
         last = name.split()[-1].lower()
         return any(f.type == "attendance" and (f.fields["person"] == name or
-                                               f.fields["person"].lower().split()[-1] == last) for f in facts)
+                                               f.fields["person"].lower().split()[-1] == last) for f in facts) or \
+            any(name in raw for raw in listing)
 
     for number, raw in enumerate(lines, 1):
         text = _plain(raw) if len(raw) <= MAX_PROSE_CHARS else ""
         if not text or not re.search(r"moved|seconded|proposed|presented|declared|elected|appointed|opened|welcomed|"
-                                        r"updated|gave|took the chair|left the|entered the|joined the", text):
+                                        r"updated|gave|took the chair|left the|entered the|joined the|introduced", text):
             continue
         people: list[PersonName] = []
+        guests: list[PersonName] = []  # visitors introducing themselves attend as guests
         for m in _BY.finditer(text):
             found = find_people(re.split(r",|\band\b|\.", m.group("after"))[0])
             people += [e.person for e in found[:1] if e.titled or len(e.person.tokens) >= 2]
@@ -587,16 +594,37 @@ def _inferred_presence(context: Context, lines: list[str], facts: list[Fact], se
                 people += [e.person for e in found[:1] if e.titled and not e.tail.strip()]
             elif m.group("before"):
                 found = find_people(m.group("before"))
-                if found and not found[-1].tail.strip():
+                if found and (not found[-1].tail.strip() or _APPOSITION.match(found[-1].tail)):
                     # "A Doe, B Roe and C Poe left the room": the run of names before the verb
                     k = len(found) - 1
                     while k and found[k - 1].tail.strip() in (",", "and", "&", ", and"):
                         k -= 1
-                    people += [e.person for e in found[k:] if e.titled or len(e.person.tokens) >= 2]
-        for person in people:
+                    named = [e.person for e in found[k:] if e.titled or len(e.person.tokens) >= 2]
+                    if m.groupdict().get("guest"):
+                        guests += named
+                        _guest_posts(facts, named, found[-1].tail, text[m.end():m.end() + 160], number, raw,
+                                     attendance_meeting(context, number))
+                    else:
+                        people += named
+        for person, status in [(p, "present") for p in people] + [(p, "also_in_attendance") for p in guests]:
             if not known(person.name):
-                _add(facts, seen, attendance_meeting(context, number), person, "present", None, number, raw, None,
+                _add(facts, seen, attendance_meeting(context, number), person, status, None, number, raw, None,
                      False)
+
+
+def _guest_posts(facts: list[Fact], people: list[PersonName], tail: str, after: str, line_no: int, raw: str,
+                 meeting: dict) -> None:
+    """"A Doe and B Roe from the Anytown Police introduced themselves ... as Crime Reduction Officers":
+    the post each holds, and the body they came from."""
+    pm = re.search(r"\bas\s+(?:the\s+|an?\s+)?(?P<post>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)", after)
+    post = pm and (re.sub(r"s$", "", pm.group("post")) if len(people) > 1 else pm.group("post"))
+    if not post or not posts.POST_NOUN.search(post):
+        return
+    om = re.match(r"\s+from\s+(?:the\s+)?(?P<org>[A-Z][^,.;()]{2,80}?)\s*(?:\([A-Z]{2,8}\))?\s*$", tail)
+    for person in people:
+        facts.append(Fact("position", {"person": person.name, "post": post, "organisation": om.group("org") if om else None,
+                                       "as_of": meeting["date"], "surface": person.surface},
+                          line=line_no, quote=quote(_plain(raw))))
 
 
 def _chair_role(m: re.Match) -> str:

@@ -79,6 +79,7 @@ def _body(text: str) -> str | None:
     if not text or len([w for w in text.split() if w not in "-–"]) > 12 or not BODY_HEAD.search(text) or \
             re.search(r"\b(?:members(?:hip)?|attendees|agenda|minutes|contact|documents|details|papers)\b", text, re.I) or \
             re.search(r"\b(?:be|that|was|were|is|are|has|have|had|will|would)\s", text) or \
+            re.search(r"\s(?:update|review|report|briefing)$", text, re.I) or \
             len([w for w in text.split() if w.islower() and w not in SMALL]) > 2:  # a sentence, not a name
         return None
     return smart_title(text)

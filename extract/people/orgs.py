@@ -31,6 +31,7 @@ def extract_org_mentions(doc: Document, context: Context):
     texts: list[tuple[int, str]] = []
     defined_org: dict[str, str] = {}
     defined_other: set[str] = set()
+    slotted: list[tuple[str, int, str]] = []
     people = {f.fields[k] for f in context.facts for k in ("person", "substitute_for") if isinstance(f.fields.get(k), str)}
     for number, raw in enumerate(doc.lines, 1):
         if not raw.strip():
@@ -54,7 +55,7 @@ def extract_org_mentions(doc: Document, context: Context):
                 defined_other.add(acro)
         for org in slot_orgs(text):
             if org.upper() not in NOT_BODIES:
-                found.append((org, number, org))
+                slotted.append((org, number, org))
         for org in representative_orgs(text):
             if org.upper() not in NOT_BODIES:
                 found.append((org, number, org))
@@ -63,5 +64,9 @@ def extract_org_mentions(doc: Document, context: Context):
             if acro in defined_other and acro not in defined_org or acro.upper() in NOT_BODIES:
                 continue
             found.append((acro, number, acro))
+    # "pass through the Anytown Vale": a name in a body's slot that only starts other bodies' names is a place
+    names = {o for o, _, _ in found}
+    found.extend(ref for ref in slotted if not any(n.startswith(ref[0] + " ") and n.split()[len(ref[0].split())] not in
+                                                   ("and", "&") for n in names))
     context.shared.org_mentions = found
     return []

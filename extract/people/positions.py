@@ -54,8 +54,8 @@ _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "
               "Community", "Voluntary", "Covid", "Coronavirus", "Vaccine", "Lead", "Leads", "Outcome", "Outcomes"}
 
 
-#: "Clerk’s Salary", "Chair’s Report": something of a post-holder, not a post ("the Commissioner’s Chief
-#: Finance Officer" is a post)
+#: "Clerk’s Salary", "Chair’s Report": something of a post-holder, not a post ("the Commissioner’s Finance
+#: Officer" is a post)
 _OF_A_POST = re.compile(r"^\W*(?:[\w-]+\s+){0,2}" + posts.POST_NOUN.pattern + r"['’]s\s+(?!" +
                         posts.POST_NOUN.pattern + ")")
 
@@ -200,8 +200,8 @@ def extract_prose_people(doc: Document, context: Context):
         for finder in (posts.entries, posts.bracketed, posts.ranks, posts.civic, posts.suffixes):
             for printed, post_text, _ in finder(text):
                 person = parse_person(printed)
-                if person and person.name and not (finder in (posts.ranks, posts.civic) and known(person, None)):
-                    # a rank or civic title adds a post only for someone with none printed yet ("MP" is a post of its own)
+                if person and person.name and not (finder is posts.civic and known(person, None)):
+                    # a civic title adds a post only for someone with none printed yet (a rank or "MP" is a post of its own)
                     position(person, number, post_text, raw, strong=True, once=True, exact=finder not in (posts.entries, posts.bracketed))
                     mention(person, number, "name_post")
         m = COVER.match(clean_text(text.replace("\t", " ")))

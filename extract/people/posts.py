@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from extract.names import FORENAMES, ORG_WORDS, POST_WORDS, TITLES
+from extract.people.runon import is_forename
 
 _NAME = r"(?:Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]+(?:[-'’](?:Mc|Mac)?[A-Z]?[a-zà-ÿ]+)?)(?![\w'’-])"
 _COURTESY = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor|Sir|Dame|Rev|Revd)\.?\s+)"
@@ -158,5 +159,6 @@ def civic(text: str) -> Iterator[tuple[str, str, int]]:
 def suffixes(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _SUFFIX.finditer(text):
         name, shift = trim_name(m.group("name"))
-        if ok_name(name):
+        # "... Trauma Informed Practice MP" (a lead column's code) is no member: a title or a known forename
+        if ok_name(name) and (re.match(_COURTESY, name) or is_forename(name.split()[0])):
             yield name, m.group("suffix"), m.start() + shift

@@ -422,7 +422,7 @@ def _is_body_end(word: str) -> bool:
 
 def aligned_posts(count: int, text: str) -> list[str] | None:
     """A two-column table flattened into a run of names and then a run of their posts: split the run
-    of posts ("Chair Chief Executive Director of Finance") into `count` posts, in order, or None when
+    of posts ("Chair Head of Housing Director of Finance") into `count` posts, in order, or None when
     it cannot be cut into that many posts. A cut falls after a word that ends a post or before one
     that opens a post, never after a linking word ("of", "&"), and every piece must hold a post word
     (or end like an organisation: "Anyshire CCG")."""
@@ -480,7 +480,7 @@ _CAPS_RUN = re.compile(r"(?<![\w'’(/-])[A-Z][A-Z'’&-]+:?(?:\s+[A-Z][A-Z'’&
 
 def interleaved_headings(tails: list[str]) -> list[str | None]:
     """The block heading over each entry of a list whose headings were flattened in among its
-    entries, or None. A two-column page ("POLICE SERVICE OF | Mr A Doe, Chief Constable",
+    entries, or None. A two-column page ("POLICE SERVICE OF | Mr A Doe, Station Commander",
     "ANYSHIRE IN | Mr B Roe, Deputy", "ATTENDANCE: | ...") reads as entries with heading words in
     their tails: a chain of capitals in consecutive tails that ends with "ATTENDANCE" heads the
     entries after the tail where the chain starts."""

@@ -91,6 +91,9 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
             # Community Safety Partnership") is that name
             same_lines = len(short.split()) == 2 and bool(groups[short].get("lines")) and \
                 groups[short]["lines"] <= groups[long_].get("lines", set())
+            # an acronym a cell wrap broke ("CC G") is the acronym another spelling of the body uses ("C&H CCG")
+            acro = acro or any(" " in v and v.replace(" ", "").isalpha() and v.replace(" ", "").isupper() and
+                               len(v) <= 8 and any(v.replace(" ", "") in w.split() for w in lv) for v in sv)
             suffix = (len(short.split()) >= 3 or same_lines) and long_.endswith(" " + short) and \
                 not (_plural(lv) and not _plural(sv)) and \
                 not _qualified_place(long_, short)  # "X and the Y Boards" is two boards, neither of them Y's

@@ -294,6 +294,10 @@ def test_no_junk_plans_and_one_plan_per_period():
     assert "Integration Scheme" in plans  # not "Under the Integration Scheme"
     # the period after the second of two joined names is the second's only
     assert "Strategic Plan 2016-2018" in plans and "Performance Framework" in plans
+    # "X Budget and 25-2028 Y Plan": the plan is the last name, its period printed first
+    assert "25-2028 Medium Term Financial Plan" in plans
     for junk in ("Chief Executive's report", "Chief Officer's report", "Council policy",
-                 "Brindle Safer Streets Partnership plans", "Under the Integration Scheme"):
+                 "Brindle Safer Streets Partnership plans", "Under the Integration Scheme", "Head of Finance Policy",
+                 "Finance Policy", "Authority Model"):
         assert junk not in plans
+    assert not any(n.startswith("Late Changes") for n in plans)

@@ -40,6 +40,15 @@ def test_people_cut_out_of_a_run_on_list_leave_each_body():
     ("Ivo Brand, Police & Crime Commissioner’s Office (representative Kay Lund)", ["Police & Crime Commissioner’s Office"]),
     ("the Overview and Scrutiny Committees of Pellworth County Council", ["Overview and Scrutiny Committees",
                                                                         "Pellworth County Council"]),
+    ("NHS Brindle and East Pellworth Integrated Care Board", ["NHS Brindle and East Pellworth Integrated Care Board"]),
+    ("the Council, NHS Brindle and Health and Social Care Partnership met", ["NHS Brindle",
+                                                                           "Health and Social Care Partnership"]),
+    ("towns within the Brindle Valley Police Area", []),
+    ("through the Anti-Poverty Taskforce and Local Jobs Partnership", ["Anti-Poverty Taskforce", "Local Jobs Partnership"]),
+    # a national body named by its nation; the nation alone, or inside a longer name, is none
+    ("Ivo Brand, Public Health Wales; Kay Lund from Police Scotland", ["Public Health Wales", "Police Scotland"]),
+    ("visitors from North Wales and across Scotland", []),
+    ("a donation to Keep Wales Tidy", []),
 ])
 def test_mentions(text, found):
     assert find_org_mentions(text) == found
@@ -74,3 +83,26 @@ def test_a_directorate_in_a_post_is_no_body(post):
 def test_a_status_word_before_a_defined_name_is_dropped():
     assert acronym_definitions("Current Pellworth NHS Joint Scrutiny Committee (JHSC) terms") == \
         [("Pellworth NHS Joint Scrutiny Committee", "JHSC")]
+
+
+def test_an_item_title_is_not_the_paper_s_body():
+    from extract.people.meetings import _body
+    assert _body("Community Safety Partnership Update") is None
+    assert _body("Strengthened Local Partnerships – Government Local Partnership Review") is None
+    assert _body("Community Safety Partnership") == "Community Safety Partnership"
+
+
+def test_a_place_in_a_body_s_slot_is_not_a_body(tmp_path):
+    paper = tmp_path / "paper.txt"
+    paper.write_text("Brindle Vale Partnership Board\n\nThe Partnership serves all who live in or pass through the "
+                     "Brindle Vale.\nMembers include Brindle Vale Police and Brindle Vale Probation Service.\n"
+                     "Training is delivered through Harbour Mind.\n", encoding="utf-8")
+    names = {f.fields["name"] for f in extract_document(load_document(paper)).facts if f.type == "organisation"}
+    assert "Brindle Vale" not in names and "Brindle Vale Police" in names
+    assert "Harbour Mind" in names  # a name in the slot that starts no other name stays
+
+
+def test_an_acronym_broken_by_a_cell_wrap_is_the_body_s():
+    canon, _ = resolve_orgs([("Brindle and Pellworth Clinical Commissioning Group", 3, "q"), ("B&P CCG", 5, "q"),
+                             ("CC G", 9, "q")])
+    assert canon["CC G"] == "Brindle and Pellworth Clinical Commissioning Group"

@@ -175,3 +175,28 @@ def test_dotted_rank():
     from extract.people import posts
     assert list(posts.ranks("4. P.C.S.O. Gareth Lowe joined the meeting")) == [
         ("Gareth Lowe", "Police Community Support Officer", 3)]
+
+
+def test_presence_from_an_apposition_and_visitors_introducing_themselves(tmp_path):
+    paper = tmp_path / "partnership.txt"
+    paper.write_text(
+        "Minutes of the Eastbrook Community Safety Partnership held on 9 May 2023\n\n"
+        "Present: Cllr Rhona Keel (Chair), Cllr Owen Marsh\n\n"
+        "3. Policing update\n"
+        "Tamsin Greer, Eastbrook Police and Crime Commissioner gave a verbal update on the new plan.\n"
+        "PC Arlo Pennant and Briony Castle from the Harbour Transport Police introduced themselves to the Partnership as Station Liaison Officers for the town.\n",
+        encoding="utf-8")
+    facts = extract_document(load_document(paper)).facts
+    status = {f.fields["person"]: f.fields["status"] for f in facts if f.type == "attendance"}
+    assert status.get("Tamsin Greer") == "present"
+    assert status.get("Arlo Pennant") == status.get("Briony Castle") == "also_in_attendance"
+    assert status.get("Rhona Keel") == "present"
+    got = {(f.fields["person"], f.fields["post"], f.fields["organisation"]) for f in facts if f.type == "position"}
+    assert ("Briony Castle", "Station Liaison Officer", "Harbour Transport Police") in got
+    assert ("Arlo Pennant", "Station Liaison Officer", "Harbour Transport Police") in got
+
+
+def test_a_member_suffix_needs_a_person_before_it():
+    from extract.people import posts
+    assert [(n, p) for n, p, _ in posts.suffixes("Ms Nora Quayle MP (Mayoral Advisor)")] == [("Ms Nora Quayle", "MP")]
+    assert not list(posts.suffixes("staff trained in Restorative Informed Practice MP S [Principle 2]"))

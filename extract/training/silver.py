@@ -83,11 +83,18 @@ TOPICS = ["Joint Health and Wellbeing Strategy", "Better Care Fund", "Annual Rep
           "Housing Strategy 2025-2030", "Terms of Reference", "{p} Local Plan", "{a} Strategy", "{a} Action Plan",
           "{a} Update", "{a} Performance Report", "Risk Register", "Matters Arising", "Urgent Business",
           "Health Inequalities Framework", "Winter Pressures Update", "Apologies for Absence", "Chair's Announcements"]
+PROJECTS = ["{a} Transformation Programme", "{p} Pathway Pilot", "Social Prescribing Scheme", "Healthy Homes Project",
+            "Community Champions Programme", "{a} Innovation Fund", "Warm Spaces Network", "{p} Youth Voice Survey",
+            "Making Every Contact Count", "Family Hubs Programme", "{a} Review", "Covid-19 Recovery Plan",
+            "{p} Neighbourhood Model", "Child Friendly {p}", "Active Travel Scheme", "{a} Dashboard"]
+ROLEWORDS = ["Chair", "Vice-Chair", "Chairperson", "Vice Chair", "Member", "Associate", "Co-opted Member", "Observer",
+             "Independent Member", "Substitute"]
 TOWN_WORDS = ["Street", "Road", "Lane", "Park", "Green", "Hall", "Centre", "House", "Square"]
 
 # Slots: {P} a person, titled or not; {C} a councillor; {N} a full name, no title; {POST}; {ORG};
 # {BODY} a committee or board; {TOPIC} an agenda item or plan (not an entity); {PLIST} a list of people
-# with roles; {CLIST} "Councillors A, B and C"; {DATE}; {TIME}; {NUM}; {VENUE}.
+# with roles; {CLIST} "Councillors A, B and C"; {DATE}; {TIME}; {NUM}; {VENUE}; and, never entities,
+# {AREA} a service area, {PLACE} a bare place, {PROJECT} a programme, {ROLEWORD} a role after a name.
 TRAIN_TEMPLATES = [
     "Present: {PLIST}",
     "PRESENT: {PLIST}",
@@ -145,6 +152,16 @@ TRAIN_TEMPLATES = [
     "Councillor {SURNAME} moved and Councillor {SURNAME} seconded the motion.",
     "The meeting closed at {TIME}.",
     "{ORG} and {ORG} will jointly commission the service from {MONTH}.",
+    # running prose full of capitalised words that name no person or body: the model must leave them alone
+    "The {TOPIC} and the {TOPIC} were discussed with reference to {AREA} in {PLACE}.",
+    "Members asked how the {TOPIC} would support {AREA} and the {PROJECT}.",
+    "{ORG}'s {TOPIC} was noted, and the {PROJECT} will report in {MONTH}.",
+    "The {AREA} Team and the {PROJECT} have improved outcomes for residents of {PLACE}.",
+    "Update on the {PROJECT} ({AREA})",
+    "Following the {TOPIC}, {AREA} Services in {PLACE} will be reviewed.",
+    "{P} {ROLEWORD}",
+    "{P}, {ROLEWORD}, {ORG}",
+    "The {POST} will present the {TOPIC} to the {BODY}'s next meeting.",
 ]
 HELD_TEMPLATES = [
     "Attendees: {PLIST}",
@@ -322,6 +339,14 @@ class _Gen:
             return [(f"{rng.randint(100000, 999999)}", None)]
         if name == "NUM2":
             return [(str(rng.randint(1, 14)), None)]
+        if name == "AREA":
+            return [(rng.choice(AREAS), None)]
+        if name == "PLACE":
+            return [(self.place(), None)]
+        if name == "PROJECT":
+            return [(rng.choice(PROJECTS).format(p=self.place(), a=rng.choice(AREAS)), None)]
+        if name == "ROLEWORD":
+            return [(rng.choice(ROLEWORDS), None)]
         if name == "VENUE":
             return [(f"{self.surname()} {rng.choice(TOWN_WORDS)}, {self.place()}", None)]
         raise KeyError(name)

@@ -55,13 +55,13 @@ def _tiny_pipeline(path):
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
     ruler.add_patterns([{"label": "PERSON", "pattern": "Helen Quorrendale"},
-                        {"label": "ORG", "pattern": "Quillfold Riverside Collective"}])
+                        {"label": "ORG", "pattern": "Quillfold Riverside Company"}])
     nlp.to_disk(path)
     return str(path)
 
 
 PROSE = ["MINUTES OF THE ALLOTMENTS PANEL", "",
-         "Helen Quorrendale had walked the new plots with the Quillfold Riverside Collective last month."]
+         "Helen Quorrendale had walked the new plots with the Quillfold Riverside Company last month."]
 
 
 def _people_and_orgs(settings):
@@ -71,12 +71,24 @@ def _people_and_orgs(settings):
             {f.fields["name"] for f in facts if f.type == "organisation"})
 
 
-def test_the_ner_setting_switches_the_model_mentions_on_and_off(tmp_path):
+def test_the_ner_settings_switch_the_model_people_and_organisations_on_and_off(tmp_path):
     model = _tiny_pipeline(tmp_path / "tiny")
     people, orgs = _people_and_orgs({"model_dir": model})
-    assert "Helen Quorrendale" not in people and "Quillfold Riverside Collective" not in orgs
+    assert "Helen Quorrendale" not in people and "Quillfold Riverside Company" not in orgs
     people, orgs = _people_and_orgs({"model_dir": model, "ner": True})
-    assert "Helen Quorrendale" in people and "Quillfold Riverside Collective" in orgs
+    assert "Helen Quorrendale" in people and "Quillfold Riverside Company" not in orgs
+    people, orgs = _people_and_orgs({"model_dir": model, "ner_orgs": True})
+    assert "Helen Quorrendale" not in people and "Quillfold Riverside Company" in orgs
+
+
+def test_the_api_settings_turn_people_on_and_organisations_off_by_default(monkeypatch):
+    from api.settings import Settings
+    monkeypatch.delenv("GOVGRAPH_NER", raising=False)
+    monkeypatch.delenv("GOVGRAPH_NER_ORGS", raising=False)
+    assert Settings().extract_settings().get("ner") is True
+    assert "ner_orgs" not in Settings().extract_settings()
+    assert "ner" not in Settings(ner=False).extract_settings()
+    assert Settings(ner_orgs=True).extract_settings()["ner_orgs"] is True
 
 
 def test_a_titled_entity_keeps_its_title_and_a_split_name_is_dropped():
@@ -87,3 +99,19 @@ def test_a_titled_entity_keeps_its_title_and_a_split_name_is_dropped():
     assert person.name == "Helen Quorrendale" and person.titles
     second = text.rindex("Helen")
     assert _person(text, second, second + len("Helen Quorrendale")) is None  # "Ann" before it: a longer name
+
+
+def test_a_person_entity_that_runs_on_into_another_name_is_dropped_and_a_trailing_role_is_trimmed():
+    from extract.people.model_mentions import _person
+    text = "- Helen Quorrendale Day 2026, in the spring"
+    assert _person(text, 2, 19) is None  # a day named after someone, not the person
+    text = "Helen Quorrendale Vice-Chair, Ann Tolley"
+    assert _person(text, 0, len("Helen Quorrendale Vice-Chair")).name == "Helen Quorrendale"
+
+
+def test_a_model_organisation_must_be_one_named_body_the_rules_missed():
+    from extract.people.model_mentions import _organisation
+    assert _organisation("Quillfold Riverside Trust's", []) == "Quillfold Riverside Trust"
+    assert _organisation("Local Authority", []) is None  # a kind of body
+    assert _organisation("Quillfold Riverside Allotments", []) is None  # no organisation word at its end
+    assert _organisation("Quillfold Riverside Trust", ["riverside trust"]) is None  # the rules have it

@@ -55,6 +55,11 @@ def _work(conn: Connection, settings: dict[str, Any], max_facts: int) -> None:  
 
     _die_with_parent()
     load_builtins()
+    try:
+        from extract.people.model_mentions import load_model
+        load_model(settings)  # the NER model's load is no file's time
+    except Exception:  # reported per file by the extractor
+        pass
     conn.send("ready")
     while True:
         try:

@@ -19,7 +19,20 @@ from extract.records import Document
 
 _TITLE_WORDS = {t.lower() for t in TITLES} | {t.lower().rstrip(".") + "." for t in TITLES}
 PERSON_LABELS = ("PERSON", "PER")
+#: nouns that make a person's name the name of a day, a place or an award ("Jane Doe Day", "Jane Doe House")
+EPONYM_HEADS = {"day", "week", "centre", "center", "house", "hall", "award", "awards", "lecture", "memorial",
+                "foundation", "trust", "school", "academy", "court", "road", "street", "building", "ward", "unit",
+                "fund", "prize", "park", "library", "institute", "clinic", "surgery"}
 ORG_LABELS = ("ORG",)
+
+
+def load_model(settings: dict):
+    """The spaCy pipeline the settings ask for (loaded once a process), or None when they want no NER.
+    A build's workers call it before taking files, so the load counts against no file's time budget."""
+    if not (settings.get("ner", False) or settings.get("ner_orgs", False)):
+        return None
+    from extract.nlp import cached_nlp
+    return cached_nlp(settings.get("spacy_model"), settings.get("model_dir"))
 
 
 @register("govgraph.model_mentions.v1", order=46)
@@ -27,9 +40,8 @@ def extract_model_mentions(doc: Document, context: Context):
     want_people, want_orgs = context.settings.get("ner", False), context.settings.get("ner_orgs", False)
     if not (want_people or want_orgs):
         return []
-    from extract.nlp import cached_nlp
     try:
-        nlp = cached_nlp(context.settings.get("spacy_model"), context.settings.get("model_dir"))
+        nlp = load_model(context.settings)
     except Exception as exc:  # a broken model must not stop extraction
         context.warnings.append(f"NER unavailable: {exc}")
         return []
@@ -85,6 +97,8 @@ def _person(text: str, start: int, end: int):
     words = text[start:end].split()
     while words and (words[-1].lower().strip(",") in POST_WORDS or not is_name_token(words[-1])):
         words.pop()  # "Jane Doe Vice-Chair": the span ran over the role after the name
+    if words and words[-1].lower() in EPONYM_HEADS:
+        return None
     person = parse_person(" ".join(words))
     if person and _ok(person.name) and 2 <= len(person.name.split()) <= 3:
         return person

@@ -38,8 +38,8 @@ HONOURS = ["OBE", "MBE", "CBE", "JP", "MP", "DL"]
 ROLES = ["(Chair)", "(Vice-Chair)", "(Vice Chair)", "(Co-Chair)", "(Deputy Chair)", "(substitute)",
          "(Co-opted Member)", "(Independent Member)", "(online)", "(virtual)", "(from item 4)", "(until 7.15pm)"]
 PLACE_ENDS = ["ford", "ham", "bury", "ton", "field", "wick", "mouth", "borough", "minster", "dale", "stead", "worth",
-              "ley", "by", "chester", " Vale", " Heath", " Marsh", "-on-Sea", " Valley", " Downs"]
-COMPASS = ["North ", "South ", "East ", "West ", "Mid ", "Greater ", "Upper "]
+              "ley", "by", "chester", " Vale", " Heath", " Fen", "-on-Sea", " Valley", " Downs"]
+COMPASS = ["North ", "South ", "East ", "West ", "Mid ", "Greater "]
 AREAS = ["Public Health", "Adult Social Care", "Children's Services", "Housing", "Finance", "Environment",
          "Community Safety", "Education", "Commissioning", "Strategy and Policy", "Regeneration", "Neighbourhoods",
          "Legal Services", "Transformation", "Integrated Care", "Prevention", "Culture and Leisure", "Planning",
@@ -160,6 +160,11 @@ TRAIN_TEMPLATES = [
     "Update on the {PROJECT} ({AREA})",
     "Following the {TOPIC}, {AREA} Services in {PLACE} will be reviewed.",
     "{P} {ROLEWORD}",
+    # table rows flattened without separators: the name stops where the post begins
+    "{N} {POST} {ORG}",
+    "{N} {POST}",
+    "{N} {POST} {N} {POST} {N} {POST}",
+    "{N} {POST}, {ORG} {N} {POST}, {ORG}",
     "{P}, {ROLEWORD}, {ORG}",
     "The {POST} will present the {TOPIC} to the {BODY}'s next meeting.",
 ]

@@ -105,6 +105,7 @@ def test_a_person_entity_that_runs_on_into_another_name_is_dropped_and_a_trailin
     from extract.people.model_mentions import _person
     text = "- Helen Quorrendale Day 2026, in the spring"
     assert _person(text, 2, 19) is None  # a day named after someone, not the person
+    assert _person(text, 2, 23) is None  # the same, when the entity takes in the day
     text = "Helen Quorrendale Vice-Chair, Ann Tolley"
     assert _person(text, 0, len("Helen Quorrendale Vice-Chair")).name == "Helen Quorrendale"
 

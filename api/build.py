@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.extract_pool import Budget, Outcome, extract_file, extract_in_workers
-from extract.documents import iter_paper_paths
-from extract.records import Extraction
+from extract import Extraction, iter_paper_paths, resolve_across
+from graph import derived
 from graph.mapping import fact_problem
-from graph.identity import keep_overrides
-from graph.store import GraphStore
+from graph.store import GraphStore, keep_overrides
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +63,32 @@ def build_paths(store: GraphStore, paths: Iterable[str | Path], settings: dict[s
         if on_file:
             on_file(extracted.path, outcome)
     _kill_point("after-documents")
-    store.ensure_derived()
+    ensure_derived(store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def derive(store: GraphStore, overrides: str | os.PathLike[str] | None = None) -> int:
+    """The derived-graph step after a batch of writes or removals: identity across papers (the
+    resolution stage's rules, extract.resolve_across), then tenures; the derived quads written."""
+    return derived.refresh(store, resolve_across, overrides)
+
+
+def ensure_derived(store: GraphStore) -> bool:
+    """Run the derived-graph step if the derived graphs are missing or older than the documents."""
+    return derived.ensure(store, resolve_across)
+
+
+def open_store(path: str | os.PathLike[str], read_only: bool = False) -> GraphStore:
+    """Open a store; opened for writing, its derived graphs are first brought up to date (a build
+    killed before its derived step is repaired here)."""
+    store = GraphStore.open(Path(path), read_only=read_only)
+    if not read_only:
+        try:
+            ensure_derived(store)
+        except Exception:  # the store stays usable; its snapshot says the derived graphs are stale
+            log.exception("could not rebuild the derived graphs at %s", path)
+    return store
 
 
 def _kill_point(name: str) -> None:

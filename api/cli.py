@@ -33,11 +33,11 @@ def _settings(data: Path | None, **extra: object) -> Settings:
 
 
 def _open_store(settings: Settings, read_only: bool = False):
+    from api.build import open_store
     from graph.errors import GraphError
-    from graph.store import GraphStore
 
     try:
-        return GraphStore.open(settings.data, read_only=read_only)
+        return open_store(settings.data, read_only=read_only)
     except GraphError as exc:
         hint = " (run `govgraph build PAPERS` first)" if read_only and not settings.data.exists() else ""
         err.print(f"[red]error[/red]: {exc}{hint}", highlight=False)
@@ -59,7 +59,7 @@ def build(
     The exit code is the number of files that failed (at most 100).
     """
     from api.build import build_paths
-    from extract.documents import iter_paper_paths
+    from extract import iter_paper_paths
 
     settings = _settings(data, overrides=overrides, spacy_model=spacy_model, ner=ner)
     store = _open_store(settings)
@@ -103,6 +103,8 @@ def remove(
     data: DataOpt = None,
 ) -> None:
     """Retract documents and every fact drawn from them."""
+    from api.build import derive
+
     store = _open_store(_settings(data))
     missing = 0
     for path in paths:
@@ -111,7 +113,7 @@ def remove(
         else:
             err.print(f"[red]error[/red]: {path}: no such document in the store")
             missing += 1
-    store.refresh_derived()
+    derive(store)
     store.close()
     raise typer.Exit(min(missing, 100))
 
@@ -300,13 +302,13 @@ def serve(
 def _repair_derived(settings: Settings) -> None:
     """Bring the derived graphs up to date before serving (opening for writing does it), unless a
     build holds the store: that build will."""
+    from api.build import open_store
     from graph.errors import GraphError
-    from graph.store import GraphStore
 
     if not (settings.data / "store").is_dir():
         return
     try:
-        GraphStore.open(settings.data).close()
+        open_store(settings.data).close()
     except GraphError as exc:
         logging.getLogger(__name__).info("derived graphs not checked: %s", exc)
 

@@ -115,7 +115,7 @@ def tables(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
         "attendance": [{"id": r["a"], "person_id": r["person"], "person": names.get(r["person"], ""),
                         "meeting_id": r.get("meeting") or "", "date": _text(r.get("date")),
                         "status": r.get("status") or "", "mode": r.get("mode") or "", **ev(r)}
-                       for r in queries.run(store, "export_attendance")],
+                       for r in queries.run(store, "table_attendance")],
         "relations": [{"subject_id": r["s"], "relation": RELATION_NAMES.get(r["rel"], r["rel"]), "object_id": r["o"]}
                       for r in queries.run(store, "export_relations")],
         "plans": [{"id": r["plan"], "name": r["name"], "kind": r.get("kind") or "", "period": r.get("period") or ""}

@@ -18,8 +18,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extract.errors import DocumentError
-from extract.records import Extraction
+from extract import DocumentError, Extraction
 
 log = logging.getLogger("api.build")
 
@@ -51,7 +50,7 @@ class Outcome:
 
 def _work(conn: Connection, settings: dict[str, Any], max_facts: int) -> None:  # pragma: no cover - child
     from api.workers import _die_with_parent
-    from extract.pipeline import load_builtins
+    from extract import load_builtins
 
     _die_with_parent()
     load_builtins()
@@ -71,8 +70,7 @@ def _work(conn: Connection, settings: dict[str, Any], max_facts: int) -> None:  
 
 def extract_file(path: Path, known: Set[str], settings: dict[str, Any], max_facts: int | None = None) -> Outcome:
     """Read and extract one file here, unless its content is among the `known` document ids."""
-    from extract.documents import load_document
-    from extract.pipeline import extract_document
+    from extract import extract_document, load_document
 
     try:
         doc = load_document(path)

@@ -7,6 +7,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, Field
 
 from graph.ids import ID_BASE
+from ontology.vocab import RELATION_BY_NAME, UPWARD
 
 T = TypeVar("T")
 
@@ -91,7 +92,7 @@ class Fact(BaseModel):
 
 
 class Relation(BaseModel):
-    relation: str = Field(description="oversees, reports_to, accountable_to, part_of, chaired_by, leads, ...")
+    relation: str = Field(description=", ".join(RELATION_BY_NAME))
     direction: str = Field(description="out: this entity is the subject; in: the object")
     other: EntityRef
 
@@ -288,8 +289,8 @@ class Action(BaseModel):
 
 class PlanDetail(Plan):
     overseers: list[EntityRef]
-    chains: list[list[ChainLink]] = Field(description="from each overseeing body up to the top, via reports_to "
-                                                      "and accountable_to")
+    chains: list[list[ChainLink]] = Field(description="from each overseeing body up to the top, via "
+                                                      + " and ".join(r.name for r in UPWARD))
     leads: list[LinkedPlan | Relation]
     actions: list[Action]
 

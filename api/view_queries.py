@@ -13,6 +13,8 @@ from weakref import WeakKeyDictionary
 
 from pyoxigraph import NamedNode
 
+from graph.sparql import with_vocabulary
+
 Row = dict[str, Any]
 
 
@@ -74,16 +76,15 @@ SELECT ?body ?person ?kind ?date ?detail ?document ?doc_id ?line ?quote WHERE {
 """ + _evidence("?c") + "\n}"
 
 #: governance relations between bodies and plans, each with the evidence of its statement
-RELATIONS = """
+RELATIONS = with_vocabulary("""
 SELECT ?s ?p ?o ?document ?doc_id ?line ?quote WHERE {
-  VALUES (?prop ?p) { (gg:oversees "oversees") (gg:reportsTo "reportsTo") (gg:accountableTo "accountableTo")
-                      (gg:partOf "partOf") (gg:delivers "delivers") (gg:leads "leads") }
+  VALUES (?prop ?p) { {{view_relations}} }
   ?s ?prop ?o .
   OPTIONAL {
     ?st a gg:Oversight ; rdf:subject ?s ; rdf:predicate ?prop ; rdf:object ?o .
 """ + _evidence_chain("?st") + """
   }
-}"""
+}""")
 
 PLAN_ACTIONS = """
 SELECT ?s ?o ?document ?doc_id ?line ?quote WHERE {
@@ -247,6 +248,78 @@ def held_on(store: RowStore, rows: list[Row], day: str) -> list[Row]:
     return [r for r in rows if r.get("m") in held]
 
 
+def view_of_store(store: RowStore) -> Any:
+    """The store's membership timeline with names (graph.membership), kept while a read-only store is open."""
+    from api.queries.membership import view_of
+
+    return view_of(store)
+
+
+def held_seats(store: RowStore, day: str, body: str | None = None) -> Row:
+    """Seats held on `day` by the one as-of rule (graph.tenures, as `members`): ``seats`` and ``unknown`` as
+    [person, body, role], and ``interlocks``: people sitting (yes) on more than one body that day."""
+    view = view_of_store(store)
+    timeline = view.timeline
+    seats: list[list[str]] = []
+    unknown: list[list[str]] = []
+    for b in [body] if body else timeline.bodies():
+        for answer in timeline.members(b, day):
+            if answer.member in ("yes", "unknown"):
+                (seats if answer.member == "yes" else unknown).append([answer.person, b, answer.role])
+    interlocks = [{"person": person, "label": view.label(person), "bodies": [a.body for a in answers]}
+                  for person, answers in timeline.interlocks(day).items()]
+    if body:
+        interlocks = [i for i in interlocks if body in i["bodies"]]
+    return {"date": day, "body": body or None, "seats": seats, "unknown": unknown, "interlocks": interlocks}
+
+
+#: the big membership view's precomputed layout, per open read-only store (as the entity index)
+_LAYOUTS: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+
+
+def membership_layout_of(store: RowStore, memberships: list[Row]) -> Any:
+    """Positions for every body and person ever listed (visualisations.bigview), computed once per
+    read-only store; None when the graph is small enough for pyvis to lay out in the browser."""
+    from visualisations.bigview import BIG_VIEW_THRESHOLD, membership_layout
+
+    seats = {(str(r["person"]), str(r["body"])) for r in memberships if r.get("person") and r.get("body")}
+    if len({p for p, _ in seats} | {b for _, b in seats}) <= BIG_VIEW_THRESHOLD:
+        return None
+    if getattr(store, "read_only", False) and store in _LAYOUTS:
+        return _LAYOUTS[store]
+    layout = membership_layout(sorted(seats))
+    if getattr(store, "read_only", False):
+        _LAYOUTS[store] = layout
+    return layout
+
+
+def compare_rows(store: RowStore, body: str, start: str, end: str) -> tuple[list[Row], list[Row], list[Row]]:
+    """(answers on start, answers on end, changes between) for the comparison page, from `members` and
+    `changes` themselves (api.queries.membership), as plain rows."""
+    from api.queries.membership import changes_between, members_as_of
+
+    def answers(day: str) -> list[Row]:
+        found = members_as_of(store, body, date.fromisoformat(day))
+        return [{"person": a.person.id if a.person else "", "person_label": a.person.name if a.person else "",
+                 "role": a.role, "member": a.member, "reason": a.reason, **_first_evidence(a.evidence)}
+                for a in found.members + found.unknown + found.former]
+
+    changes = changes_between(store, body, date.fromisoformat(start), date.fromisoformat(end))
+    between = [{"change": c.change, "source": c.source, "person": c.person.id if c.person else "",
+                "person_label": c.person.name if c.person else "", "role_from": c.role_from, "role_to": c.role_to,
+                "date": c.date.isoformat() if c.date else "", "disagreement": c.disagreement,
+                "evidence": [_evidence_row(e) for e in c.evidence]} for c in changes.changes]
+    return answers(start), answers(end), between
+
+
+def _evidence_row(e: Any) -> Row:
+    return {"document": e.document_name, "doc_id": e.document, "line": e.line, "quote": e.quote or ""}
+
+
+def _first_evidence(evidence: list[Any]) -> Row:
+    return _evidence_row(evidence[0]) if evidence else {}
+
+
 def change_rows(store: RowStore, body: str | None = None) -> list[Row]:
     return plain(store.query(CHANGES, **({"body": iri(body)} if body else {})))
 
@@ -340,7 +413,15 @@ def fetch_view_rows(store: RowStore, name: str, params: Any) -> Any:
     if name == "membership":
         rows.memberships = membership_rows(store)
         if params.date:
-            rows.memberships = held_on(store, rows.memberships, params.date)
+            rows.held = [(p, b) for p, b, _ in held_seats(store, params.date)["seats"]]
+        if not params.kinds and not params.body:
+            rows.layout = membership_layout_of(store, rows.memberships)
+    elif name == "compare":
+        rows.listing_dates = view_of_store(store).timeline.listing_dates(params.body) if params.body else []
+        if params.body:
+            rows.centre_label = entities(store).get(params.body, {}).get("label", "")
+        if params.body and params.start and params.end:
+            rows.before, rows.after, rows.between = compare_rows(store, params.body, params.start, params.end)
     elif name == "oversight":
         rows.edges, rows.plans = oversight_rows(store)
     elif name == "alignment":

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from api import queries  # noqa: E402
-from extract.records import Document, Extraction, Fact  # noqa: E402
+from extract import Document, Extraction, Fact  # noqa: E402
 from graph import ids  # noqa: E402
 from graph.mapping import extraction_to_quads  # noqa: E402
 from graph.sparql import PROLOGUE  # noqa: E402

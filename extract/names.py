@@ -52,7 +52,7 @@ POST_WORDS = {
     "portfolio", "general", "trustee", "treasurer", "analyst", "partner", "founder", "borough", "public",
     "formerly", "former", "representing", "on", "for", "of", "and", "the", "at", "from", "to", "in", "with",
     "vacancy", "vacant", "tbc", "observer", "community", "connector", "policy", "health", "council",
-    "place", "commander", "independent", "borough", "regional", "area", "divisional", "operations",
+    "place", "commander", "independent", "borough", "regional", "area", "divisional", "operations", "governor", "auditor",
 }
 #: words of organisations and places; a name made of them is not a person
 ORG_WORDS = {

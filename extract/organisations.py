@@ -80,9 +80,11 @@ _HEADS = {"council", "corporation", "trust", "group", "ccg", "hospital", "hospic
           "brigade", "constabulary", "directorate", "institute", "federation", "consortium", "collaborative"}
 _GENERIC = {"clinical", "commissioning", "nhs", "foundation", "university", "public", "health", "social", "care",
             "safeguarding", "children", "children's", "childrens", "adults", "adult", "community", "local",
-            "pharmaceutical", "integrated", "primary", "city", "borough", "london", "east", "west", "north", "south",
+            "pharmaceutical", "integrated", "primary", "city", "borough", "countywide", "citywide", "boroughwide", "london", "east", "west", "north", "south",
             "mental", "police", "service", "partnership", "board", "group", "team", "trust", "council", "and",
             "&", "wellbeing", "housing", "education", "early", "years", "strategy", "policy", "hospital"}
+#: words of a portfolio or directorate named in a post ("Director, Children, Young People and Education")
+_PORTFOLIO = {"young", "people", "families", "family", "adults"}
 _POSTISH = {"director", "manager", "chair", "officer", "head", "lead", "member", "executive", "representative",
             "adviser", "advisor", "consultant", "principal", "principle", "secretary", "specialist", "nurse",
             "president", "clerk", "coordinator", "ceo", "commissioner", "inspector", "chief", "connector",
@@ -179,7 +181,7 @@ def split_post(post: str) -> tuple[str | None, str | None]:
         if k >= 0:
             org = " ".join(words[k:])
             if len(words[k:]) == 1 and words[k].lower() in _GENERIC or \
-                    all(w.strip(",.").lower().replace("’", "'") in _GENERIC | {"services", "service"} for w in words[k:]) and \
+                    all(w.strip(",.").lower().replace("’", "'") in _GENERIC | _PORTFOLIO | {"services", "service"} for w in words[k:]) and \
                     words[-1].strip(",.").lower() in {"health", "care", "education", "wellbeing", "housing", "services",
                                                       "service"}:
                 continue  # "Public Health" in "Director of Public Health" is a field, not a body
@@ -191,7 +193,7 @@ def split_post(post: str) -> tuple[str | None, str | None]:
         words = parts[1].split()
         if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "for", "the"} for w in words) \
                 and not any(w.strip(",.").lower() in _POSTISH for w in words) and words[0][:1].isupper() \
-                and not all(w.strip(",.").lower().replace("’", "'") in _GENERIC | {"services", "service", "and", "&", "of"}
+                and not all(w.strip(",.").lower().replace("’", "'") in _GENERIC | _PORTFOLIO | {"services", "service", "and", "&", "of"}
                             for w in words):
             pair = re.fullmatch(r"(?P<a>[A-Z][A-Za-z]{1,6})\s+(?:and|&)\s+[A-Z][A-Za-z]{1,6}", parts[1])
             return post, clean_org(pair.group("a") if pair else parts[1])  # "LBH and CoLC": two bodies
@@ -219,16 +221,18 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ACRO_DEF = re.compile(r"(?P<org>(?:[A-Z][\w'’-]*\s+){1,7}?(?:(?:and|of|for|&)\s+)?(?:[A-Z][\w'’-]*\s*)+)\((?P<acro>[A-Z][A-Za-z&]{1,7})\)")
 _LEADING_JUNK = re.compile(r"^(?:The|A|An|This|That|Our|Their|Its|Both|All|Each|Every|New|Key|Current|"
-                           r"Wider|Other|Several|Many|Some|Any|Such|Including|Via|With|From|By|For|To|In|On|"
+                           r"Wider|Other|Several|Many|Some|Any|Such|Including|Via|With|From|By|For|To|In|On|Proposed|Existing|Former|Revised|"
                            r"At|And|Of|Whilst|While|When|Where|Which|Who|As|If|Following|Through|Across|Under|"
                            r"Between|Within|Into|Onto|Upon|Over|Against|Among|Amongst|Could|Would|Should|Will|"
                            r"Can|May|Must|Recent|Recently|Further|Also|However|Mayoral|Train|Support|Supporting|"
-                           r"Membership|Members|Chair|MS|Microsoft|Meeting\s+of\s+the|Meeting\s+of|Minutes\s+of\s+the|"
+                           r"Membership|Members|Chair|MS|Microsoft|Meeting\s+of\s+the|Meeting\s+of|Minutes\s+of(?:\s+the)?|"
+                           r"(?:APPROVED|Approved|AGREED|Agreed|NOTED|Noted|RECEIVED|Received)\s+the|"
+                           r"Chair['’]s\s+Welcome\s+and\s+Meeting\s+Protocol|"
                            r"January|February|March|April|June|July|August|September|October|November|December|"
                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Representing|Strengthened|Advertisement|"
                            r"Government\s+Guidance\s+on|Guidance\s+on|"
                            r"(?:Summary|Purpose|Role|Review|Reconstitution|Vision|Strategic\s+Vision|Terms|Constitution|"
-                           r"Appointment|Vice-?Chairman|Chairman|Chair['’]s\s+Welcome\s+and\s+Meeting\s+Protocol|"
+                           r"Appointment|Vice-?Chairman|Chairman|"
                            r"Update|Report|Work|Business|Establishment|Future\s+Arrangements?)\s+(?:of|for|on)(?:\s+the)?)\s+")
 
 
@@ -241,7 +245,7 @@ def strip_leading_junk(name: str) -> str:
         name = stripped
 
 
-_INSTITUTION = {"board", "partnership", "network", "committee", "forum", "commission", "alliance", "boards"}
+_INSTITUTION = {"board", "partnership", "network", "committee", "forum", "commission", "alliance", "boards", "association"}
 
 
 def _named_generic(words: list[str]) -> bool:
@@ -251,13 +255,29 @@ def _named_generic(words: list[str]) -> bool:
     return len(content) >= 3 and words[-1].lower() in _INSTITUTION and words[0][:1].isupper()
 
 
+def _is_forename(word: str) -> bool:
+    from extract.people.runon import is_forename  # the people package imports this module
+    return is_forename(word)
+
+
 def find_org_mentions(text: str) -> list[str]:
     """Organisation names in running text: capitalised phrases ending in an organisation word. Runs of
     two or more spaces part the items of a list whose bullets were lost ("including:  Education  Fire
     Service"), and no name runs across them."""
+    if _VENUE_LINE.match(text):  # "Venue: Safety Hub, Anytown Fire Station": where a meeting is held
+        end = re.search(r"\.\s+(?=[A-Z])", text)
+        return find_org_mentions(text[end.end():]) if end else []
     if re.search(r"\S {2,}\S", text):
         return [o for part in re.split(r" {2,}", text) for o in _mentions(part)]
     return _mentions(text)
+
+
+#: nouns that a head word qualifies: "Local Government Finance Settlement", "Police Act"
+_MODIFIED = {"Finance", "Settlement", "Act", "Bill", "Regulations", "Funding", "Grant", "Reform", "Pension", "Pensions"}
+_PLURAL_HEADS = {"Committees", "Boards", "Groups", "Partnerships", "Teams", "Networks", "Councils", "Associations", "Panels"}
+_VENUE_LINE = re.compile(r"^[\s#*|]*(?:Venue|Location|Address|Meeting\s+place)\s*:", re.IGNORECASE)
+#: words that end a body's name in a paper's title but start the title's own words ("X Trust Minutes of the Board")
+_TITLE_BREAK = re.compile(r"\s+(?:Minutes|Agenda|Notes)\s+of\s+(?:the\s+)?(?:Meeting\s+of\s+(?:the\s+)?)?")
 
 
 def _mentions(text: str) -> list[str]:
@@ -265,7 +285,8 @@ def _mentions(text: str) -> list[str]:
     pieces: list[str] = []
     cores: dict[str, str] = {}  #: name run on past its head word -> the name up to the head word
     for m in _MENTION.finditer(text):
-        if m.group("org").endswith("Centre") and re.search(r"(?:\b(?:at|in|Venue:?|held|Location:?)\s+(?:the\s+)?|^\s*)$",
+        if m.group("org").endswith("Centre") and re.search(r"(?:\b(?:at|in|Venue:?|held|Location:?)\s+(?:the\s+)?|"
+                                                            r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+|^\s*)$",
                                                             text[:m.start()], re.IGNORECASE):
             continue  # a meeting's venue, not a body
         if COMPOUND_AND.match(text, m.start("org") + m.group("org").rfind(" ") + 1 if " " in m.group("org") else m.start()):
@@ -274,25 +295,43 @@ def _mentions(text: str) -> list[str]:
                 re.match(r"\s*(?:[-–:]|$)", text[:m.start()][-3:] or "") is not None and m.start() < 3:
             continue  # "X Partnership Update", "X Board Minutes": an item's or a paper's title
         following = text[m.end():].split()[:1]
-        if following and following[0].lower().strip(",.;:") in _POSTISH - {"mayor"}:
+        if following and following[0] in _MODIFIED:
+            continue  # "Local Government Finance Settlement": the head word qualifies another noun
+        if following and following[0].lower().strip(",.;:").rstrip(")") in _POSTISH - {"mayor"}:
             # "Group Director": the head word belongs to a post; names joined before it stand
             # ("meet with X Board and Y Group members": X Board)
             pieces.extend(_split_joined(m.group("org"))[:-1])
             continue
-        first_two = m.group("org").split()[:2]
-        if len(first_two) == 2 and first_two[0].lower() in FORENAMES and first_two[1][:1].isupper() \
-                and first_two[1].lower() not in _GENERIC:
-            continue  # a person's name glued to their organisation
         org = m.group("org")
+        words = org.split()
+        if len(words) >= 2 and _is_forename(words[0]) and words[1][:1].isupper() and words[1].lower() not in _GENERIC \
+                and words[1].lower() not in _HEADS and not re.fullmatch(_HEAD_WORDS, words[1]):
+            if len(words) < 4:
+                continue  # a person's name glued to their organisation
+            org = " ".join(words[2:])  # "Jo Bloggs Anytown Council": the council
         if not m.group("acro"):
             # the name runs on past its head word: "Forum for Parents/Carers of Children with Disabilities",
-            # "Fire Service in the West Midlands"
-            tail = _TAIL.match(text, m.end())
-            if tail and not any(w.lower() in _POSTISH or w.lower() in _MONTHS for w in tail.group(0).split()):
-                cores[org + tail.group(0)] = org
-                org += tail.group(0)
-        # "X Trust and the Y Partnership": two organisations
-        pieces.extend(_split_joined(org))
+            # "Fire Service in the West Midlands"; a post or date after it is not part of it
+            # "Committees of Anytown Council": a plural head's "of" names their owner, not more of the name
+            tail = _TAIL.match(text, m.end()) if org.split()[-1] not in _PLURAL_HEADS else None
+            kept = []
+            for w in (tail.group(0).split() if tail else []):
+                if w.lower() in _POSTISH or w.lower() in _MONTHS or _is_forename(w) and len(kept) >= 2:
+                    break
+                kept.append(w)
+            while kept and kept[-1].lower() in {"of", "for", "and", "with", "in", "the", "&"}:
+                kept.pop()
+            if len(kept) >= 2:
+                cores[org + " " + " ".join(kept)] = org
+                org += " " + " ".join(kept)
+        plural_of = re.search(r"\b(?:" + "|".join(_PLURAL_HEADS) + r")(?=\s+of\s+[A-Z]|\s+of\s+the\s+[A-Z])", org)
+        if plural_of:  # "the Scrutiny Committees of Anytown Council": the committees, then their council
+            pieces.extend(_split_joined(org[:plural_of.end()]))
+            org = re.sub(r"^\s+of\s+(?:the\s+)?", "", org[plural_of.end():])
+        if re.search(r"\bof\s+Office$", org):
+            continue  # "the Badge and Chain of Office", "term of Office": an office held, not a body
+        # "X Trust Minutes of the Board": a body, then the title's words; "X Trust and the Y Partnership": two bodies
+        pieces.extend(p for part in _TITLE_BREAK.split(org) for p in _split_joined(part))
     lower_named: set[str] = set()
     # a capitalised name with a lower-case head word: "Safer Schools Police team", "Housing Needs service"
     for m in _LOWER_HEAD.finditer(text):
@@ -323,12 +362,28 @@ def _mentions(text: str) -> list[str]:
     # "NHS Anytown": an NHS board named by its place
     for m in re.finditer(r"(?<![\w-])NHS(?:\s+[A-Z][a-z][\w'’-]*){1,3}(?:\s+and(?:\s+[A-Z][a-z][\w'’-]*){1,3})?(?=\s*(?:[,.;:)]|\s+(?:or|to|on|is|has|have|"
                          r"will|which|who|the|as|in|with|were|was|chooses|choose)\b|$))", text):
-        if re.search(r"\bNHS\s+[A-Z]\w*\s+(?:and|&)\s+$", text[:m.start()]) or any(w.lower() in _POSTISH for w in m.group(0).split()):
+        if re.search(r"\bNHS(?:[A-Z]|\s+[A-Z]\w*)\s+(?:and|&)\s+$", text[:m.start()]) or any(w.lower() in _POSTISH for w in m.group(0).split()):
             continue  # "NHS England and NHS Improvement", "NHS Member"
         if not re.search(r"\b(?:" + _HEAD_WORDS + r")$", m.group(0)) and m.group(0).split()[-1] not in ("England",):
             ministries.append(m.group(0))
+    # "the Association of Primary Head Teachers", "University of Anytown": the body's word comes first
+    for m in re.finditer(r"(?<![\w'’-])(?:Association|Federation|Confederation|Convention|Society|Institute|University|Union|"
+                         r"Guild|Chamber)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}",
+                         text):
+        if re.search(r"[A-Z][\w'’-]*\s+$", text[:m.start()]):
+            continue  # "Anytown Association of ...": the name starts earlier (a mention with its tail)
+        words = m.group(0).split()
+        while words and (words[-1].lower() in _POSTISH - {"teacher", "head"} or words[-1].lower() in _MONTHS):
+            words.pop()
+        while words and words[-1].lower() in {"and", "&", "of", "for", "the"}:
+            words.pop()
+        if len(words) >= 3:  # its members may be post-holders ("... of Head Teachers")
+            ministries.append(" ".join(words))
+    # "NHS England and NHS Improvement": two NHS bodies named as one, the joint body
+    ministries.extend(m.group(0) for m in re.finditer(r"(?<![\w-])NHS(?:[A-Z]|\s+[A-Z][a-z]+)\s+(?:and|&)\s+NHS\s+[A-Z][a-z]+\b",
+                                                      text))
     out.extend(m for m in ministries if not m.startswith("Secretary"))
-    pieces = [p for p in pieces if not any(m != p and m.endswith(p) for m in ministries)]  # the tail of a ministry
+    pieces = [p for p in pieces if not any(m != p and (m.endswith(p) or m.startswith(p + " ")) for m in ministries)]
     for org in pieces:
         # a sentence's verb glued on: "Circulate the Panel's report", "Presented to the Anytown Board"
         verb = re.match(r"^[A-Z][a-z]+(?:\s+(?:to|by|for|with|from))?\s+the\s+", org)
@@ -336,6 +391,7 @@ def _mentions(text: str) -> list[str]:
             org = org[verb.end():]
         org = re.sub(r"^(?:[A-Z]{2,}\s+){2,}(?=[A-Z][a-z])", "", org)  # a label in capitals: "TITLE OF REPORT X Board"
         org = strip_leading_junk(org)
+        org = re.sub(r"^[A-Z]\s+(?=[A-Z][a-z])", "", org)  # a status letter of a flattened table: "Y Anytown Council"
         inner = re.match(r"^(?:Committee|Sub-?[Cc]ommittee|Board|Group|Panel|Forum|Partnership)\s+of\s+(?:the\s+)?"
                          r"(?P<rest>[A-Z].*)$", org)
         if inner and re.search(r"(?:" + _HEAD_WORDS + r")$", inner.group("rest")) and len(inner.group("rest").split()) >= 2:
@@ -344,7 +400,8 @@ def _mentions(text: str) -> list[str]:
         if len(words) < 2:
             continue
         core = next((c for full, c in cores.items() if full.endswith(org) and org.endswith(full[len(c):])), org)
-        if any(w.lower() in _POSTISH for w in words) or not re.search(r"(?:" + _HEAD_WORDS + r")$", core):
+        if any(w.lower() in _POSTISH for w in words) or not re.search(r"(?:" + _HEAD_WORDS + r")$", core) and \
+                not re.fullmatch(r"NHS\s+[A-Z][a-z][\w'’-]*", org):  # "NHS Anytown and Anytown Council": both
             continue
         if all(w.lower().strip("'’s") in _GENERIC or w.lower() in _GENERIC or
                (re.fullmatch(_HEAD_WORDS, w) and w not in ("England", "Networks"))
@@ -356,6 +413,14 @@ def _mentions(text: str) -> list[str]:
             continue  # "Social Care Team", "Children's Services": a function, not a named body
         out.append(clean_org(org) or org)
     return [o for o in out if o not in lower_named]
+
+
+def blank_people(text: str, people: list[str]) -> str:
+    """The text with the paper's people cut out, so that a run-on "Name Organisation Name Organisation"
+    list ("Jo Bloggs Anytown Council Sam Smith Anytown Police") names each body apart."""
+    for person in sorted((p for p in people if len(p.split()) >= 2), key=len, reverse=True):
+        text = re.sub(r"(?<![\w'’-])(?<!NHS )" + re.escape(person) + r"(?![\w'’-])", " | ", text)
+    return text  # "NHS Anytown ...": a place of an NHS body that a list reader took for a name stays
 
 
 #: last words of a plan or document name: "X Strategy and the Y Board" joins two names
@@ -397,6 +462,7 @@ def _split_joined(org: str) -> list[str]:
                 continue
             if len(joined) > 1 and joined[1].lower() not in ("the",) or \
                     re.search(r"(?:\b(?:" + _HEAD_WORDS + r")|\b[A-Z]{2,})$", left) or \
+                    re.fullmatch(r"NHS\s+[A-Z][\w'’-]*", left) or \
                     (joined[-1].lower() == "the" and re.search(r"\b(?:" + _PLAN_WORDS + r")$", left)):
                 m = cand
                 break
@@ -440,6 +506,7 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
         else:
             while words and not words[0][:1].isupper():
                 words = words[1:]
+            words = strip_leading_junk(" ".join(words)).split()  # "Current X Committee (XC)"
             if words:
                 out.append((" ".join(words), acro))
     return out

@@ -6,6 +6,7 @@ A `Fact` carries its fields in the spelling of the facts format
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,3 +100,54 @@ class Extraction:
 
     def of_type(self, fact_type: str) -> list[Fact]:
         return [f for f in self.facts if f.type == fact_type]
+
+
+# ----------------------------------------------------------------------------- people across papers
+@dataclass
+class PersonSources:
+    """One stored person entity as the papers give it (read from the store by graph.identity), for
+    the resolution rules across papers (extract.resolve.across)."""
+
+    iri: str
+    labels: Counter[str] = field(default_factory=Counter)  #: label → documents using it
+    label_texts: set[str] = field(default_factory=set)  #: every label, as written
+    variants: set[str] = field(default_factory=set)  #: every variant, as written
+    titles: set[str] = field(default_factory=set)  #: titles stored as such
+    docs: dict[str, str] = field(default_factory=dict)  #: document IRI → file name
+    first_date: str | None = None
+    bodies: dict[str, str] = field(default_factory=dict)  #: body IRI → label
+    orgs: dict[str, str] = field(default_factory=dict)  #: organisation IRI → label
+    posts: set[str] = field(default_factory=set)
+    refs: int = 0
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Two entities joined by one rule, with the evidence in words."""
+
+    a: str
+    b: str
+    rule: str
+    evidence: str
+    docs: tuple[str, ...] = ()
+
+
+@dataclass
+class Identity:
+    """The clusters: every person IRI's canonical IRI, and the merges that made them."""
+
+    canonical: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  #: canonical IRI → its label
+    merges: list[Merge] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def of(self, iri: str) -> str:
+        return self.canonical.get(iri, iri)
+
+    def clusters(self) -> dict[str, list[str]]:
+        """canonical IRI → every IRI in its cluster (only clusters of two or more)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for iri, canon in self.canonical.items():
+            out[canon].append(iri)
+        return {c: sorted(m) for c, m in out.items() if len(m) > 1}
+

@@ -7,22 +7,54 @@ Tenures: each person's runs of consecutive dated listings on a body in one role
 """
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pyoxigraph as ox
 
+from extract.records import Identity, PersonSources
 from graph import identity as ident
 from graph import ids
 from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
+from graph.store import GraphStore, find_overrides
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
 
-if TYPE_CHECKING:
-    from graph.store import GraphStore
+log = logging.getLogger(__name__)
+
+#: the rules resolving people across papers: their sources and an overrides file → an Identity
+PeopleResolver = Callable[[dict[str, PersonSources], "str | Path | None"], Identity]
 
 Term = ox.NamedNode | ox.Literal
 
 TENURES_GRAPH = ids.BASE + "graph/derived/tenures"
+
+
+def refresh(store: GraphStore, resolve_people: PeopleResolver, overrides: str | os.PathLike[str] | None = None) -> int:
+    """Rebuild the graphs derived from all documents (identity, then tenures) in one transaction.
+
+    Call after a batch of writes or removals; returns the derived quads written. `resolve_people`
+    is the resolution stage's rule set across papers (extract.resolve_across, passed in by the
+    build driver: the graph layer holds no name rules). `overrides` (same / different pairs)
+    defaults to the data directory's overrides file. The stamp naming what they were built from
+    is written once the transaction is in.
+    """
+    sources = store.sources_digest(overrides)
+    update, count = derived_update(store, resolve_people, str(overrides) if overrides is not None else None)
+    store.write_derived(update, sources)
+    return count
+
+
+def ensure(store: GraphStore, resolve_people: PeopleResolver) -> bool:
+    """Rebuild the derived graphs if they are missing or older than the documents (or the
+    overrides file); whether they were rebuilt."""
+    if store.snapshot().current:
+        return False
+    log.info("the derived graphs at %s are missing or out of date: rebuilding them", store.path)
+    refresh(store, resolve_people)
+    return True
 
 
 def timeline_of(store: GraphStore, canonical: dict[str, str] | None = None) -> Timeline:
@@ -39,10 +71,12 @@ def timeline_of(store: GraphStore, canonical: dict[str, str] | None = None) -> T
     return Timeline(listings, changes)
 
 
-def derived_update(store: GraphStore, overrides: str | None = None) -> tuple[str, int]:
+def derived_update(store: GraphStore, resolve_people: PeopleResolver,
+                   overrides: str | None = None) -> tuple[str, int]:
     """One SPARQL update rebuilding every derived graph (identity first, then tenures on
     canonical people), and the number of derived quads it writes."""
-    identity = ident.identity_of(store, overrides)
+    path = overrides if overrides is not None else find_overrides(store.path)
+    identity = resolve_people(ident.person_sources(store), path)
     graphs = {ident.IDENTITY_GRAPH: ident.identity_quads(identity),
               TENURES_GRAPH: tenure_quads(timeline_of(store, identity.canonical))}
     parts = []

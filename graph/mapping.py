@@ -19,7 +19,7 @@ from extract.records import Extraction, Fact
 from graph import ids
 from graph.errors import InvalidFact
 from graph.namespaces import DCTERMS, FOAF, GG, ORG, PROV, RDF, RDFS, SKOS, XSD
-from graph.vocab import ALLOWED, BODY_CLASSES, DATE_FIELDS, FIELDS, LIST_FIELDS, RELATIONS
+from graph.vocab import ALLOWED, DATE_FIELDS, FIELDS, LIST_FIELDS, RELATIONS, body_class_of
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLASSES = {"person": FOAF.Person, "organisation": ORG.Organization, "plan": GG.Plan}
@@ -265,8 +265,9 @@ def _organisation(b: _Builder, fact: Fact) -> NamedNode:
     iri = _named(b, fact, "organisation")
     kind = fact.fields.get("kind")
     b.add(iri, GG.kind, _opt(kind))
-    if kind in BODY_CLASSES:
-        b.add(iri, RDF.type, BODY_CLASSES[kind])
+    body = body_class_of(kind, fact.fields["name"])
+    if body is not None:
+        b.add(iri, RDF.type, body)
     return iri
 
 

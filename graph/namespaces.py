@@ -1,13 +1,15 @@
 """pyoxigraph terms of the vocabularies govgraph writes.
 
 `GG` is closed: reading an undeclared attribute fails at import, and a meta-test checks
-every term listed here is declared in ontology/govgraph.ttl.
+every term listed here is declared in ontology/govgraph.ttl. The body classes and relation
+properties come from the vocabulary (ontology/vocab.toml).
 """
 from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
 import ontology
+from ontology.vocab import BODY_CLASSES, RELATIONS
 
 
 class Namespace:
@@ -27,15 +29,15 @@ class Namespace:
 
 
 GG = Namespace(ontology.GG, """
-    Body Board Committee Commission Partnership Panel Group Meeting Attendance Document Plan
+    Body Meeting Attendance Document Plan
     Action Principle Position Change Priority Recommendation Evidence Oversight Alignment
     kind title period body meetingRole role post affiliation asOf attendee meeting date
     status mode substituteFor holder organisation forPost changeType person detail item principle text
     plan framework
-    oversees reportsTo accountableTo partOf chairedBy leads delivers alignsWith
     document line quote extractor confidence factType extra page sourceLine
     fileName sourcePath contentHash format lineCount pageStarts
-    Tenure firstCited lastCited statedStart statedEnd tenureStatus""")
+    Tenure firstCited lastCited statedStart statedEnd tenureStatus
+    """ + " ".join(b.cls for b in BODY_CLASSES) + " " + " ".join(r.property for r in RELATIONS))
 ORG = Namespace(ontology.ORG, "Organization Membership member organization Post postIn heldBy memberDuring")
 TIME = Namespace(ontology.TIME, "Interval Instant hasBeginning hasEnd inXSDDate")
 FOAF = Namespace(ontology.FOAF, "Person name")

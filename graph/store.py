@@ -5,9 +5,9 @@ Layout of a data directory: `store/` (Oxigraph, RocksDB), `texts/{doc_id}.txt` a
 from. `GraphStore.dataset` gives the same data as an rdflib Dataset (oxrdflib); hot paths use
 the pyoxigraph store `GraphStore.ox` directly.
 
-The derived graphs (graph.derived) are rebuilt whenever they are missing or older than the
-documents: after a build, and when the store is opened for writing, so a build that died
-between its last document and the derived step is repaired by the next open.
+The derived graphs are graph.derived's: a build calls its step after the documents, and
+`api.build.open_store` (how the CLI opens for writing) repairs them when missing or older, so a
+build that died between its last document and the derived step is repaired by the next open.
 """
 from __future__ import annotations
 
@@ -27,9 +27,8 @@ from rdflib import Dataset
 
 import ontology
 from extract.records import Extraction
-from graph import derived, ids, sparql
+from graph import ids, sparql
 from graph.errors import DocumentNotFound, QueryError, StoreError, StoreLocked
-from graph.identity import find_overrides
 from graph.mapping import extraction_to_quads
 from graph.texts import TextFiles
 
@@ -110,13 +109,7 @@ class GraphStore:
             if "lock" in str(exc).lower():
                 raise StoreLocked(f"the graph store at {root} is open for writing elsewhere") from exc
             raise StoreError(f"cannot open the graph store at {root}: {exc}") from exc
-        opened = cls(root, store, read_only)
-        if not read_only:
-            try:
-                opened.ensure_derived()
-            except Exception:  # the store stays usable; its snapshot says the derived graphs are stale
-                log.exception("could not rebuild the derived graphs at %s", root)
-        return opened
+        return cls(root, store, read_only)
 
     def close(self) -> None:
         """Flush and release the store (the object is unusable afterwards)."""
@@ -170,8 +163,8 @@ class GraphStore:
         return [{name: sparql.to_python(row[name]) for name in names} for row in result]
 
     def run(self, name: str, **bindings: Any) -> list[dict[str, Any]]:
-        """Rows of a stored query (graph/queries/{name}.rq)."""
-        return self.query(sparql.load_query(name), **bindings)
+        """Rows of a stored query (graph/queries/{name}.rq), its parameters bound by sparql.bind."""
+        return self.query(sparql.bind(sparql.load_query(name), bindings))
 
     # documents
 
@@ -200,6 +193,10 @@ class GraphStore:
         found = [d for d in self.documents() if os.path.abspath(d.path) == wanted]
         return found[0] if found else None
 
+    def _ids_at(self, abspath: str) -> list[str]:
+        """Ids of the stored versions of the file at an absolute path (no fact counts)."""
+        return sorted({r["id"] for r in self.run("document_paths") if os.path.abspath(r["path"]) == abspath})
+
     def count_facts_by_type(self) -> dict[str, int]:
         return {r["type"]: r["count"] for r in self.run("count_facts_by_type")}
 
@@ -221,7 +218,7 @@ class GraphStore:
             return WriteResult(doc.id, written=False)
         quads = extraction_to_quads(extraction)
         wanted = os.path.abspath(doc.path)
-        old = [d.id for d in self.documents() if os.path.abspath(d.path) == wanted and d.id != doc.id]
+        old = [i for i in self._ids_at(wanted) if i != doc.id]
         staged = self.texts.stage(doc.id, doc.lines)
         try:
             self.ox.update(_replace_graphs(old, ids.document_graph(doc.id), quads))
@@ -245,7 +242,7 @@ class GraphStore:
             doomed = [key]
         else:
             wanted = os.path.abspath(key)
-            doomed = [d.id for d in self.documents() if os.path.abspath(d.path) == wanted]
+            doomed = self._ids_at(wanted)
         if not doomed:
             return []
         self.ox.update(_replace_graphs(doomed, None, []))
@@ -253,29 +250,13 @@ class GraphStore:
             self.texts.remove(doc_id)
         return doomed
 
-    def refresh_derived(self, overrides: str | os.PathLike[str] | None = None) -> int:
-        """Rebuild the graphs derived from all documents (identity, then tenures) in one transaction.
-
-        Call after a batch of writes or removals; returns the derived quads written.
-        `overrides` (same / different pairs) defaults to the data directory's overrides file.
-        The stamp naming what they were built from is written once the transaction is in.
-        """
+    def write_derived(self, update: str, sources: str) -> None:
+        """Apply the update rebuilding the derived graphs (graph.derived) in one transaction, then
+        stamp them as built from `sources` (a `sources_digest`)."""
         self._writable()
-        sources = self._sources_digest(overrides)
-        update, count = derived.derived_update(self, str(overrides) if overrides is not None else None)
         self.ox.update(update)
         self.ox.flush()
         self._write_stamp(sources)
-        return count
-
-    def ensure_derived(self) -> bool:
-        """Rebuild the derived graphs if they are missing or older than the documents (or the
-        overrides file); whether they were rebuilt."""
-        if self.snapshot().current:
-            return False
-        log.info("the derived graphs at %s are missing or out of date: rebuilding them", self.path)
-        self.refresh_derived()
-        return True
 
     def snapshot(self) -> Snapshot:
         """The digest of what the store holds, and of what its derived graphs were built from."""
@@ -283,9 +264,10 @@ class GraphStore:
             stamp = json.loads((self.path / DERIVED_STAMP).read_text(encoding="utf-8"))["sources"]
         except (OSError, ValueError, KeyError, TypeError):
             stamp = None
-        return Snapshot(self._sources_digest(), stamp)
+        return Snapshot(self.sources_digest(), stamp)
 
-    def _sources_digest(self, overrides: str | os.PathLike[str] | None = None) -> str:
+    def sources_digest(self, overrides: str | os.PathLike[str] | None = None) -> str:
+        """A digest of the stored document graphs and the overrides file."""
         graphs = sorted(g.value for g in self.ox.named_graphs()
                         if isinstance(g, ox.NamedNode) and g.value.startswith(ids.GRAPH_BASE))
         digest = hashlib.sha256("\n".join(graphs).encode("utf-8"))
@@ -322,6 +304,29 @@ class GraphStore:
     def union_triples(self) -> Iterator[ox.Triple]:
         """Every distinct triple of every graph."""
         return iter(self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+
+#: file names of the overrides file kept in a data directory (first found wins)
+OVERRIDES_FILES = ("overrides.json", "overrides.yaml", "overrides.yml")
+
+
+def find_overrides(data_dir: Path) -> Path | None:
+    """The overrides file kept in a data directory, if any."""
+    for name in OVERRIDES_FILES:
+        if (data_dir / name).is_file():
+            return data_dir / name
+    return None
+
+
+def keep_overrides(data_dir: Path, source: str | Path) -> Path:
+    """Copy an overrides file into the data directory, where every later refresh reads it."""
+    src = Path(source)
+    suffix = src.suffix.lower() if src.suffix.lower() in (".yaml", ".yml") else ".json"
+    for name in OVERRIDES_FILES:
+        (data_dir / name).unlink(missing_ok=True)
+    target = data_dir / ("overrides" + suffix)
+    target.write_bytes(src.read_bytes())
+    return target
 
 
 def _replace_graphs(drop: list[str], graph: str | None, quads: list[ox.Quad]) -> str:

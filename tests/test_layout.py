@@ -33,3 +33,38 @@ def test_package_imports_only_what_its_layer_allows(package: str) -> None:
     offending = {str(path.relative_to(ROOT)): sorted(_imports(path) & FORBIDDEN[package])
                  for path in (ROOT / package).rglob("*.py")}
     assert {k: v for k, v in offending.items() if v} == {}
+
+
+#: the modules of extract each layer may import: the API its public surface (extract/__init__.py),
+#: the graph only the typed records it stores
+EXTRACT_SURFACE = {"api": {"extract"}, "graph": {"extract.records"}, "benchmarks": {"extract"}}
+
+
+def _extract_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "extract")
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0 \
+                and node.module.split(".")[0] == "extract":
+            found.add(node.module)
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(EXTRACT_SURFACE))
+def test_package_uses_only_extracts_public_surface(package: str) -> None:
+    offending = {}
+    for path in (ROOT / package).rglob("*.py"):
+        rel = str(path.relative_to(ROOT))
+        extra = _extract_modules(path) - EXTRACT_SURFACE[package]
+        if extra:
+            offending[rel] = sorted(extra)
+    assert offending == {}
+
+
+def test_extract_public_surface_resolves():
+    import extract
+
+    for name in extract.__all__:
+        assert getattr(extract, name) is not None

@@ -9,7 +9,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 import ontology
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 from graph import GraphStore
 from graph.namespaces import GG
 from graph.sparql import QUERY_DIR
@@ -91,3 +91,19 @@ def test_ontology_reuses_standard_vocabularies(ontology_graph):
     assert Path(ontology.SHAPES_PATH).is_file()
     assert ontology_graph.value(URIRef(ontology.GG + "line"), RDFS.label) == Literal("line")
     assert (None, RDF.type, None) in ontology_graph
+
+
+def test_files_generated_from_the_vocabulary_are_current():
+    from ontology.vocab import generated
+
+    stale = [path.name for path, text in generated().items() if path.read_text(encoding="utf-8") != text]
+    assert stale == [], "run python3 -m ontology.vocab"
+
+
+def test_panel_or_group_organisations_are_typed_as_panel_or_group():
+    from ontology.vocab import body_class
+
+    assert body_class("panel_or_group", "Oakfield Scrutiny Panel") == "Panel"
+    assert body_class("panel_or_group", "Oakfield Carers Forum") == "Group"
+    assert body_class("board", "Oakfield Board") == "Board"
+    assert body_class("council", "Oakfield Council") is None

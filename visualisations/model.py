@@ -34,6 +34,7 @@ class ViewNode:
     highlight: bool = False  #: drawn to stand out (shared people, unoverseen plans)
     note: str = ""  #: short text shown on hover
     evidence: list[Evidence] = field(default_factory=list)
+    hidden: bool = False  #: drawn only when a date slider reaches a date it holds on
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class ViewEdge:
     relation: str
     label: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    hidden: bool = False
 
 
 @dataclass(slots=True)

@@ -95,6 +95,32 @@ def membership_network(rows: Iterable[Row], as_of: str | None = None, body: str 
     return graph
 
 
+def show_held(graph: ViewGraph, held: Iterable[tuple[str, str]], as_of: str) -> ViewGraph:
+    """Hide the seats of a membership graph not held on `as_of` (held: (person, body) pairs, chosen by
+    graph.tenures' as-of rule) and the nodes left with no seat; people on several held bodies are the
+    highlighted ones. Works in place; the hidden part stays for a date slider to show."""
+    wanted = set(held)
+    bodies_of: dict[str, set[str]] = defaultdict(set)
+    for edge in graph.edges:
+        edge.hidden = (edge.source, edge.target) not in wanted
+        if not edge.hidden:
+            bodies_of[edge.source].add(edge.target)
+    shown = set(bodies_of) | {b for bodies in bodies_of.values() for b in bodies}
+    for node in graph.nodes.values():
+        node.hidden = node.id not in shown
+        if node.kind == "person":
+            count = len(bodies_of.get(node.id, ()))
+            node.highlight = count > 1
+            node.size = 12 + 6 * max(count - 1, 0)
+            node.note = f"member of {count} bodies on {as_of}"
+    graph.title = f"Bodies and their members as of {as_of}"
+    graph.messages = [m for m in graph.messages if "more than one body" not in m]
+    shared = sum(1 for b in bodies_of.values() if len(b) > 1)
+    if shared:
+        graph.messages.append(f"{shared} people sit on more than one body on {as_of} (highlighted).")
+    return graph
+
+
 def oversight_network(rows: Iterable[Row], plans: Iterable[Row] = ()) -> ViewGraph:
     """Bodies, the bodies they report to, the plans they oversee and those plans' actions.
 

@@ -42,6 +42,23 @@ class FilterForm:
     show_date: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class DateSlider:
+    """A date slider over `dates` (with play): each step asks `endpoint` (``?date=D[&body=B]``, JSON
+    ``{date, seats: [[person, body, role]], interlocks: [...]}``) which seats are held, and the page redraws."""
+
+    dates: tuple[str, ...]
+    date: str = ""  #: the date shown first ("" : every seat ever listed)
+    endpoint: str = "/views/membership/held.json"
+    body: str = ""
+
+    @property
+    def index(self) -> int:
+        """The slider position of `date`: the latest listing date on or before it (the last one when none)."""
+        before = [i for i, d in enumerate(self.dates) if d <= self.date] if self.date else []
+        return before[-1] if before else max(len(self.dates) - 1, 0)
+
+
 def _node_colour(node: ViewNode) -> str:
     if node.kind == "principle" and node.group:
         return framework_colour(node.group)
@@ -65,6 +82,7 @@ def vis_node(node: ViewNode) -> dict[str, Any]:
         "borderWidth": 3 if node.highlight else 1, "highlighted": node.highlight,
         "evidence": [e.to_dict() for e in node.evidence[:EVIDENCE_CAP]],
         "evidence_total": len(node.evidence),
+        "hidden": node.hidden, "base_color": colour,
     }
     if style.shape in ("box", "ellipse"):
         out["font"] = {"color": "#ffffff"}
@@ -99,7 +117,7 @@ def build_network(graph: ViewGraph, height: str = "720px") -> Network:
     for edge in graph.edges:
         net.add_edge(edge.source, edge.target, label=edge.label, relation=edge.relation,
                      color=relation_colour(edge.relation), title=edge.label or edge.relation,
-                     evidence=[e.to_dict() for e in edge.evidence[:EVIDENCE_CAP]])
+                     evidence=[e.to_dict() for e in edge.evidence[:EVIDENCE_CAP]], hidden=edge.hidden)
     net.options = physics_options(len(graph.nodes))
     return net
 
@@ -136,7 +154,8 @@ def _environment() -> Environment:
 
 
 def render_network(graph: ViewGraph, filters: FilterForm | None = None, height: str = "720px",
-                   links: dict[str, str] | None = None, evidence_href: str = "") -> str:
+                   links: dict[str, str] | None = None, evidence_href: str = "", slider: DateSlider | None = None
+                   ) -> str:
     """The whole HTML page for a network view, through pyvis `generate_html()` (nothing written to disk).
 
     `evidence_href` prefixes links from evidence to the document text (``{prefix}{doc_id}#L{line}``).
@@ -152,6 +171,8 @@ def render_network(graph: ViewGraph, filters: FilterForm | None = None, height: 
         "links": links or {},
         "evidence_href": evidence_href,
         "options_json": json.dumps(net.options),
+        "slider": slider,
+        "highlight": {"background": HIGHLIGHT_COLOUR, "border": HIGHLIGHT_BORDER},
     }
     # pyvis renders with its own fixed set of variables; ours are bound to the template it is handed.
     net.templateEnv = _PageEnvironment(extras)

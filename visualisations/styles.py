@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ontology.vocab import RELATIONS
+
 
 @dataclass(frozen=True, slots=True)
 class Style:
@@ -30,14 +32,12 @@ TYPE_STYLES: dict[str, Style] = {
 HIGHLIGHT_COLOUR = "#e6194b"
 HIGHLIGHT_BORDER = "#000000"
 
+#: edge colour by relation: the governance relations' colours are in the vocabulary (ontology/vocab.toml)
 RELATION_COLOURS: dict[str, str] = {
     "member": "#9ecae1",
-    "reportsTo": "#1f77b4",
-    "oversees": "#2ca02c",
     "hasAction": "#9467bd",
-    "alignsWith": "#d62728",
-    "leads": "#ff7f0e",
     "related": "#bbbbbb",
+    **{r.property: r.colour for r in RELATIONS},
 }
 
 FRAMEWORK_PALETTE = ("#d62728", "#e377c2", "#8c564b", "#bcbd22", "#17becf", "#ff9896", "#c49c94", "#f7b6d2")

@@ -153,7 +153,9 @@ def timeline_svg(rows: Iterable[Row], change_rows: Iterable[Row] = (), title: st
     height = MARGIN * 2 + ROW_HEIGHT * len(runs)
     total = height + LEGEND
     parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{total}" '
-             f'viewBox="0 0 {width} {total}" role="img" aria-label="{escape(title)}">',
+             f'viewBox="0 0 {width} {total}" role="img" aria-label="{escape(title)}" data-lo="{dates[0]}" '
+             f'data-hi="{dates[-1]}" data-x0="{LABEL_WIDTH}" data-w="{PLOT_WIDTH}" data-top="{MARGIN - 4}" '
+             f'data-bottom="{height - MARGIN}">',
              f'<title>{escape(title)}</title>', _legend(height + 14)]
     for d in dates:  # a faint rule and a date at every listing
         parts.append(f'<line x1="{x(d):.1f}" y1="{MARGIN - 4}" x2="{x(d):.1f}" y2="{height - MARGIN}" stroke="#e3e3e3"/>')

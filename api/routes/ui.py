@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from api import view_queries as vq
 from api.deps import StoreDep, StoreRoute
 from graph.mapping import parse_page_starts
+from ontology.vocab import RELATION_BY_NAME, UPWARD
 from api.errors import ERROR_RESPONSES, BadRequest, NotFound
 from api.queries.membership import members_as_of
 from api.routes.views import EVIDENCE_HREF, NAV
@@ -30,6 +31,8 @@ _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_au
 _env.filters["entity_href"] = lambda iri: "/ui/entity?id=" + quote(str(iri), safe="")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DOC_ID = re.compile(r"[0-9a-f]{8,64}")
+#: relations from a body to what it sits under (its "reports to" list on the body page)
+_ABOVE = frozenset(r.property for r in UPWARD) | {RELATION_BY_NAME["part_of"].property}
 
 Id = Annotated[str, Query(description="the entity's IRI")]
 
@@ -85,10 +88,8 @@ def body_page(store: StoreDep, id: Id, date: Annotated[str, Query(description="Y
                  members=members, timeline=timeline_svg(memberships, vq.change_rows(store, body=id),
                                                         f"Membership timeline: {body['label']}"),
                  oversees=[r for r in relations if r["s"] == id and r["p"] == "oversees"],
-                 reports=[r for r in relations if r["s"] == id and r["p"] in ("reportsTo", "accountableTo",
-                                                                                 "partOf")],
-                 reported_by=[r for r in relations if r["o"] == id and r["p"] in ("reportsTo", "accountableTo",
-                                                                                     "partOf")],
+                 reports=[r for r in relations if r["s"] == id and r["p"] in _ABOVE],
+                 reported_by=[r for r in relations if r["o"] == id and r["p"] in _ABOVE],
                  leads=[r for r in relations if r["s"] == id and r["p"] == "leads"])
 
 

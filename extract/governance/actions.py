@@ -396,7 +396,9 @@ def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = No
                     yield ev, pid, ev.line, src.id
 
 
-@register("govgraph.actions.v1", order=60)
+@register("govgraph.actions.v1", order=60,
+          reads=("blocks", "principle"),
+          writes=("action", "alignment", "organisation", "acronyms"))
 def extract_actions(doc: Document, context: Context):
     people = set()
     for f in context.of_type("person"):
@@ -407,7 +409,7 @@ def extract_actions(doc: Document, context: Context):
     seen: set[str] = set()
     tables = []
     defs = acronym_definitions(doc)
-    context.cache["governance.acronyms"] = defs
+    context.shared.acronyms = defs
     orgs: dict[str, Fact] = {}
     known = {f.fields["id"] for f in context.of_type("principle") if f.fields.get("id")}
     for header, col_kind, events, layout in parse_action_tables(doc, people):
@@ -444,7 +446,6 @@ def extract_actions(doc: Document, context: Context):
             facts.append(Fact("alignment", fields, line,
                               quote_of(raw, _label_text(raw, pid) or a.id),
                               confidence=0.9 if src is None else 0.7))
-    context.cache["governance.action_tables"] = tables
     return facts + list(orgs.values())
 
 

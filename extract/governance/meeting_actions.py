@@ -366,7 +366,9 @@ def table_actions(doc: Document, section: dict[str, Any], skip_lines: set[int]) 
 
 # ---------------------------------------------------------------------------- extractor
 
-@register("govgraph.meeting_actions.v1", order=64)
+@register("govgraph.meeting_actions.v1", order=64,
+          reads=("lines", "meeting", "membership", "attendance", "organisation", "action", "org_mentions"),
+          writes=("action",))
 def extract_meeting_actions(doc: Document, context: Context):
     sections = _sections(context, doc)
     if not sections:
@@ -375,7 +377,7 @@ def extract_meeting_actions(doc: Document, context: Context):
     people = _people(context)
     orgs = _orgs(context)
     org_names = [v for f in context.of_type("organisation") for v in [f.fields.get("name")] if isinstance(v, str)]
-    org_names += [o for o, _, _ in context.cache.get("org_mentions", []) if isinstance(o, str)]
+    org_names += [o for o, _, _ in context.shared.org_mentions if isinstance(o, str)]
     place = paper_place(doc.lines, org_names)
     seen = {f.fields.get("id") for f in context.of_type("action")}
     table_lines = {f.line for f in context.of_type("action")}

@@ -101,6 +101,10 @@ _OWNER_BARE = re.compile(r"^(?:[A-Z][\w&]*\s+){0,5}(?:Council|Board|Partnership|
                          r"Commission|Committee|Government|Department)['’]s\s+(?:strategy|policy|approach|plan|"
                          r"programme|framework)$", re.IGNORECASE)
 
+#: post-holders whose regular report is no named document
+_POST_OWNERS = {"executive", "officer", "chair", "chairman", "director", "manager", "leader", "mayor", "commissioner",
+                "clerk", "secretary", "treasurer", "president"}
+
 _VERBISH = {"implement", "develop", "deliver", "support", "inform", "agree", "approve", "refresh", "review",
             "use", "run", "set", "make", "take", "provide", "ensure", "create", "build", "produce", "design",
             "publish", "launch", "adopt", "endorse", "consider", "note", "see", "believe", "uses", "takes",
@@ -132,7 +136,8 @@ def _strip_name(name: str) -> str:
     words = name.split()
     while words and (words[0].title() in _BAD_FIRST or words[0].isdigit() or not words[0][:1].isupper()) and len(words) > 2:
         words = words[1:]
-    return " ".join(words)
+    # "3.1 Under the Integration Scheme": the preposition after a section number
+    return re.sub(r"^[A-Za-z][a-z]+\s+(?:the|a|an|our|its|their)\s+(?=[A-Z])", "", " ".join(words))
 
 
 def _base(name: str) -> str:
@@ -156,15 +161,16 @@ class PlanSet:
         return self.index.get(_norm(name)) or self.index.get(_norm(_base(name)))
 
     def add(self, name: str, head: str, line: int, quote: str, confidence: float,
-            acronym: str | None = None, period: str | None = None) -> dict | None:
+            acronym: str | None = None, period: str | None = None, printed: str | None = None) -> dict | None:
+        """`printed` is the period as the paper prints it after the name ("2019 - 2022")."""
         name = " ".join(name.split()).strip(" ,.;:-–")
         if len(name) < 4 or len(name) > 110:
             return None
         two = re.match(r"^(?P<a>.+?\b(?:Plan|Strategy|Framework|Programme))\s+and\s+"
                        r"(?P<b>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4}\s+(?:Plan|Strategy|Framework|Programme))$", name)
         if two and len(two.group("a").split()) >= 2:  # "Action Plan and Outcomes Framework": two documents
-            self.add(two.group("b"), head, line, quote, confidence, period=period)
-            return self.add(two.group("a"), head, line, quote, confidence, acronym, period)
+            self.add(two.group("b"), head, line, quote, confidence, period=period, printed=printed)
+            return self.add(two.group("a"), head, line, quote, confidence, acronym)
         plan = self.find(name) or (self.index.get(acronym.lower()) if acronym else None)
         first = name.split()[0]
         if plan is None and len(name.split()) == 2 and first.isupper() and len(first) >= 2:
@@ -179,6 +185,7 @@ class PlanSet:
             plan["variants"].append(acronym)
         if period and not plan["period"]:
             plan["period"] = period
+            plan["printed"] = printed
         if not (period or _PERIOD.search(name)):
             plan.setdefault("undated", set()).add(_norm(_base(name)))  # named without its period here
         plan["confidence"] = max(plan["confidence"], confidence)
@@ -193,6 +200,12 @@ def _period_after(text: str, end: int) -> str | None:
     if m:
         return f"{m.group(1)}{'/' if '/' in m.group(0) else '-'}{m.group(2)}"
     return None
+
+
+def _printed_period(text: str, end: int) -> str | None:
+    """The period after a name as printed: "2019 - 2022", "2019/23"."""
+    m = _PERIOD.match(text[end:end + 14].lstrip(" (,"))
+    return m.group(0) if m else None
 
 
 def _period_before(text: str, start: int) -> str | None:
@@ -221,10 +234,17 @@ def _good_titled(name: str) -> bool:
         return False
     if _OWNER_BARE.match(name):
         return False
+    if not words[-1][:1].isupper() and re.fullmatch(rf"(?:{_ORG_WORDS})", words[-2]):
+        return False  # "setting Council policy", "the X Partnership plans": a body's own, unnamed
+    owner = re.match(r"(?P<w>\w+)['’]s$", words[-2])
+    if head == "report" and owner and owner.group("w").lower() in _POST_OWNERS:
+        return False  # "the Chief Executive's report": a post-holder's regular report, not a named document
     return True
 
 
-@register("govgraph.plans.v1", order=50)
+@register("govgraph.plans.v1", order=50,
+          reads=("blocks",),
+          writes=("plan", "plans"))
 def extract_plans(doc: Document, context: Context):
     plans = PlanSet(doc)
     for b in doc.blocks:
@@ -299,6 +319,10 @@ def extract_plans(doc: Document, context: Context):
                 if m.group("head")[:1].islower() and re.search(rf"\b(?:and|or|&)\s+{re.escape(m.group('head'))}$",
                                                                 m.group("name")):
                     continue  # "X Strategy 2021-2024 and action plan": two things, the second unnamed
+                before = text[:m.start("name")].strip(" *•·-–")
+                if m.group("head")[:1].islower() and len(m.group("name").split()) == 2 and \
+                        (not before or before.endswith((".", ":", ";"))):
+                    continue  # "Integrated strategy, shared planning ...": a sentence's capital, not a name
                 name = _strip_name(m.group("name"))
                 joined = re.search(rf"\b(?:{_ORG_WORDS})\s+(?:and|&)\s+(?=[A-Z])(?!Crime\b|Rescue\b)", name)
                 if joined:  # "the X Board and Y Plan": the plan is the last name ("Police and Crime Plan" is one)
@@ -322,7 +346,7 @@ def extract_plans(doc: Document, context: Context):
                 if status and not m.group("acr"):  # "Single Violence Plan Working Draft": the document's title
                     name = f"{name} {status.group(1)}"
                 plans.add(name, m.group("head"), b.line, quote_of(raw, name), 0.7,
-                          acronym=m.group("acr"), period=period)
+                          acronym=m.group("acr"), period=period, printed=_printed_period(text, m.end()))
             for m in _MIXED.finditer(text):
                 low = m.group("low").split()
                 name = _strip_name(m.group("name"))
@@ -362,11 +386,12 @@ def extract_plans(doc: Document, context: Context):
                    key=lambda v: (not v.isupper(), len(v)), default=p["name"])
         name = _base(name) or name
         if p["period"] and not p.get("undated") and not _PERIOD.search(name):
-            name = f"{name} {p['period']}"  # the paper never names it without its period ("X Strategy 2007-12")
+            # the paper never names it without its period ("X Strategy 2007-12"): the period as printed
+            name = f"{name} {p.get('printed') or p['period']}"
         p["name"] = name  # relations name plans as the facts do
         facts.append(Fact("plan", {"name": name, "kind": p["kind"], "variants": p["variants"],
                                    "period": p["period"]}, p["line"], p["quote"], confidence=p["confidence"]))
-    context.cache["governance.plans"] = plans
+    context.shared.plans = plans
     return facts
 
 

@@ -226,7 +226,9 @@ def _named_lists(blocks, add, plans_framework) -> None:
             add(f"{prefix}{n}", text, line, framework, 0.6, kind)
 
 
-@register("govgraph.principles.v1", order=55)
+@register("govgraph.principles.v1", order=55,
+          reads=("lines", "blocks", "plans"),
+          writes=("principle",))
 def extract_principles(doc: Document, context: Context):
     found: dict[str, Fact] = {}
 
@@ -239,7 +241,7 @@ def extract_principles(doc: Document, context: Context):
                           line, quote_of(doc.line(line), text[:90]), confidence=conf)
 
     blocks = doc.blocks
-    plans = context.cache.get("governance.plans")
+    plans = context.shared.plans
     # 1. side-by-side columns: a row of "Strategic Principles" / "Enabling Principles" headers
     for k, b in enumerate(blocks):
         if b.kind != "table_row":

@@ -81,7 +81,9 @@ def _labelled(doc: Document, board: str | None, seen: set) -> list[Fact]:
     return out
 
 
-@register("govgraph.priorities.v1", order=66)
+@register("govgraph.priorities.v1", order=66,
+          reads=("blocks", "meeting", "plans"),
+          writes=("priority", "recommendation"))
 def extract_priorities(doc: Document, context: Context):
     facts: list[Fact] = []
     board = _board(doc, context)
@@ -99,7 +101,7 @@ def extract_priorities(doc: Document, context: Context):
             named = re.search(r"\b(?:in|of)\s+(?:the\s+)?([A-Z][\w’' ]{3,60}?(?:Plan|Strategy|Framework|Group|Board))",
                               text)
             body = named.group(1) if named else None
-            plans = context.cache.get("governance.plans")
+            plans = context.shared.plans
             if body is None and plans is not None:
                 from extract.governance.relations import _plans_in
                 found = _plans_in(plans, text)

@@ -28,7 +28,9 @@ def _singular(noun: str) -> str:
     return noun
 
 
-@register("govgraph.prose_alignment.v1", order=62)
+@register("govgraph.prose_alignment.v1", order=62,
+          reads=("blocks",),
+          writes=("alignment",))
 def extract_prose_alignment(doc: Document, context: Context):
     facts: list[Fact] = []
     section: tuple[str, str] | None = None

@@ -165,10 +165,12 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
         relate(rel, state.topic, s, ln, plans)
 
 
-@register("govgraph.oversight.v1", order=70)
+@register("govgraph.oversight.v1", order=70,
+          reads=("lines", "blocks", "meeting", "membership", "position", "organisation", "plans", "acronyms", "org_mentions"),
+          writes=("oversight", "organisation", "plan"))
 def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     rel = Rel(doc, context)
-    plans = context.cache.get("governance.plans")
+    plans = context.shared.plans
     state = _Reading(plans, post_holders(context))
     _membership_chairs(rel, context)
     state.section_plan = state.doc_plan = _title_plan(doc, plans)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
-from extract.names import PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
+from extract.names import HONOURS, PersonName, clean_text, looks_like_name, parse_person, split_name_post, split_names
 from extract.organisations import split_post, _HEADS as _ORG_HEADS
 from extract.records import MAX_PROSE_CHARS
 from extract.people.common import attendance_meeting, listing_date, quote
+from extract.people import posts
 from extract.people.members import listing_body
-from extract.people.runon import (Section, despace, find_people, paper_forenames, sections, substitute_note,
+from extract.people.posts import ROLE_ONLY
+from extract.people.runon import (Entry, Section, aligned_posts, despace, heading_status, interleaved_headings, find_people, paper_forenames, sections, substitute_note,
                                   STATUS_LETTERS)
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
@@ -152,23 +154,27 @@ def _people(text: str) -> list[tuple[PersonName, str]]:
     return [(person, post)] if person else []
 
 
-@register("govgraph.attendance.v1", order=25)
+@register("govgraph.attendance.v1", order=25,
+          reads=("lines", "meetings", "paper_date"),
+          writes=("attendance", "membership", "position", "paper_forenames"))
 def extract_attendance(doc: Document, context: Context):
     lines = doc.lines
-    context.cache["paper_forenames"] = paper_forenames(lines)
+    context.shared.paper_forenames = paper_forenames(lines)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     subs: list[tuple] = []
     table_line: int | None = None
+    table_head = ""
     i = 0
     while i < len(lines):
         text = despace(_plain(lines[i]))
         m = _SECTION.match(text) if text and len(text) < 400 else None
         secs = sections(text) if text else []
         if secs and secs[-1].status == "table":
-            table_line = i
+            table_line, table_head = i, secs[-1].label
         elif text and not secs and table_line is not None and i - table_line <= 3 and len(_LETTER.findall(text)) >= 2:
-            secs = [Section("table", "", 0, len(text), members=True)]  # the flattened table goes on over a line
+            # the flattened table goes on over a line
+            secs = [Section("table", table_head, 0, len(text), members=True)]
             table_line = i
         # a line holding a whole list, or several, after its labels ("Present: Cllr A, X Council Cllr B ...")
         whole = m is not None and m.group("rest").strip() and (i + 1 >= len(lines) or not lines[i + 1].strip() or
@@ -264,7 +270,7 @@ def extract_attendance(doc: Document, context: Context):
                 civic = [t for t in person.titles if t.lower() in ("mayor", "deputy mayor", "lord mayor")]
                 if civic and not post_only and org:
                     post_only = civic[0]
-                if st != "apologies" and (post_only or org):
+                if st != "apologies" and (post_only or org) and not posts.chairs_own_body(post_only, meeting["body"]):
                     facts.append(Fact("position", {"person": person.name, "post": post_only, "organisation": org,
                                                    "as_of": meeting["date"], "surface": person.surface},
                                       line=line_no, quote=quote(_plain(lines[line_no - 1]))))
@@ -364,25 +370,46 @@ def _block(lines: list[str], i: int, headless: bool = False) -> tuple[str, list[
 
 
 def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text: str, where, meeting: dict,
-             known: set[str]) -> bool:
-    """Attendance (and memberships) of the people listed in one labelled section of run-on text."""
+             known: set[str]) -> tuple[bool, list[tuple[Entry, int, str]]]:
+    """Attendance (and memberships) of the people listed in one labelled section of run-on text;
+    (anyone given a status, the entries with their line)."""
     found = False
+    listed: list[tuple[Entry, int, str]] = []
     chunk = _FOR_WHOM.sub(r" (\1 substituting)", text[sec.start:sec.end])
     end = next((e for e in _SENTENCE_END.finditer(chunk)
-                if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllr|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
+                if not re.search(r"\b(?:Insp|Supt|Prof|Revd?|Cllrs?|Capt|Sgt|Det|Ch|Co|Ltd|Dr|Mr|Mrs|Ms|No|Cty)$",
                                  chunk[:e.start()])), None)
     if end:
         chunk = chunk[:end.start()]
     letters = sec.status == "table"
     org = re.sub(r"\s*\([A-Z&]{2,8}\)\s*$", "", sec.org) if sec.org else None
-    for entry in find_people(chunk, known, letters=letters):
+    entries = find_people(chunk, known, letters=letters)
+    lp = _POST_LABEL.match(sec.label)
+    label_post = " ".join(w[:1].upper() + w[1:].lower() for w in lp.group("post").split()) if lp else None
+    after = re.match(r"\s*[A-Z][A-Z ]+ATTENDANCE\s*:", text[sec.end:sec.end + 80])
+    headings = interleaved_headings([e.tail for e in entries[:-1]] +
+                                    [e.tail + (after.group(0) if after else "") for e in entries[-1:]])
+    deputies = letters and "DEPUTY" in sec.label
+    for k, (entry, heading) in enumerate(zip(entries, headings)):
         person, tail = entry.person, entry.tail
         line_no, raw = where(sec.start + entry.start)
+        listed.append((entry, line_no, raw))
         status, sub_for = sec.status, None
+        if heading and status not in ("apologies", "table"):
+            status = heading_status(heading, meeting.get("body"))
         if letters:
             lm = _LETTER.search(tail)
             status = STATUS_LETTERS.get(lm.group(1)) if lm else None
             tail = _LETTER.sub(" ", tail)
+            if deputies and status is None and k and re.search(r"(?<![\w/])A\s*$", entries[k - 1].tail):
+                # "... PRESENT APOLOGIES DEPUTY": a name right after a row's "A" is the deputy who came instead
+                _add(facts, seen, meeting, person, "substitute", entries[k - 1].person.name, line_no, raw, None, False)
+                found = True
+                continue
+        if label_post and status != "apologies":
+            _labelled_position(facts, person, label_post, tail, line_no, raw, meeting)
+        if letters and not re.match(r"\s*(?:\([A-Z]{1,6}\)\s*)?[–—-]", tail):  # "Name – Post" rows are read by extract.people.posts
+            _row_position(facts, person, tail, line_no, raw, meeting)
         is_sub, sub_for, substitute = substitute_note(tail)
         if is_sub and status == "apologies" and sub_for:
             is_sub, substitute = False, sub_for  # "Jane Doe (representative Bill Roe)": Roe came for Doe
@@ -410,7 +437,7 @@ def _section(context: Context, facts: list[Fact], seen: set, sec: Section, text:
             sp = find_people(substitute)
             if sp:
                 _add(facts, seen, meeting, sp[0].person, "substitute", person.name, line_no, raw, None, False)
-    return found
+    return found, listed
 
 
 def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], text: str,
@@ -424,14 +451,93 @@ def _runon(context: Context, facts: list[Fact], seen: set, secs: list[Section], 
         return start[1], start[2]
 
     meeting = attendance_meeting(context, spans[0][1])
-    known = context.cache.get("paper_forenames") or set()
+    known = context.shared.paper_forenames or set()
     found = False
+    listed: list[tuple[Entry, int, str]] = []
     for sec in secs:
         try:
-            found = _section(context, facts, seen, sec, text, where, meeting, known) or found
+            got, entries = _section(context, facts, seen, sec, text, where, meeting, known)
+            if sec.status != "table":  # a table's rows are read with their status letters
+                listed += entries
+            found = found or got
         except Exception as exc:  # one unreadable list does not lose the paper's other lists
             context.warnings.append(f"attendance list at line {where(sec.start)[0]} skipped: {exc!r}")
+    _aligned_positions(facts, listed, meeting)
     return found
+
+
+_ATTENDANCE_NOTE = re.compile(r"\s*\((?:part|virtual|remote|in\s+person|\d)\)", re.IGNORECASE)
+_NOT_A_POST = re.compile(r"^(?:members?\s+of\s+the\s+public|observer|guest|visitor)$", re.IGNORECASE)
+
+
+def _aligned_positions(facts: list[Fact], listed: list[tuple[Entry, int, str]], meeting: dict) -> None:
+    """A two-column table flattened into a run of bare names and then a run of their posts: the
+    last name's tail holds every post of the run, in order ("Members: Jane Doe Bill Roe In
+    attendance: Ann Poe Chair Chief Executive Director of Finance"). A name with its own post
+    after it and no separator ("Ann Poe Head of Policy, Anytown Council Bill Roe ...",
+    "Secretariat: Ann Poe Committee Clerk") is a row read across."""
+    run: list[tuple[Entry, int, str]] = []
+    for entry, line_no, raw in listed:
+        run.append((entry, line_no, raw))
+        tail = entry.tail
+        if not tail.strip(" ;"):
+            continue
+        cut = aligned_posts(len(run), tail) if len(run) >= 3 and re.match(r"\s+[A-Z]", tail) else None
+        if cut is None and len(run) == 1 and re.match(r"\s+[A-Z]", tail):
+            _row_position(facts, entry.person, posts.clean_post(tail), line_no, raw, meeting)
+        for (entry, line_no, raw), post in zip(run, cut or []):
+            post = _ATTENDANCE_NOTE.sub("", post).strip()
+            if _NOT_A_POST.match(post):
+                continue
+            if ROLE_ONLY.match(post):
+                chair = _CHAIR_NOTE.search(post)
+                for f in facts:  # "Interim Chair": the member chairs the body
+                    if chair and f.type == "membership" and f.fields["person"] == entry.person.name and \
+                            f.fields["role"] == "member":
+                        f.fields["role"] = _chair_role(chair)
+                continue
+            title, org = split_post(post)
+            if not title and org and len(run) < 3:
+                continue  # "Ann Poe Anytown Council": a body, not a post column
+            if not title and org:
+                title = "Representative"  # an organisation alone in the post column: the person represents it
+            facts.append(Fact("position", {"person": entry.person.name, "post": title, "organisation": org,
+                                           "as_of": meeting["date"], "surface": entry.person.surface},
+                              line=line_no, quote=quote(_plain(raw))))
+        run = []
+
+
+#: a label naming the post of everyone under it: "Mayoral Advisors in attendance", "Governors present:"
+_POST_LABEL = re.compile(r"(?P<post>(?:[A-Z][a-z]+\s+)?(?:advis[eo]r|governor))s?\s+(?:in\s+attendance|present)", re.I)
+
+
+def _labelled_position(facts: list[Fact], person: PersonName, post: str, tail: str, line_no: int, raw: str,
+                       meeting: dict) -> None:
+    """"Mayoral Advisors in attendance: Jane Doe (Housing)": the label's post, with the bracketed remit."""
+    remit = re.match(r"\s*(?:,\s*)?\(([^()]{3,60})\)", tail)
+    if remit and posts.POST_NOUN.search(remit.group(1)):
+        return  # the entry prints its own post
+    facts.append(Fact("position", {"person": person.name, "post": f"{post} ({remit.group(1)})" if remit else post,
+                                   "organisation": None, "as_of": meeting["date"], "surface": person.surface},
+                      line=line_no, quote=quote(_plain(raw))))
+
+
+def _row_position(facts: list[Fact], person: PersonName, tail: str, line_no: int, raw: str, meeting: dict) -> None:
+    """"Jane Doe Head of Housing, Anytown Council Y": the post and organisation of a flattened
+    attendance table's row (status letters already taken out)."""
+    text = clean_text(re.sub(r"\((?:[^()]*\bchair\w*|[^()]*represent[^()]*|deputy[^()]*)\)", " ", tail, flags=re.I))
+    text = re.sub(r"^(?:(?:MP|MLA|MSP|MS|" + "|".join(HONOURS) + r")\b[\s,]*)+", "", text.strip(" ,;*"))
+    if text.startswith("("):
+        return  # "Jane Doe MP (Mayoral Advisor)": a bracketed post, read by extract.people.posts
+    named = re.sub(r"\b(?:Executive|Officers?|Members?)\s+(?:Group|Board|Committee|Team|Forum)\b", "", text)  # a body's name
+    if not text or not posts.POST_NOUN.search(" ".join(named.split()[:6])) or ROLE_ONLY.match(text.split(",")[0]) or \
+            posts.chairs_own_body(text, meeting["body"]):
+        return
+    post, org = split_post(text)
+    if post:
+        facts.append(Fact("position", {"person": person.name, "post": post, "organisation": org,
+                                       "as_of": meeting["date"], "surface": person.surface},
+                          line=line_no, quote=quote(_plain(raw))))
 
 
 _BY = re.compile(r"\b(?:proposed|moved|seconded)\s+by\s+(?P<after>.{3,60}?)(?=,|\s+and\b|\.|;|$)")
@@ -446,8 +552,8 @@ _CHOSEN = re.compile(r"\b[Tt]hat\s+(?P<after>.{3,60}?)\s+be\s+(?:re-?)?(?:electe
 
 def _agenda_attendees(context: Context, facts: list[Fact]) -> None:
     """An agenda's "In attendance" names who is expected, not who came: additional attendees of the body."""
-    agendas = {m["id"]: m for m in context.cache.get("meetings", []) if m["role"] == "agenda"}
-    if not agendas or any(m["role"] in ("minutes", "notes") for m in context.cache.get("meetings", [])):
+    agendas = {m["id"]: m for m in context.shared.meetings if m["role"] == "agenda"}
+    if not agendas or any(m["role"] in ("minutes", "notes") for m in context.shared.meetings):
         return
     for k, f in enumerate(facts):
         meeting = agendas.get(f.fields.get("meeting")) if f.type == "attendance" else None
@@ -504,10 +610,16 @@ _CHAIRED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:(?P<org>[A-Z][\w&,'’ -]{2,
                       r"Partnership|Panel|Forum|Network))\b|(?P<acro>[A-Z]{2,8})(?=\s*(?:[,;*]|$)))")
 
 
+_CHAIR_OF_IN_NOTE = re.compile(r"\((?:joint\s+|co-?)?(?:vice[- ]?|deputy\s+)?chair(?:man|woman|person)?,?\s+(?:of\s+)?(?:the\s+)?"
+                               r"(?P<org>[A-Z][^()]{2,80}?\s(?:Group|Sub-?[Gg]roup|Board|Committee|Sub-Committee|"
+                               r"Partnership|Panel|Forum|Network))\s*\)", re.IGNORECASE)
+
+
 def _chaired_body(tail: str, chair: re.Match) -> str | None:
     """"Chair, Children's Executive Group": the body a listed person chairs, when it is named."""
     if "(" in chair.group(0):
-        return None
+        m = _CHAIR_OF_IN_NOTE.match(chair.group(0))  # "(Co-Chair Anytown Housing Subgroup)"
+        return clean_text(m.group("org")) if m else None
     m = _CHAIRED.match(tail[chair.end():]) if chair.group(0).rstrip().endswith((",", "of")) else None
     return clean_text(m.group("org") or m.group("acro")) if m else None
 

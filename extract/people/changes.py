@@ -109,6 +109,11 @@ _OF_BODY = re.compile(r"^\s*(?:(?:of|for|on|to)\s+)?(?:the\s+)?(?P<body>[A-Z][\w
                       r"and\s+that|in)\b|[.;]|,\s+(?:and|to|with)\b|$)")
 
 
+#: a chair named by the post before the name: "the officers - Chairperson Cllr A Doe and Vice Chairperson Cllr B Roe"
+_HOLDER = re.compile(rf"(?:^|[-–:;(]\s*|\b(?:and|the|our)\s+)(?P<vice>{_VICE})?[Cc]hair(?:man|woman|person)?\s+"
+                     rf"(?P<who>{_TITLES}(?:[A-Z]\.?\s*){{0,3}}{_NAME}(?:\s+{_NAME})?)")
+
+
 @dataclass
 class _Found:
     change: str
@@ -199,6 +204,11 @@ def _find(doc: Document, firsts: set[str]) -> list[_Found]:
                                   or m.group(0).endswith("joined") else None,
                                   rest))
         out.extend(_welcomed(text, starts, firsts))
+        for m in _HOLDER.finditer(text):
+            person = parse_person(m.group("who"))
+            if person and person.titles:
+                out.append(_Found("", person.name, person.surface, person.titles, _line_at(starts, m.start("who")),
+                                  m.group(0).strip(" -–:;("), "vice-chair" if m.group("vice") else "chair", None, ""))
     return out
 
 
@@ -242,7 +252,9 @@ def _body_of(named: str | None, meeting: dict | None) -> str | None:
     return named or own
 
 
-@register("govgraph.changes.v1", order=35)
+@register("govgraph.changes.v1", order=35,
+          reads=("lines", "meetings", "paper_date", "membership", "attendance", "position"),
+          writes=("change", "membership"))
 def extract_changes(doc: Document, context: Context):
     firsts = {compact(str(f.fields.get("person")).split()[0]) for f in context.facts
               if f.type in ("membership", "attendance") and f.fields.get("person")}
@@ -255,13 +267,14 @@ def extract_changes(doc: Document, context: Context):
         seen.add(key)
         meeting = meeting_before(context, found.line, ("minutes", "notes", "agenda"))
         body = _body_of(found.body, meeting)
-        yield Fact("change", {"change": found.change, "person": found.person,
-                              "body": body if found.role or not found.body else found.body,
-                              "date": _date_of(found.rest, found.line, meeting),
-                              "detail": found.detail, "surface": found.surface, "titles": found.titles},
-                   line=found.line, quote=quote(found.detail))
+        if found.change:  # a chair named by the post before the name is a membership, not a change
+            yield Fact("change", {"change": found.change, "person": found.person,
+                                  "body": body if found.role or not found.body else found.body,
+                                  "date": _date_of(found.rest, found.line, meeting),
+                                  "detail": found.detail, "surface": found.surface, "titles": found.titles},
+                       line=found.line, quote=quote(found.detail))
         as_of = meeting["date"] if meeting else None
-        if as_of != context.cache.get("paper_date"):
+        if as_of != context.shared.paper_date:
             continue  # an election in earlier minutes inside a pack: a change, not a listing of this paper
         if found.role in ("chair", "vice-chair") and body and (found.person, body) not in members:
             members.add((found.person, body))

@@ -23,7 +23,7 @@ def smart_title(text: str) -> str:
 
 
 def meetings(context: Context) -> list[dict[str, Any]]:
-    return context.cache.get("meetings", [])
+    return context.shared.meetings
 
 
 def meeting_before(context: Context, line: int, roles: tuple[str, ...]) -> dict[str, Any] | None:
@@ -61,7 +61,7 @@ def listing_date(context: Context, line: int) -> str | None:
         return m["date"]
     if meeting_before(context, line, ("minutes",)) is not None:
         return meeting_before(context, line, ("minutes",))["date"]
-    return context.cache.get("paper_date")
+    return context.shared.paper_date
 
 
 def quote(text: str, limit: int = 200) -> str:

@@ -2,7 +2,7 @@
 
 An agenda pack holds the meeting's agenda, the previous meeting's minutes and
 reports; each header found gives a `meeting` fact (id body-date, body, date, role).
-The paper's own meeting date goes to `context.cache["paper_date"]` and `doc.date`.
+The paper's own meeting date goes to `context.shared.paper_date` and `doc.date`.
 """
 from __future__ import annotations
 
@@ -478,16 +478,18 @@ def _unify_bodies(found: list[dict[str, Any]]) -> None:
         m["body"] = longest.get(key(m["body"]), m["body"])
 
 
-@register("govgraph.meetings.v1", order=10)
+@register("govgraph.meetings.v1", order=10,
+          reads=("lines",),
+          writes=("meeting", "meetings", "paper_date"))
 def extract_meetings(doc: Document, context: Context):
     found = find_meetings(doc)
-    context.cache["meetings"] = found
+    context.shared.meetings = found
     head = _head(doc.lines)
     # the meeting the title block dates is the paper's; in a pack, its agenda or notes
     own = [m for m in found if m["date"] and head and m["header"] <= head[-1] + 1][:1] or \
         [m for m in found if m["role"] in ("agenda", "notes") and m["date"]] or [m for m in found if m["date"]]
     paper_date = own[0]["date"] if own else None
-    context.cache["paper_date"] = paper_date
+    context.shared.paper_date = paper_date
     if paper_date and doc.date is None:
         doc.date = paper_date
     seen = set()

@@ -19,7 +19,7 @@ from extract.names import PersonName, clean_text, parse_person, split_name_post,
 from extract.organisations import find_org_mentions, split_post, _LEAD_POST
 from extract.people.runon import sections
 from extract.people.common import listing_date, meeting_before, quote, smart_title, BODY_HEAD
-from extract.pipeline import Context, register
+from extract.pipeline import UNSET, Context, register
 from extract.records import Block, Document, Fact
 
 SECTION_ROLES = [
@@ -150,12 +150,12 @@ def listing_body(context: Context, line: int, heading: str | None) -> str | None
     m = meeting_before(context, line, ("agenda", "notes", "attendance", "minutes"))
     if m:
         return _undated(m["body"])
-    ms = context.cache.get("meetings", [])
+    ms = context.shared.meetings
     if ms:
         return _undated(ms[0]["body"])
-    if "paper_body" not in context.cache:
-        context.cache["paper_body"] = paper_body(context.document.lines)
-    return context.cache["paper_body"]
+    if context.shared.paper_body is UNSET:
+        context.shared.paper_body = paper_body(context.document.lines)
+    return context.shared.paper_body
 
 
 def _undated(body: str) -> str:
@@ -225,7 +225,7 @@ def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None
 def _titled_run(context: Context, blocks: list[Block], i: int) -> bool:
     """Three or more lines that are each just a titled name ("Cllr Jane Doe"), outside minutes: the
     paper's member list whose heading was lost."""
-    if any(m["role"] in ("minutes", "notes") for m in context.cache.get("meetings", [])):
+    if any(m["role"] in ("minutes", "notes") for m in context.shared.meetings):
         return False
     run = blocks[i:i + 3]
     if len(run) < 3 or any(b.kind not in ("paragraph", "list_item") for b in run) or \
@@ -244,7 +244,9 @@ def _strong(entries: list[tuple[PersonName | None, str, str]]) -> bool:
     return bool(people) and all(p.titles or post for p, post, _ in people)
 
 
-@register("govgraph.members.v1", order=20)
+@register("govgraph.members.v1", order=20,
+          reads=("lines", "blocks", "meetings", "paper_date"),
+          writes=("membership", "attendance", "change", "position", "paper_body"))
 def extract_members(doc: Document, context: Context):
     out = _Emitter(doc, context)
     blocks = doc.blocks

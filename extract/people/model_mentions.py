@@ -1,11 +1,11 @@
 """People and organisations the trained spaCy model finds where the rules do not reach.
 
 The one place the model feeds extraction: each prose line (no table cells) goes through
-extract.nlp's pipeline; PERSON entities join `context.cache["person_mentions"]` (weak, source
+extract.nlp's pipeline; PERSON entities join `context.shared.person_mentions` (weak, source
 "ner": resolution keeps one only with a known forename or a name the lists already have; a
-pipeline the user named with `spacy_model` is trusted, source "pretrained_ner"), with the setting `ner`;
-ORG entities, with the setting `ner_orgs`, join `context.cache["org_mentions"]` when they end in an organisation word and the rules found nothing
-overlapping them on that line. No facts of its own.
+pipeline the user named with `spacy_model` is trusted, source "pretrained_ner"), with the setting
+`ner`; ORG entities, with the setting `ner_orgs`, join `context.shared.org_mentions` when they end
+in an organisation word and the rules found nothing overlapping them on that line. No facts of its own.
 """
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def load_model(settings: dict):
     return cached_nlp(settings.get("spacy_model"), settings.get("model_dir"))
 
 
-@register("govgraph.model_mentions.v1", order=46)
+@register("govgraph.model_mentions.v1", order=46, reads=("lines", "person_mentions", "org_mentions"),
+          writes=("person_mentions", "org_mentions"))
 def extract_model_mentions(doc: Document, context: Context):
     want_people, want_orgs = context.settings.get("ner", False), context.settings.get("ner_orgs", False)
     if not (want_people or want_orgs):
@@ -46,8 +47,7 @@ def extract_model_mentions(doc: Document, context: Context):
         context.warnings.append(f"NER unavailable: {exc}")
         return []
     source = "pretrained_ner" if context.settings.get("spacy_model") else "ner"
-    people = context.cache.setdefault("person_mentions", [])
-    orgs = context.cache.setdefault("org_mentions", [])
+    people, orgs = context.shared.person_mentions, context.shared.org_mentions
     ruled: dict[int, list[str]] = {}  # the rules' organisation mentions by line
     for org, number, _ in orgs:
         ruled.setdefault(number, []).append(org.lower())

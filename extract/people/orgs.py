@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extract.organisations import (acronym_definitions, acronym_mentions, find_org_mentions, is_org_name,
+from extract.organisations import (acronym_definitions, acronym_mentions, blank_people, find_org_mentions, is_org_name,
                                    representative_orgs, slot_orgs)
 from extract.people.common import smart_title
 from extract.pipeline import Context, register
@@ -23,18 +23,21 @@ NOT_BODIES = {"NHS", "VCS", "VCSE", "BAME", "BME", "SEND", "CYP", "LAC", "CSE", 
               "SEMH", "ACE", "ACES", "PPE", "CEO", "CJS", "A&E", "ICT", "IT", "UK", "EU", "TBC", "N/A", "AOB"}
 
 
-@register("govgraph.org_mentions.v1", order=45)
+@register("govgraph.org_mentions.v1", order=45,
+          reads=("lines",),
+          writes=("org_mentions",))
 def extract_org_mentions(doc: Document, context: Context):
     found: list[tuple[str, int, str]] = []
     texts: list[tuple[int, str]] = []
     defined_org: dict[str, str] = {}
     defined_other: set[str] = set()
+    people = {f.fields[k] for f in context.facts for k in ("person", "substitute_for") if isinstance(f.fields.get(k), str)}
     for number, raw in enumerate(doc.lines, 1):
         if not raw.strip():
             continue
         text = re.sub(r"<[^>]+>", " ", raw).replace("**", "").replace("\t", " | ")
         texts.append((number, text))
-        for org in find_org_mentions(text):
+        for org in find_org_mentions(blank_people(text, list(people))):
             found.append((org, number, org))
         plain = text.strip(" #|")
         if plain.isupper() and 2 <= len(plain.split()) <= 8 and re.fullmatch(r"[A-Z&' -]+", plain):
@@ -60,5 +63,5 @@ def extract_org_mentions(doc: Document, context: Context):
             if acro in defined_other and acro not in defined_org or acro.upper() in NOT_BODIES:
                 continue
             found.append((acro, number, acro))
-    context.cache["org_mentions"] = found
+    context.shared.org_mentions = found
     return []

@@ -5,7 +5,7 @@ Rules find: titled mentions ("Cllr Doe", "Dr Jane Doe", "Mayor Doe"), speakers
 ("(Jane Doe)", "(Jane Doe - Anytown Healthwatch)"), "Name, Post" and "Post (Name)"
 signatures and report covers ("Report author Jane Doe, Policy Officer"). The spaCy
 model adds untitled names the rules miss (extract.people.model_mentions). Mentions go to
-`context.cache["person_mentions"]` for the resolution pass; posts become `position` facts.
+`context.shared.person_mentions` for the resolution pass; posts become `position` facts.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from extract.names import (PersonName, clean_text, looks_like_name, parse_person
 from extract.organisations import split_post, _LEAD_POST
 from extract.people import posts
 from extract.people.common import listing_date, quote
+from extract.people.members import listing_body
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -41,10 +42,6 @@ POST_NAME = re.compile(r"(?P<post>(?:[A-Z][\w’'/&-]*\s+){1,6}(?:of|for|to)?\s*
 COVER = re.compile(r"^(?:report\s+)?(?:author|contact|lead officer|report author|group director|director|corporate director|"
                    r"strategic director|lead member|cabinet member|officer)s?\s*[:\t]?\s+(?P<rest>.+)$", re.IGNORECASE)
 
-#: a role on the body itself rather than a post: the chair or a kind of membership
-_ROLE_ONLY = re.compile(r"^(?:independent\s+|joint\s+)?(?:co-?|vice[- ]?|deputy\s+)?chair(?:man|woman|person)?$|"
-                        r"^(?:co-?opted|associate|independent|voting|non-voting|lay)\s+member\b", re.IGNORECASE)
-
 _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "We", "Our", "They", "He", "She", "In",
               "On", "At", "For", "And", "But", "If", "As", "All", "Any", "Each", "New", "North", "South", "East", "West",
               "Health", "Public", "City", "Council", "Board", "Group", "Cabinet", "Chief", "Director", "Head",
@@ -57,6 +54,12 @@ _BAD_FIRST = {"The", "This", "That", "These", "Those", "There", "Their", "It", "
               "Community", "Voluntary", "Covid", "Coronavirus", "Vaccine", "Lead", "Leads", "Outcome", "Outcomes"}
 
 
+#: "Clerk’s Salary", "Chair’s Report": something of a post-holder, not a post ("the Commissioner’s Chief
+#: Finance Officer" is a post)
+_OF_A_POST = re.compile(r"^\W*(?:[\w-]+\s+){0,2}" + posts.POST_NOUN.pattern + r"['’]s\s+(?!" +
+                        posts.POST_NOUN.pattern + ")")
+
+
 def _ok(name: str) -> bool:
     words = name.split()
     if not words or words[0] in _BAD_FIRST:
@@ -64,7 +67,9 @@ def _ok(name: str) -> bool:
     return looks_like_name(name)
 
 
-@register("govgraph.people_prose.v1", order=40)
+@register("govgraph.people_prose.v1", order=40,
+          reads=("lines", "blocks", "meetings", "membership", "attendance", "change", "position"),
+          writes=("position", "person_mentions"))
 def extract_prose_people(doc: Document, context: Context):
     mentions: list[dict] = []
     facts: list[Fact] = []
@@ -83,7 +88,7 @@ def extract_prose_people(doc: Document, context: Context):
 
     def known(person: PersonName, post: str | None) -> bool:
         """A post already recorded for the person (by a list extractor or an earlier rule)."""
-        words = {w.lower() for w in re.findall(r"\w{3,}", post or "")}
+        words = {w.lower() for w in re.findall(r"\w{3,}", post or "") or re.findall(r"\w+", post or "")}  # "MP"
         for f in list(context.facts) + facts:
             if f.type == "position" and f.fields.get("person") == person.name:
                 have = {w.lower() for w in re.findall(r"\w{3,}", f.fields.get("post") or "")}
@@ -99,12 +104,17 @@ def extract_prose_people(doc: Document, context: Context):
                              post_text)[0]
         if re.match(r"(?i)\s*(?:tel|email|phone|mob)\b|\s*[\d(+]", post_text):
             return None, None  # "Contact: Jane Doe Tel: 01632 ...": a phone number, no post
+        if re.search(r"[£$€]\s?\d|\b(?:Chq|Cheque|Invoice)\b", post_text) or _OF_A_POST.match(post_text):
+            return None, None  # "Jane Doe, Clerk’s Salary, Chq No 12 £450": a payment, no post
+        if re.match(r"\s*(?:of|for|and|to|in)\s", post_text):
+            return None, None  # a post cut in the middle ("... Director, of Children’s Services")
         post, org = (post_text, None) if exact else split_post(post_text)  # a rank or "MLA" is a post as printed
         if not strong and not plausible(person):
             return None, None
-        if once and post and not org and _ROLE_ONLY.match(post):
-            return post, org  # "(Chair)", "Co-opted Member": a role on the body (membership), not a post
-        if post and not re.search(r"[A-Za-z]{3}", post) or (once and known(person, post)):
+        if once and post and not org and posts.ROLE_ONLY.match(post) or \
+                posts.chairs_own_body(post, listing_body(context, line, None)):
+            return post, org  # "(Chair)", "Co-opted Member", "Chair of the Board": a role on the body (membership), not a post
+        if post and not re.search(r"[A-Za-z]{3}", post) and post not in ("MP", "MS") or (once and known(person, post)):
             return post, org  # "Tel: 01632 ..." is no post
         if post or org:
             facts.append(Fact("position", {"person": person.name, "post": post, "organisation": org,
@@ -190,8 +200,8 @@ def extract_prose_people(doc: Document, context: Context):
         for finder in (posts.entries, posts.bracketed, posts.ranks, posts.civic, posts.suffixes):
             for printed, post_text, _ in finder(text):
                 person = parse_person(printed)
-                if person and person.name and not (finder not in (posts.entries, posts.bracketed) and known(person, None)):
-                    # a rank or civic title adds a post only for someone with none printed yet
+                if person and person.name and not (finder in (posts.ranks, posts.civic) and known(person, None)):
+                    # a rank or civic title adds a post only for someone with none printed yet ("MP" is a post of its own)
                     position(person, number, post_text, raw, strong=True, once=True, exact=finder not in (posts.entries, posts.bracketed))
                     mention(person, number, "name_post")
         m = COVER.match(clean_text(text.replace("\t", " ")))
@@ -232,5 +242,5 @@ def extract_prose_people(doc: Document, context: Context):
                     mention(person, number, "cell")
             elif post.startswith("(") and len(cells) > 1:
                 mention(person, number, "cell")
-    context.cache["person_mentions"] = mentions
+    context.shared.person_mentions = mentions
     yield from facts

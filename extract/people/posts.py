@@ -29,7 +29,7 @@ RANKS = {
     "sgt": "Sergeant", "sergeant": "Sergeant", "pcso": "Police Community Support Officer",
 }
 _RANK = re.compile(r"(?<![\w.])(?P<rank>Ch\.?\s+Supt|Chief\s+Supt|Chief\s+Superintendent|Supt|Superintendent|Ch\.?\s+Insp|"
-                   r"Chief\s+Insp|Chief\s+Inspector|DCI|Det\.?\s+Insp|CI|Insp|Inspector|PCSO|PC|Police\s+Constable|Sgt|"
+                   r"Chief\s+Insp|Chief\s+Inspector|DCI|Det\.?\s+Insp|CI|Insp|Inspector|P\.C\.S\.O|PCSO|PC|Police\s+Constable|Sgt|"
                    rf"Sergeant)\.?\s+(?P<name>{_INITIALS}{_NAME}(?:\s+{_NAME})?)")
 _CIVIC = re.compile(rf"(?<![\w])(?P<title>Metro\s+Mayor|Deputy\s+Mayor|Lord\s+Mayor|Mayor)\s+(?P<name>{_INITIALS}{_NAME}"
                     rf"(?:\s+{_NAME})?)(?:,\s+(?P<post>Mayor\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?")
@@ -42,7 +42,7 @@ _COMMA = re.compile(rf"(?P<name>{_PRINTED}),\s+(?:the\s+)?(?=[A-Z])")
 POST_NOUN = re.compile(r"\b(?:Chair(?:man|person)?|Chief|Director|Head|Manager|Officer|Lead|Member|Representative|Consultant|"
                         r"Secretary|Clerk|Adviser|Advisor|Administrator|Co-?ordinator|Constable|Inspector|Superintendent|"
                         r"Sergeant|Governor|Nurse|Doctor|Executive|Commissioner|Leader|Worker|Engineer|Analyst|Planner|"
-                        r"Treasurer|Exec|Support|Paediatrician)\b")
+                        r"Treasurer|Exec|Support|Paediatrician|Auditor)\b")
 #: where a run-on post ends: the next titled name, a block of capitals, a footnote star, a status column
 _POST_END = re.compile(rf"\*|\s(?={_COURTESY}[A-Z])|\s(?=[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})+\b)|\s+(?:P|A|R|Y|DNA|D/R)\s*$|"
                        r"\s+(?:Tel|Email|tel|email)\b|\s(?=\(\d\))|\s+\((?:also\s+)?represent|\s+who\s|"
@@ -75,6 +75,10 @@ def clean_post(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:-–")
 
 
+#: the next entry of a list, not a post: "Jo Roe MP (Mayoral Advisor)"
+_NEXT_PERSON = re.compile(rf"{_NAME}\s+{_NAME}(?:\s+(?:MP|MLA|MSP|MS|OBE|MBE|CBE))*\s*\(")
+
+
 def entries(text: str) -> Iterator[tuple[str, str, int]]:
     """(name, post, offset) of every dash or comma entry of a list line, the post cut where the next entry begins."""
     for pattern in (_DASH, _COMMA):
@@ -87,10 +91,35 @@ def entries(text: str) -> Iterator[tuple[str, str, int]]:
             stop = marks[i + 1][0] if i + 1 < len(marks) else min(len(text), end + 160)
             post = clean_post(re.split(r"(?<=[a-z)])\.\s|;\s", text[end:stop])[0])
             listed = pattern is _DASH and len(marks) >= 3  # in a list of dash entries the text after the dash is the post
-            if not (listed or POST_NOUN.search(" ".join(post.split()[:6]))) or len(post.split()) > 16:
+            if not (listed or POST_NOUN.search(" ".join(post.split()[:6]))) or len(post.split()) > 16 or \
+                    _NEXT_PERSON.match(post):
                 continue  # "Ms A Doe, Anytown" (a place), "Awareness Raising - Training was ..." (a sentence)
             if post and re.search(r"[A-Za-z]{3}", post):
                 yield name, post, start
+
+
+#: a role on the body itself rather than a post: the chair or a kind of membership
+ROLE_ONLY = re.compile(r"^(?:independent\s+|joint\s+|interim\s+|acting\s+)?(?:co-?|vice[- ]?|deputy\s+)?"
+                       r"chair(?:man|woman|person)?$|"
+                       r"^(?:co-?opted|associate|independent|voting|non-voting|lay)\s+member\b", re.IGNORECASE)
+
+
+_CHAIR_OF = re.compile(r"^(?P<pre>[A-Z]{2,8}\s+)?(?:(?:independent|joint|interim|acting)\s+)?(?:co-?|vice[- ]?|deputy\s+)?"
+                       r"chair(?:man|woman|person)?\b(?:\s+of\s+(?:the\s+)?|\s*,\s*)?(?P<org>.*)$", re.IGNORECASE)
+
+
+def chairs_own_body(post: str | None, body: str | None) -> bool:
+    """"Chair of the Board", "IJB Vice Chair": the chair of the meeting's own body is a role on
+    the body (a membership), not a post; the chair of another body ("Chair, Anytown CCG") is a post."""
+    m = _CHAIR_OF.match((post or "").strip())
+    ref = m and ((m.group("pre") or "") + " " + m.group("org")).strip(" ,.()")
+    if not m or not ref or not body:
+        return False
+    words = {w.lower() for w in re.findall(r"[\w&'’-]+", ref)} - {"the", "of", "and", "&"}
+    body_words = {w.lower() for w in re.findall(r"[\w&'’-]+", body)}
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", body)).upper()
+    acronyms = [w for w in re.findall(r"[\w&'’-]+", ref) if re.fullmatch(r"[A-Z]{2,8}", w)]
+    return bool(words) and (words <= body_words or any(a in initials for a in acronyms) and len(words) <= 2)
 
 
 #: "Jane Doe (Chief Executive)", "Jo Roe MP (Mayoral Advisor – Health)": a post in brackets after a name
@@ -110,7 +139,7 @@ def bracketed(text: str) -> Iterator[tuple[str, str, int]]:
 
 def ranks(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _RANK.finditer(text):
-        rank = RANKS.get(re.sub(r"[.\s]+", " ", m.group("rank")).strip().lower())
+        rank = RANKS.get(re.sub(r"[.\s]+", " ", m.group("rank").replace("P.C.S.O", "PCSO")).strip().lower())
         if rank and len(m.group("name").split()) >= 2 and ok_name(m.group("name")):
             yield m.group("name"), rank, m.start()
 
@@ -119,8 +148,11 @@ def civic(text: str) -> Iterator[tuple[str, str, int]]:
     for m in _CIVIC.finditer(text):
         if text[max(0, m.start() - 7):m.start()].lower().endswith(("deputy ", "metro ", "lord ")):
             continue
-        if ok_name(m.group("name")) and len(m.group("name").split()) >= 2:
-            yield m.group("name"), m.group("post") or " ".join(m.group("title").split()), m.start()
+        name = m.group("name")
+        if not m.group("post") and name.split()[-1].lower() in POST_WORDS:
+            name = name.rsplit(None, 1)[0]  # "Metro Mayor J Doe Chairperson of ...": the post word is not a name
+        if ok_name(name) and len(name.split()) >= 2:
+            yield name, m.group("post") or " ".join(m.group("title").split()), m.start()
 
 
 def suffixes(text: str) -> Iterator[tuple[str, str, int]]:

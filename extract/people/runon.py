@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.names import FORENAMES, HONOURS, ORG_WORDS, POST_WORDS, PersonName, TITLES, canon_title
+from extract.organisations import _HEADS as _BODY_ENDS
 
 #: title words as printed before names in lists; multi-word ones first
 _LIST_TITLES = sorted({*TITLES, "Cty Cllr", "County Cllr", "County Councillor", "Metro Mayor", "Canon", "Reverend Canon",
@@ -119,7 +120,7 @@ _LABELS = [
 _LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<l{k}>{p})" for k, (p, _, _) in enumerate(_LABELS)) + ")",
                     re.IGNORECASE)
 #: where a list ends in running text: an item heading or the first sentence after it
-_LIST_END = re.compile(r",?\s+with\s+the\s+substitution\b|\s\d{1,2}(?:\.\d+)*\.\s+(?-i:[A-Z])|\s(?:item\s+\d+|\d{1,2}\.?\s+(?:[A-Z][A-Z]+|Welcome|Apologies|Minutes|Declarations?)\b|"
+_LIST_END = re.compile(r",?\s+with\s+the\s+substitution\b|,\s+whose\s|\s\d{1,2}(?:\.\d+)*\.\s+(?-i:[A-Z])|\s(?:item\s+\d+|\d{1,2}\.?\s+(?:[A-Z][A-Z]+|Welcome|Apologies|Minutes|Declarations?)\b|"
                        r"Minutes:|MINUTES\b|The\s+(?:Chair(?:man)?|Mayor|Board)\s+[a-z]+ed\b)")
 
 
@@ -374,3 +375,142 @@ def substitute_note(tail: str) -> tuple[bool, str | None, str | None]:
     if m.group("who") or m.group("who2"):
         return False, None, (m.group("who") or m.group("who2")).strip()
     return True, (m.group("for") or "").strip() or None, None
+
+
+#: words that end a post ("... Director", "... Officer"); a post printed in a list holds one of them
+_POST_ENDS = {"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "co-chair", "director", "officer", "governor",
+              "member", "secretary", "manager", "executive", "lead", "coordinator", "co-ordinator", "nurse", "doctor",
+              "adviser", "advisor", "administrator", "clerk", "treasurer", "constable", "inspector", "superintendent",
+              "sergeant", "consultant", "commissioner", "leader", "worker", "engineer", "analyst", "planner",
+              "representative", "paediatrician", "councillor", "mayor", "trustee", "president", "head", "ceo",
+              "specialist", "auditor", "solicitor", "accountant", "minister"}
+#: words that open a post ("Interim ...", "Director of ...")
+_POST_OPENS = {"interim", "acting", "deputy", "assistant", "associate", "senior", "chief", "head", "director", "public",
+               "appointed", "elected", "medical", "company", "member", "chair", "vice", "non-executive", "executive",
+               "independent", "lay", "co-opted", "joint", "corporate", "strategic", "service", "principal", "clinical",
+               "managing", "programme", "lead", "designated", "named", "group", "regional", "divisional", "local"}
+_CHAIRS = {"chair", "chairman", "chairwoman", "chairperson"}
+#: words that go on a post and never end one ("Director of ...", "Nursing & ...")
+_POST_LINKS = {"of", "for", "and", "&", "the", "to", "in", "on", "with", "at", "-", "–", "—", "/", ","}
+#: words that never open a post
+_NEVER_OPENS = {"officer", "coordinator", "co-ordinator", "administrator", "professionals", "services"}
+
+
+def _post_units(text: str) -> list[str]:
+    """Words of a post run, a bracketed note kept with the word before it."""
+    units: list[str] = []
+    for m in re.finditer(r"\([^()]*\)|[^\s()]+", text):
+        if m.group(0).startswith("(") and units:
+            units[-1] += " " + m.group(0)
+        else:
+            units.append(m.group(0))
+    return units
+
+
+def _bare(unit: str) -> str:
+    return re.sub(r"\s*\(.*$", "", unit).strip(",;").lower()
+
+
+def _is_post(words: list[str]) -> bool:
+    """Words that name a post, or a body standing in the post column ("Anyshire CCG")."""
+    return any(_bare(w) in _POST_ENDS for w in words) or _is_body_end(words[-1])
+
+
+def _is_body_end(word: str) -> bool:
+    return _bare(word) in _BODY_ENDS or bool(re.fullmatch(r"[A-Z]{2,6}", word.strip(",;")))
+
+
+def aligned_posts(count: int, text: str) -> list[str] | None:
+    """A two-column table flattened into a run of names and then a run of their posts: split the run
+    of posts ("Chair Chief Executive Director of Finance") into `count` posts, in order, or None when
+    it cannot be cut into that many posts. A cut falls after a word that ends a post or before one
+    that opens a post, never after a linking word ("of", "&"), and every piece must hold a post word
+    (or end like an organisation: "Anyshire CCG")."""
+    units = _post_units(" ".join(text.split()))
+    n = len(units)
+    if count < 1 or n < count or n > count * 10:
+        return None
+
+    def cut(j: int) -> int | None:
+        """Score of a cut before unit j; None where no cut can fall."""
+        prev, nxt = units[j - 1], units[j]
+        if _bare(prev) in _POST_LINKS or prev.endswith(",") or not nxt[:1].isupper() or _bare(nxt) in _NEVER_OPENS:
+            return None
+        ends = prev.endswith(")") or _bare(prev) in _POST_ENDS or _is_body_end(prev) or \
+            prev[:1].islower()  # "... of the public"
+        return 2 * ends + (_bare(nxt) in _POST_OPENS)
+
+    def piece(words: list[str]) -> int | None:
+        """Score of one post; None when the words are no post. A lone opening word ("Lead", "Head")
+        is more likely the start of the next post than a post of its own."""
+        if not _is_post(words):
+            return None
+        return -2 if len(words) == 1 and _bare(words[0]) in _POST_OPENS - _CHAIRS else 0
+
+    # best[k][j]: best score cutting units[:j] into k valid posts
+    best: list[list[tuple[int, int] | None]] = [[None] * (n + 1) for _ in range(count + 1)]
+    best[0][0] = (0, -1)
+    for k in range(1, count + 1):
+        for j in range(k, n + 1):
+            score = cut(j) if j < n else 0
+            if score is None:
+                continue
+            for i in range(k - 1, j):
+                fit = piece(units[i:j]) if best[k - 1][i] is not None else None
+                if fit is None:
+                    continue
+                total = best[k - 1][i][0] + score + fit
+                if best[k][j] is None or total > best[k][j][0]:
+                    best[k][j] = (total, i)
+    if best[count][n] is None:
+        return None
+    out, j = [], n
+    for k in range(count, 0, -1):
+        i = best[k][j][1]
+        out.append(" ".join(units[i:j]).strip(" ,;"))
+        j = i
+    return out[::-1]
+
+
+#: letters after a legislator's name ("Jo Doe MLA")
+_MEMBER_SUFFIXES = {"MLA", "MSP", "MS", "MEP", "MP"}
+#: a run of capitalised words in a list entry's tail ("POLICE SERVICE OF", "ATTENDANCE:")
+_CAPS_RUN = re.compile(r"(?<![\w'’(/-])[A-Z][A-Z'’&-]+:?(?:\s+[A-Z][A-Z'’&-]+:?)*(?![\w'’/-])")
+
+
+def interleaved_headings(tails: list[str]) -> list[str | None]:
+    """The block heading over each entry of a list whose headings were flattened in among its
+    entries, or None. A two-column page ("POLICE SERVICE OF | Mr A Doe, Chief Constable",
+    "ANYSHIRE IN | Mr B Roe, Deputy", "ATTENDANCE: | ...") reads as entries with heading words in
+    their tails: a chain of capitals in consecutive tails that ends with "ATTENDANCE" heads the
+    entries after the tail where the chain starts."""
+    frags = [[w for m in _CAPS_RUN.finditer(t) for w in m.group(0).split()
+              if w.rstrip(":") not in HONOURS | _MEMBER_SUFFIXES] for t in tails]
+    out: list[str | None] = [None] * len(tails)
+    chain: list[str] = []
+    start: int | None = None
+    for k, words in enumerate(frags):
+        if not words:
+            chain, start = [], None  # a tail with no heading words breaks the chain
+        while words:
+            start = k if start is None else start
+            end = next((n for n, w in enumerate(words) if w.rstrip(":") == "ATTENDANCE"), None)
+            if end is None:
+                chain, words = chain + words, []
+                continue
+            heading = " ".join(chain + words[:end + 1])
+            for j in range(start + 1, len(tails)):
+                out[j] = heading
+            chain, start, words = [], None, words[end + 1:]  # heading words after it start the next heading
+    return out
+
+
+def heading_status(heading: str, body: str | None) -> str:
+    """Attendance status of a block headed "<BODY> OFFICIALS IN ATTENDANCE" / "<OTHER BODY> IN ATTENDANCE":
+    the body's own officials and staff are officers; people from another body attend as guests."""
+    words = {w.strip(":").lower() for w in heading.split()}
+    if words & {"officials", "official", "officers", "officer", "staff", "secretariat", "clerk"}:
+        return "officer_in_attendance"
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", body or "")} & {
+        "board", "committee", "panel", "council", "partnership", "authority", "commission", "trust", "forum", "group"}
+    return "officer_in_attendance" if words & own else "also_in_attendance"

@@ -6,8 +6,7 @@ affiliations, organisations of positions, oversight subjects/objects, action lea
 clusters them, rewrites all facts to the canonical names and emits `person` and
 `organisation` facts.
 
-Person rules, each recorded with its evidence in `context.cache["merges"]` and in the
-person fact's `merges` field:
+Person rules, each recorded with its evidence in the person fact's `merges` field:
 - title:     same name once titles and honours are off ("Cllr Jane Doe" = "Jane Doe")
 - spacing:   same letters ("Ashby- Quinn" = "Ashby Quinn" = "Ashby-Quinn")
 - surname:   a titled surname-only reference ("Mayor Doe") joins the one full name with

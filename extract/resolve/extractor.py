@@ -26,7 +26,9 @@ def _weight(fact_type: str) -> int:
     return _SOURCE_WEIGHT.get(fact_type, 1)
 
 
-@register("govgraph.resolve.v1", order=90)
+@register("govgraph.resolve.v1", order=90,
+          reads=("lines", "meetings", "person_mentions", "org_mentions", "meeting", "membership", "attendance", "position", "change", "oversight", "action", "organisation", "plan"),
+          writes=("person", "organisation", "change_merges"))
 def resolve(doc: Document, context: Context) -> list[Fact]:
     overrides = load_overrides(context.settings.get("overrides"))
     refs = _person_refs(context)
@@ -35,7 +37,6 @@ def resolve(doc: Document, context: Context) -> list[Fact]:
     org_refs = _org_refs(context, clusters, index)
     own = _own_bodies(context)
     place = paper_place(doc.lines, [o for o, _, _ in org_refs]) if own else None
-    context.cache["place"] = place
     org_canon, orgs = resolve_orgs(org_refs, own, place)
     existing_orgs = [f for f in context.facts if f.type == "organisation"]
     _rewrite_facts(context, index, org_canon)
@@ -90,7 +91,7 @@ def _mention_refs(refs: list[dict[str, Any]], context: Context) -> list[dict[str
     known = {compact(r["name"]) for r in refs}
     firsts = {compact(r["name"].split()[0]) for r in refs if len(r["name"].split()) > 1}
     out: list[dict[str, Any]] = []
-    for m in context.cache.get("person_mentions", []):
+    for m in context.shared.person_mentions:
         name = m["name"]
         if len(name.split()) < 2 and not m.get("titles"):
             continue
@@ -110,13 +111,12 @@ def _cluster_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[
     and merges on the context."""
     clusters, index, warnings = resolve_people(refs, overrides)
     context.warnings.extend(warnings)
-    for cm in context.cache.get("change_merges", []):
+    for cm in context.shared.change_merges:
         if cm["into"] in index:
             index[cm["merged"]] = index[cm["into"]]
             index[cm["into"]].merges.append(cm)
             if cm["merged"] not in index[cm["into"]].surfaces:
                 index[cm["into"]].surfaces.append(cm["merged"])
-    context.cache["merges"] = [m for c in clusters for m in c.merges]
     return clusters, index
 
 
@@ -132,7 +132,7 @@ def _attach_change_refs(refs: list[dict[str, Any]], context: Context) -> None:
                  and _first_last(n)[1][:1] == l[:1] and fuzz.ratio(_first_last(n)[1], l) >= 60}
         if len(cands) == 1:
             target = cands.pop()
-            context.cache.setdefault("change_merges", []).append(
+            context.shared.change_merges.append(
                 {"rule": "change_ref", "merged": r["name"], "into": target,
                  "evidence": f"only listed person named {r['name'].split()[0]} {l[:1].upper()}..., line {r['line']}"})
             r["surface"] = r.get("surface") or r["name"]
@@ -180,7 +180,7 @@ def _org_refs(context: Context, clusters: list[_Cluster], index: dict[str, _Clus
     plan_names = {norm_name(v) for f in context.facts if f.type == "plan"
                   for v in [f.fields.get("name"), *(f.fields.get("variants") or [])] if isinstance(v, str)}
     person_names = {norm_name(n) for c in clusters for n in c.names}
-    for org, line, q in context.cache.get("org_mentions", []):
+    for org, line, q in context.shared.org_mentions:
         org_refs.append((org, line, q))
     return [(o, l, q) for o, l, q in org_refs if norm_name(o) not in plan_names and norm_name(o) not in person_names]
 
@@ -245,7 +245,7 @@ def _rename_meetings(context: Context) -> None:
             f.fields["id"] = renamed[f.fields["id"]]
         elif isinstance(f.fields.get("meeting"), str) and f.fields["meeting"] in renamed:
             f.fields["meeting"] = renamed[f.fields["meeting"]]
-    for m in context.cache.get("meetings", []):
+    for m in context.shared.meetings:
         m["id"] = renamed.get(m.get("id"), m.get("id"))
 
 

@@ -49,8 +49,9 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
         key = _org_key(raw)
         if not key:
             continue
-        g = groups.setdefault(key, {"variants": [], "line": line, "quote": q, "refs": 0})
+        g = groups.setdefault(key, {"variants": [], "line": line, "quote": q, "refs": 0, "lines": set()})
         g["refs"] += 1
+        g["lines"].add(line)
         if raw not in g["variants"]:
             g["variants"].append(raw)
         if line < g["line"]:
@@ -86,7 +87,11 @@ def resolve_orgs(names: list[tuple[str, int, str]], own: list[str] | None = None
             acro = bool(lv) and any(v.replace(" ", "").replace("&", "").isupper() and len(v) <= 8 and
                                     acronym(lv[0]).replace("AND", "") in (v.replace("&", "").replace(" ", ""),)
                                     for v in sv)
-            suffix = len(short.split()) >= 3 and long_.endswith(" " + short) and \
+            # a two-word tail cut from a longer name on the same lines ("Safety Partnership" of "Anytown
+            # Community Safety Partnership") is that name
+            same_lines = len(short.split()) == 2 and bool(groups[short].get("lines")) and \
+                groups[short]["lines"] <= groups[long_].get("lines", set())
+            suffix = (len(short.split()) >= 3 or same_lines) and long_.endswith(" " + short) and \
                 not (_plural(lv) and not _plural(sv)) and \
                 not _qualified_place(long_, short)  # "X and the Y Boards" is two boards, neither of them Y's
             near = fuzz.ratio(long_, short) >= 95 and len(short) > 12

@@ -42,7 +42,9 @@ class _Cluster:
     @property
     def canonical(self) -> str:
         full = [(n, c) for n, c in self.names.items() if len(n.split()) > 1] or list(self.names.items())
-        return max(full, key=lambda nc: (nc[0] not in self.slips, nc[1], len(nc[0])))[0]
+        # the fullest printed form: "Owen Doe" over "O. Doe", however often the initial is printed
+        return max(full, key=lambda nc: (nc[0] not in self.slips, len(nc[0].split()[0].strip(".")) > 1, nc[1],
+                                         len(nc[0])))[0]
 
     def tokens(self) -> list[str]:
         return norm_name(self.canonical).replace("-", " ").split() if " " in self.canonical else [norm_name(self.canonical)]

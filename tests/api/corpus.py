@@ -13,7 +13,7 @@ Timeline the tests rely on:
 """
 from __future__ import annotations
 
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 
 BOARD = "Wexcombe Health and Wellbeing Board"
 STRATEGY = "Wexcombe Violence Reduction Strategy"

@@ -21,6 +21,7 @@ from api_support import LiveServer, assert_error, build_store
 from api.settings import Settings
 from graph.errors import QueryError
 from graph.store import GraphStore
+from api.build import derive
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 DOCUMENTS = ("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a <https://w3id.org/govgraph/ontology#Document> }")
@@ -216,7 +217,7 @@ def test_the_server_follows_builds_and_names_its_snapshot(tmp_path: Path) -> Non
     late = rest.pop()
     with GraphStore.open(tmp_path) as store:
         store.write_extraction(first)
-        store.refresh_derived()
+        derive(store)
     with LiveServer(Settings(data=tmp_path, workers=2)) as live, \
             httpx.Client(base_url=live.url, timeout=60) as client:
         documents, before = count(client)
@@ -224,7 +225,7 @@ def test_the_server_follows_builds_and_names_its_snapshot(tmp_path: Path) -> Non
         with GraphStore.open(tmp_path) as store:  # a build on the same data directory
             for extraction in rest:
                 store.write_extraction(extraction)
-            store.refresh_derived()
+            derive(store)
         documents, after = count(client)
         assert documents == 1 + len(rest) and after != before
         assert client.get("/health").json()["documents"] == 1 + len(rest)

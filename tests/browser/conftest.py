@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = HERE.parent / "artifacts"
 sys.path.insert(0, str(HERE.parent / "visualisations"))
+sys.path.insert(0, str(HERE))
 
 from vis_sample import build_store  # noqa: E402
 
@@ -61,13 +63,11 @@ def _app(data: Path) -> object:
     return app
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The URL of the served sample store."""
+@contextmanager
+def _served(data: Path) -> Iterator[str]:
+    """The URL of the store at `data`, served by uvicorn on 127.0.0.1 while the context lasts."""
     import uvicorn
 
-    data = tmp_path_factory.mktemp("browser-store") / "data"
-    build_store(data).close()
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(_app(data), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -77,9 +77,31 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of the served sample store."""
+    data = tmp_path_factory.mktemp("browser-store") / "data"
+    build_store(data).close()
+    with _served(data) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def big_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of a served store whose membership view is big enough for the WebGL renderer."""
+    from big_sample import build_big_store
+
+    data = tmp_path_factory.mktemp("browser-big-store") / "data"
+    build_big_store(data).close()
+    with _served(data) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -116,4 +138,12 @@ def probe(browser: object, base_url: str) -> Iterator[PageProbe]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     yield PageProbe(page, base_url)
+    context.close()
+
+
+@pytest.fixture()
+def big_probe(browser: object, big_base_url: str) -> Iterator[PageProbe]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield PageProbe(page, big_base_url)
     context.close()

@@ -15,6 +15,7 @@ import pytest
 
 from api.cli import SAMPLE
 from graph.derived import TENURES_GRAPH
+from api.build import open_store
 from graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +78,7 @@ def test_the_next_build_repairs_a_build_killed_before_its_derived_graphs(crashed
 
 
 def test_opening_for_writing_repairs_it_too(crashed: Path, clean: list[str]) -> None:
-    GraphStore.open(crashed).close()
+    open_store(crashed).close()
     assert export(crashed) == clean
     with GraphStore.open(crashed, read_only=True) as store:
         assert store.snapshot().current

@@ -121,8 +121,7 @@ def test_every_fixture_paper_builds_into_the_store(tmp_path: Path) -> None:
 
 
 def test_a_fact_the_store_refuses_is_left_out_with_a_warning_not_the_whole_paper(tmp_path: Path) -> None:
-    from extract import pipeline
-    from extract.records import Fact
+    from extract import Fact, pipeline
 
     @pipeline.register("govgraph.test_odd_value.v1", order=95)
     def odd_value(doc, context):

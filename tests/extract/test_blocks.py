@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 from extract.blocks import has_html, html_parts, html_to_text, segment_blocks, segment_line
-from extract.documents import load_document
-from extract.records import Block, Document
+from extract import Block, Document, load_document
 
 SAMPLE = Path(__file__).resolve().parents[2] / "extract" / "sample"
 

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
+from extract import load_document
 from extract.organisations import find_org_mentions, joins_two_names
-from extract.pipeline import extract_document
+from extract import extract_document
 from extract.resolve import paper_place, resolve_orgs
 from graph import GraphStore
 from graph.membership import changes_rows, members_rows, membership_view
+from api.build import derive
 
 PAPERS = Path(__file__).parent.parent / "data" / "papers"
 BOARD = "Ashbourne Vale Health and Wellbeing Board"
@@ -87,7 +88,7 @@ def test_one_body_across_papers_of_one_council(tmp_path):
         for name in ("people_board_place.txt", "people_board_place_later.txt"):
             doc = load_document(PAPERS / name)
             store.write_extraction(extract_document(doc))
-        store.refresh_derived()
+        derive(store)
         view = membership_view(store)
         early = members_rows(view, "Health and Wellbeing Board", date(2024, 6, 12))
         late = members_rows(view, "Health and Wellbeing Board", date(2025, 1, 9))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from extract.documents import SUPPORTED, document_id, iter_paper_paths, load_document
-from extract.errors import DocumentError, ExtractError
+from extract import DocumentError, ExtractError
 
 PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"
 SAMPLE = Path(__file__).resolve().parents[2] / "extract" / "sample"

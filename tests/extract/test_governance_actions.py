@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 import extract.governance  # noqa: F401  (registers the extractors)
-from extract import pipeline
-from extract.documents import load_document
+from extract import load_document, pipeline
 from extract.governance.common import split_leads
 from extract.governance.principles import enumerate_items
 

@@ -20,8 +20,7 @@ from pathlib import Path
 import pytest
 
 import extract.governance  # noqa: F401
-from extract import pipeline
-from extract.documents import load_document
+from extract import load_document, pipeline
 from extract.governance.common import split_leads
 
 PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 import extract.governance  # noqa: F401
-from extract import pipeline
-from extract.documents import load_document
+from extract import load_document, pipeline
 from extract.governance.common import acronym_definitions, principle_labels
 
 PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"

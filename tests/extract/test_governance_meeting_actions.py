@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 import extract.governance  # noqa: F401  (registers the extractors)
-from extract import pipeline
-from extract.documents import load_document
+from extract import load_document, pipeline
 from extract.governance.meeting_actions import classify, initials, split_owners, subject_of
 
 PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 import extract.governance  # noqa: F401
-from extract import pipeline
-from extract.documents import load_document
+from extract import load_document, pipeline
 
 PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"
 NAMES = ["govgraph.plans.v1", "govgraph.principles.v1", "govgraph.actions.v1", "govgraph.prose_alignment.v1",

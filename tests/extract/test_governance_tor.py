@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 import extract.governance  # noqa: F401
-from extract import pipeline
-from extract.documents import load_document
+from extract import load_document, pipeline
 from extract.governance.principles import list_prefix
 
 PAPERS = Path(__file__).resolve().parents[1] / "data" / "papers"
@@ -286,3 +285,15 @@ def test_a_list_led_by_bold_phrases_is_a_named_list():
     ids = {f.fields["id"]: f.fields for f in of(run("gov_tor_values_lists.txt"), "principle")}
     assert {"SB1", "SB2", "SB3"} <= set(ids)
     assert ids["SB2"]["text"].startswith("Challenge")
+
+
+def test_no_junk_plans_and_one_plan_per_period():
+    plans = {f.fields["name"]: f.fields for f in of(run("gov_plan_junk.txt"), "plan")}
+    # named once with its period in the item title and once without: one plan
+    assert [n for n in plans if "Community Wellbeing" in n] == ["Community Wellbeing Strategy"]
+    assert "Integration Scheme" in plans  # not "Under the Integration Scheme"
+    # the period after the second of two joined names is the second's only
+    assert "Strategic Plan 2016-2018" in plans and "Performance Framework" in plans
+    for junk in ("Chief Executive's report", "Chief Officer's report", "Council policy",
+                 "Brindle Safer Streets Partnership plans", "Under the Integration Scheme"):
+        assert junk not in plans

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract.people.meetings import find_meetings
-from extract.records import Document
+from extract import Document
 
 
 def _doc(text: str) -> Document:

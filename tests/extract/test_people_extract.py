@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
-from extract.pipeline import extract_document
+from extract import extract_document, load_document
 
 PAPERS = Path(__file__).parent.parent / "data" / "papers"
 MINE = ["govgraph.meetings.v1", "govgraph.members.v1", "govgraph.attendance.v1", "govgraph.people_prose.v1",

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
-from extract.pipeline import extract_document
+from extract import extract_document, load_document
 
 PAPERS = Path(__file__).parent.parent / "data" / "papers"
 

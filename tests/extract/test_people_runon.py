@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
-from extract.pipeline import extract_document
+from extract import extract_document, load_document
 from extract.people.runon import despace, find_people, sections
 
 PAPERS = Path(__file__).parent.parent / "data" / "papers"

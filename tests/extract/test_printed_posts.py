@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from extract.people.posts import civic, entries, ranks, suffixes
-from extract.pipeline import extract_document
-from extract.records import Document
+from extract import Document, extract_document
 
 #: a flattened attendance table: "Name (XX) – Post, Organisation STATUS" entries on one line
 DASH_RUN = ("Board Member P A DNA Hollis Varga (HV) – Chair P Oona Bexley (OB) – Designated Nurse, Adult Safeguarding, "

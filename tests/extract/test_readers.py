@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
-from extract.errors import DocumentError
-from extract.pipeline import extract_document
+from extract import DocumentError, extract_document, load_document
 
 reportlab = pytest.importorskip("reportlab")
 from reportlab.lib.pagesizes import A4  # noqa: E402

@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
-from extract.pipeline import extract_document
+from extract import extract_document, load_document
 from extract.names import titles_conflict
 from extract.resolve import load_overrides, resolve_people
 
@@ -84,6 +83,12 @@ def test_an_initial_joins_the_one_full_name_it_abbreviates():
     assert [c.canonical for c in clusters] == ["Nadia Farrow"]
     assert index["N Farrow"].canonical == "Nadia Farrow"
     assert any(m["rule"] == "initial" for m in clusters[0].merges)
+
+
+def test_the_full_name_is_canonical_however_often_the_initial_is_printed():
+    clusters, _, _ = resolve_people([ref("O. Penrose", line=2, titles=["Cllr"], weight=9),
+                                     ref("Owen Penrose", line=30, weight=1)], NO_OVERRIDES)
+    assert [c.canonical for c in clusters] == ["Owen Penrose"]
 
 
 def test_an_initial_shared_by_two_full_names_is_left_alone():

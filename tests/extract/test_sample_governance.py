@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import pipeline
-from extract.documents import load_document
+from extract import load_document, pipeline
 
 SAMPLE = Path(__file__).resolve().parents[2] / "extract" / "sample"
 STRATEGY = "04_wexcombe_csp_2021-09-15_safer_streets_strategy.txt"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import load_document
-from extract.pipeline import extract_document
+from extract import extract_document, load_document
 
 SAMPLE = Path(__file__).resolve().parents[2] / "extract" / "sample"
 PACKS = {

@@ -1,8 +1,7 @@
 """Stated changes and chairs in the phrasings minutes use; invented papers and names."""
 from __future__ import annotations
 
-from extract.pipeline import extract_document
-from extract.records import Document
+from extract import Document, extract_document
 
 MINUTES = """Agenda and minutes
 

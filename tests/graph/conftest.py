@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from graph_fixtures import PAPER_A_FACTS, PAPER_B_FACTS, make_extraction
 
-from extract.records import Extraction
+from extract import Extraction
 from graph import GraphStore
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 
 BOARD = "Millbrook Wellbeing Board"
 COUNCIL = "Millbrook Borough Council"

@@ -6,12 +6,14 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 from graph import GraphStore
-from graph.identity import (IDENTITY_GRAPH, PersonRecord, keep_overrides, match, posts_agree, stored_identity,
-                            stored_merges, variant_of)
+from extract.resolve.across import PersonRecord, match, posts_agree, variant_of
+from graph.identity import IDENTITY_GRAPH, stored_identity, stored_merges
+from graph.store import keep_overrides
 from graph.ids import entity_iri
 from graph.membership import changes_rows, members_rows, membership_view
+from api.build import derive
 
 BOARD = "Eastmere Health and Wellbeing Board"
 TRUST = "Eastmere General Hospital NHS Trust"
@@ -41,7 +43,7 @@ def paper(n: int, day: str, people: list[tuple], extra: list[Fact] | None = None
 def build(store: GraphStore, *papers: Extraction, overrides: str | None = None) -> None:
     for p in papers:
         store.write_extraction(p)
-    store.refresh_derived(overrides)
+    derive(store, overrides)
 
 
 HAWTHORNE = ("Gillian Hawthorne", "member", "Chief Executive, Eastmere General Hospital NHS Trust", TRUST, ())
@@ -138,7 +140,7 @@ def test_override_file_in_the_data_directory_applies_on_every_refresh(store, tmp
     build(store, *ocr_papers())
     assert stored_identity(store) == {}
     (store.path / "overrides.yaml").unlink()  # undo the override: the merge comes back
-    store.refresh_derived()
+    derive(store)
     assert stored_identity(store) == {person("Gillian Hawthome"): person("Gillian Hawthorne")}
 
 
@@ -149,7 +151,7 @@ def test_override_same_forces_a_merge(store, tmp_path):
     assert stored_identity(store) == {}
     overrides = tmp_path / "overrides.json"
     overrides.write_text(json.dumps({"same": [["Cllr Bob Ashdown", "Robert Ashdown"]]}))
-    store.refresh_derived(str(overrides))
+    derive(store, str(overrides))
     assert stored_identity(store) == {person("Bob Ashdown"): person("Robert Ashdown")}
     [merge] = stored_merges(store)
     assert merge["rule"] == "override" and "overrides file" in merge["evidence"]
@@ -171,7 +173,7 @@ def test_surname_only_mention_is_left_alone_when_ambiguous(store):
 def test_removing_the_paper_undoes_the_merge(store):
     build(store, *ocr_papers())
     store.remove_document(f"{2:016x}")
-    store.refresh_derived()
+    derive(store)
     assert stored_identity(store) == {} and stored_merges(store) == []
 
 
@@ -213,7 +215,7 @@ def test_build_keeps_the_overrides_file_and_refreshes(store, tmp_path):
     build_paths(store, [empty], {"overrides": str(source)})  # nothing new to read: still refreshed
     assert (store.path / "overrides.json").is_file()
     assert stored_identity(store) == {}
-    store.refresh_derived()  # later refreshes keep applying it
+    derive(store)  # later refreshes keep applying it
     assert stored_identity(store) == {}
 
 

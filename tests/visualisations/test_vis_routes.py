@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -10,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import view_queries as vq
-from vis_sample import ANN, CAROL, CARERS, HWB, ICP, STRATEGY
+from api.queries.membership import members_as_of
+from vis_sample import ANN, CAROL, CARERS, DAN, HWB, ICP, STRATEGY
 from api.view_export import export_view
 from visualisations import UnknownView
 
@@ -24,14 +26,69 @@ def nodes_of(html: str) -> list[dict]:
     return json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);", html, flags=re.S).group(1))
 
 
+def shown(html: str) -> list[dict]:
+    return [n for n in nodes_of(html) if not n.get("hidden")]
+
+
 def test_membership_view_as_of_a_date(client: TestClient) -> None:
-    early = nodes_of(client.get("/views/membership.html", params={"date": "2021-06-17"}).text)
-    late = nodes_of(client.get("/views/membership.html", params={"date": "2022-03-10"}).text)
-    between = nodes_of(client.get("/views/membership.html", params={"date": "2021-12-31"}).text)
+    early = shown(client.get("/views/membership.html", params={"date": "2021-06-17"}).text)
+    late = shown(client.get("/views/membership.html", params={"date": "2022-03-10"}).text)
+    between = shown(client.get("/views/membership.html", params={"date": "2021-12-31"}).text)
     assert CAROL in {n["id"] for n in early} and CAROL not in {n["id"] for n in late}
     assert CAROL not in {n["id"] for n in between}  # listed before, not after: unknown, so not drawn
     ann = next(n for n in early if n["id"] == ANN)
     assert ann["highlighted"] and ann["evidence"][0]["document"].startswith("hwb_")
+    # the served page holds every seat ever listed (hidden when not held) for its date slider
+    page = client.get("/views/membership.html", params={"date": "2021-06-17"}).text
+    assert {n["id"] for n in nodes_of(page)} - {n["id"] for n in shown(page)} == {DAN}
+    assert 'id="slider"' in page and "2021-06-17" in page and "2022-03-10" in page
+
+
+def test_exported_membership_view_draws_only_the_seats_held(sample_store: object, tmp_path: Path) -> None:
+    path = export_view(sample_store, "membership", tmp_path / "m.html", date="2021-06-17")
+    html = path.read_text(encoding="utf-8")
+    assert DAN not in {n["id"] for n in nodes_of(html)} and 'id="slider"' not in html
+
+
+def test_held_json_answers_by_the_members_rule(client: TestClient, sample_store: object) -> None:
+    """The slider's endpoint agrees with `members`: Carol is listed in 2021 and not in 2022, so on a date
+    between she is unknown, not held; Ann sits on both bodies in 2021 (an interlock)."""
+    early = client.get("/views/membership/held.json", params={"date": "2021-06-17"}).json()
+    assert [ANN, HWB, "chair"] in early["seats"] and [CAROL, HWB, "member"] in early["seats"]
+    assert [i["person"] for i in early["interlocks"]] == [ANN]
+    assert sorted(i["bodies"] for i in early["interlocks"])[0] == sorted([HWB, ICP])
+    between = client.get("/views/membership/held.json", params={"date": "2021-12-31", "body": HWB}).json()
+    assert CAROL not in {s[0] for s in between["seats"]} and CAROL in {s[0] for s in between["unknown"]}
+    assert {s[1] for s in between["seats"]} == {HWB}
+    for day in ("2021-06-17", "2021-12-31", "2022-03-10", "2023-01-01"):  # the same answer as `members`
+        held = client.get("/views/membership/held.json", params={"date": day, "body": HWB}).json()
+        members = members_as_of(sample_store, HWB, date.fromisoformat(day))
+        assert {m.person.id for m in members.members} == {s[0] for s in held["seats"]}
+        assert {m.person.id for m in members.unknown} == {s[0] for s in held["unknown"]}
+    assert client.get("/views/membership/held.json", params={"date": "June"}).status_code == 400
+
+
+def test_compare_page_left_stayed_joined_and_between(client: TestClient) -> None:
+    html = client.get("/views/compare.html", params={"body": HWB, "start": "2021-06-17", "end": "2022-03-10"}).text
+    def section(name: str) -> str:
+        return html[html.index(f'id="compare-{name}"'):].split("</section>")[0]
+    assert "Carol White" in section("left") and "Dan Brown" in section("joined")
+    assert "Ann Smith" in section("stayed") and "chair → vice-chair" in section("stayed")
+    assert "Bob Jones" in section("stayed")
+    between = html[html.index('id="compare-between"'):]
+    assert "joined" in between and "Dan Brown" in between and "/ui/document/" in between
+    empty = client.get("/views/compare.html", params={"body": HWB}).text
+    assert "Choose a body and two dates" in empty and 'id="compare-form"' in empty
+    assert client.get("/views/compare.html", params={"body": HWB, "start": "x"}).status_code == 400
+
+
+def test_static_renderer_files_are_served_and_nothing_else(client: TestClient) -> None:
+    sigma = client.get("/views/static/sigma.min.js")
+    assert sigma.status_code == 200 and sigma.headers["content-type"].startswith("text/javascript")
+    assert "Sigma" in sigma.text[:400]
+    assert client.get("/views/static/graphology.umd.min.js").status_code == 200
+    assert client.get("/views/static/THIRD_PARTY.md").status_code == 404
+    assert client.get("/views/static/..%2Fbigview.py").status_code == 404
 
 
 def test_oversight_view_highlights_the_unoverseen_plan(client: TestClient) -> None:

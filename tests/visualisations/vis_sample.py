@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.records import Document, Extraction, Fact
+from extract import Document, Extraction, Fact
 from graph.store import GraphStore
 
 HWB = "https://w3id.org/govgraph/id/organisation/wexcombe-health-and-wellbeing-board"
 ICP = "https://w3id.org/govgraph/id/organisation/wexcombe-integrated-care-partnership"
 ANN = "https://w3id.org/govgraph/id/person/ann-smith"
 CAROL = "https://w3id.org/govgraph/id/person/carol-white"
+DAN = "https://w3id.org/govgraph/id/person/dan-brown"
 STRATEGY = "https://w3id.org/govgraph/id/plan/joint-health-strategy"
 CARERS = "https://w3id.org/govgraph/id/plan/carers-plan"
 

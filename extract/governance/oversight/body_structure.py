@@ -1,4 +1,4 @@
-"""How bodies sit together: reports_to / accountable_to, part_of ("which includes", "are members
+"""How bodies sit together: reporting and accountability lines (tor.upward_relation), part_of ("which includes", "are members
 of", "is a sub-group of", "sits within"), and "X is responsible for delivering the plan"."""
 from __future__ import annotations
 
@@ -44,8 +44,8 @@ def reports(rel: Rel, s: str, prev: str, line: int) -> None:
         subj = rel.resolve(subj) if subj else subj
         if not obj or (len(obj.split()) < 2 and not re.fullmatch(r"[A-Z]{2,6}s?", obj)):
             continue
-        relation = "accountable_to" if "accountable" in m.group(0) else "reports_to"
-        from extract.governance.oversight.tor import bodies_in_list
+        from extract.governance.oversight.tor import bodies_in_list, upward_relation
+        relation = upward_relation(m.group(0), "accountable")
         objs = bodies_in_list(s[m.start("obj"):]) if re.search(r"\s(?:and|&)\s", obj) else [obj]
         for o in objs or [obj]:  # "reports to the X Partnership and the Y Committee": to each
             rel.add(subj, relation, rel.resolve(o), line, m.group(0)[-120:], 0.6, subject_is_org=True,

@@ -16,9 +16,9 @@ class Rel:
         self.facts: list[Fact] = []
         self.seen: set[tuple[str, str, str]] = set()
         self.orgs: dict[str, Fact] = {}
-        self.defs = (context.cache.get("governance.acronyms") if context else None) or acronym_definitions(doc)
+        self.defs = (context.shared.acronyms if context else None) or acronym_definitions(doc)
         self.doc_text_low = " ".join(" ".join(doc.lines).split()).lower()
-        self.known_names = {o.lower() for o, *_ in (context.cache.get("org_mentions") or [] if context else [])}
+        self.known_names = {o.lower() for o, *_ in (context.shared.org_mentions if context else [])}
         self.known_names |= {f.fields["name"].lower() for f in (context.of_type("organisation") if context else [])
                              if f.fields.get("name")}
         self.person_names = {v.lower() for f in (context.of_type("person") if context else [])

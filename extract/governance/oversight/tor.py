@@ -224,6 +224,11 @@ _VERBS = [
 ]
 
 
+def upward_relation(text: str, accountable_word: str) -> str:
+    """accountable_to when the text holds the word of accountability, else reports_to."""
+    return "accountable_to" if accountable_word in text else "reports_to"
+
+
 def is_fact(s: str, start: int) -> bool:
     """Not a proposal, a request, a question put to a body or a negation."""
     return not _NOT_FACT.search(s[max(0, start - 80):start + 40])
@@ -607,7 +612,7 @@ def read_blocks(rel: Rel, topic: Topic, blocks: list, plans: PlanSet | None) -> 
             value, line = lab.group("value"), b.line
             if not value and k + 1 < len(blocks):
                 value, line = clean(blocks[k + 1].text), blocks[k + 1].line
-            relation = "accountable_to" if "account" in lab.group("label").lower() else "reports_to"
+            relation = upward_relation(lab.group("label").lower(), "account")
             value = COMPOUND_AND.sub(lambda c: c.group(0).replace(" and ", " AND_ ").replace(" & ", " AMP_ "), value)
             for part in re.split(r"\s+(?:and|&)\s+|\s*,\s*", value):
                 part = part.replace(" AND_ ", " and ").replace(" AMP_ ", " & ")

@@ -26,7 +26,7 @@ EPONYM_HEADS = {"day", "week", "centre", "center", "house", "hall", "award", "aw
 ORG_LABELS = ("ORG",)
 
 
-def load_model(settings: dict):
+def load_ner_model(settings: dict):
     """The spaCy pipeline the settings ask for (loaded once a process), or None when they want no NER.
     A build's workers call it before taking files, so the load counts against no file's time budget."""
     if not (settings.get("ner", False) or settings.get("ner_orgs", False)):
@@ -42,7 +42,7 @@ def extract_model_mentions(doc: Document, context: Context):
     if not (want_people or want_orgs):
         return []
     try:
-        nlp = load_model(context.settings)
+        nlp = load_ner_model(context.settings)
     except Exception as exc:  # a broken model must not stop extraction
         context.warnings.append(f"NER unavailable: {exc}")
         return []

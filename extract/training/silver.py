@@ -184,7 +184,7 @@ HELD_TEMPLATES = [
 def _fakers() -> dict[str, object]:
     from faker import Faker
 
-    return {loc: Faker(loc) for loc in set(LOCALES)}
+    return {loc: Faker(loc) for loc in sorted(set(LOCALES))}  # sorted: the same draws in every process
 
 
 def _half(word: str, split: str) -> bool:
@@ -204,11 +204,11 @@ class _Gen:
         return _fakers()[self.rng.choice(LOCALES)]
 
     def surname(self) -> str:
-        for _ in range(50):
+        """A one-word surname from this split's part of the name space."""
+        while True:
             s = self._faker().last_name()
-            if re.fullmatch(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?", s) and _half(s, self.split):
+            if re.fullmatch(r"[^\W\d_][\w'’-]*", s) and _half(s, self.split):
                 return s
-        return "Ashgrove"
 
     def forename(self) -> str:
         return self._faker().first_name().split()[0]

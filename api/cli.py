@@ -16,7 +16,7 @@ from rich.table import Table
 from api.settings import Settings
 
 app = typer.Typer(help="govgraph: a knowledge graph of boards, people, plans and principles from council papers.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 out = Console()
 err = Console(stderr=True)
 
@@ -165,77 +165,111 @@ def _parse_day(value: str, option: str) -> date:
         raise typer.Exit(2) from None
 
 
-def _membership_view(data: Path | None):
-    from graph.membership import membership_view
+def _read_store(data: Path | None):
+    """The store opened read-only, closed when the `with` ends."""
+    from contextlib import closing
 
-    store = _open_store(_settings(data), read_only=True)
+    return closing(_open_store(_settings(data), read_only=True))
+
+
+def _resolve(store, name: str, kind: str, option: str) -> str:
+    """The IRI of the `kind` that `name` names (a name, a variant or an IRI); exit 1 saying why not."""
+    from api.errors import NotFound
+    from api.queries.entities import find_entity
+
     try:
-        return membership_view(store)
-    finally:
-        store.close()
+        return find_entity(store, name, kind)
+    except NotFound as exc:
+        err.print(f"[red]error[/red]: {option}: {exc}", highlight=False)
+        raise typer.Exit(1) from None
 
 
-def _emit(rows: list[dict], fmt: str, columns: list[str], title: str) -> None:
+def _emit(model, fmt: str, tables: list[tuple[str, list[str], list[dict]]]) -> None:
+    """JSON: exactly the API's answer to the same question; table: one table per group of rows."""
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(model.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(*columns, title=title)
-    for row in rows:
-        table.add_row(*[_cell(row.get(c)) for c in columns])
-    out.print(table)
+    for title, columns, rows in tables:
+        if not rows:
+            continue
+        table = Table(*columns, title=title)
+        for row in rows:
+            table.add_row(*[_cell(row.get(c)) for c in columns])
+        out.print(table)
 
 
 def _cell(value: object) -> str:
     if isinstance(value, list):
-        return "; ".join(f"{e['doc']}:{e['line']}" for e in value if e)
-    if isinstance(value, dict):
-        return "; ".join(f"{k} {v['doc']}:{v['line']}" for k, v in value.items() if v)
+        return "; ".join(_cell(v) for v in value if v)
+    if isinstance(value, dict) and "document_name" in value:
+        return f"{value['document_name']}:{value['line']}"
+    if isinstance(value, dict) and "name" in value:
+        return str(value["name"] or value.get("key") or "")
     return "" if value is None else str(value)
 
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json")]
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "json"):
+        err.print(f"[red]error[/red]: --format is table or json, not {fmt!r}")
+        raise typer.Exit(2)
+
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json (json: the API's answer)")]
+MEMBER_COLUMNS = ["person", "role", "member", "reason", "evidence"]
 
 
 @app.command()
 def members(
-    body: Annotated[str, typer.Argument(help="the body, by any of its names")],
+    body: Annotated[str, typer.Argument(help="the body, by any of its names (or its IRI)")],
     as_of: Annotated[str, typer.Option("--as-of", help="date, YYYY-MM-DD")],
     data: DataOpt = None,
     format: FormatOpt = "table",
 ) -> None:
-    """Who sat on a body on a date, with their role: yes where the papers show it, unknown where they cannot tell."""
-    from graph.membership import BodyNotFound, members_rows
+    """Everyone listed on a body, answered for a date: yes, unknown or no, each with its reason and evidence."""
+    from api.queries.membership import members_as_of
 
+    _check_format(format)
     day = _parse_day(as_of, "--as-of")
-    view = _membership_view(data)
-    try:
-        rows = members_rows(view, body, day)
-    except BodyNotFound as exc:
-        err.print(f"[red]error[/red]: {exc}")
-        raise typer.Exit(1) from None
-    _emit(rows, format, ["person", "role", "member", "reason", "evidence"], f"{body} as of {day}")
+    with _read_store(data) as store:
+        answer = members_as_of(store, _resolve(store, body, "body", "BODY"), day)
+    dump = answer.model_dump(mode="json")
+    name = answer.body.name
+    listing = f" (listing of {answer.listing_date})" if answer.listing_date else " (no listing on or before it)"
+    _emit(answer, format, [
+        (f"{name}: members on {day}{listing}", MEMBER_COLUMNS, dump["members"]),
+        (f"{name}: unknown on {day}", MEMBER_COLUMNS, dump["unknown"]),
+        (f"{name}: not members on {day}, listed before it", MEMBER_COLUMNS, dump["former"]),
+        (f"{name}: not members on {day}, first listed after it", MEMBER_COLUMNS, dump["future"]),
+        (f"{name}: vacancies in the listing in force", ["role", "post", "evidence"], dump["vacancies"]),
+        (f"{name}: undated listings", ["person", "role", "evidence"], dump["undated"]),
+    ])
+    if format == "table" and not any(dump[k] for k in ("members", "unknown", "former", "future", "undated")):
+        out.print(f"{name}: no one is listed on this body")
 
 
 @app.command()
 def changes(
-    body: Annotated[str, typer.Argument(help="the body, by any of its names")],
+    body: Annotated[str, typer.Argument(help="the body, by any of its names (or its IRI)")],
     start: Annotated[str, typer.Option("--from", help="date, YYYY-MM-DD")],
     end: Annotated[str, typer.Option("--to", help="date, YYYY-MM-DD")],
     data: DataOpt = None,
     format: FormatOpt = "table",
 ) -> None:
     """Who joined, left or changed role on a body between two dates, citing both ends."""
-    from graph.membership import BodyNotFound, changes_rows
+    from api.queries.membership import changes_between
 
+    _check_format(format)
     first, last = _parse_day(start, "--from"), _parse_day(end, "--to")
-    view = _membership_view(data)
-    try:
-        rows = changes_rows(view, body, first, last)
-    except BodyNotFound as exc:
-        err.print(f"[red]error[/red]: {exc}")
-        raise typer.Exit(1) from None
-    _emit(rows, format, ["change", "person", "role_from", "role_to", "evidence", "disagreement"],
-          f"{body}: {first} to {last}")
+    if last < first:
+        err.print("[red]error[/red]: --to is before --from")
+        raise typer.Exit(2)
+    with _read_store(data) as store:
+        answer = changes_between(store, _resolve(store, body, "body", "BODY"), first, last)
+    rows = answer.model_dump(mode="json")["changes"]
+    _emit(answer, format, [(f"{answer.body.name}: {first} to {last}",
+                            ["change", "person", "role_from", "role_to", "date", "evidence", "disagreement"], rows)])
+    if format == "table" and not rows:
+        out.print(f"{answer.body.name}: no change between {first} and {last}")
 
 
 @app.command()
@@ -243,17 +277,20 @@ def interlocks(
     as_of: Annotated[str, typer.Option("--as-of", help="date, YYYY-MM-DD")],
     data: DataOpt = None,
     format: FormatOpt = "table",
+    confirmed: Annotated[bool, typer.Option("--confirmed", help="only seats answered yes")] = False,
 ) -> None:
-    """People who sit on two or more bodies on a date."""
-    from graph.membership import interlock_rows
+    """People with seats on two or more bodies on a date; each seat yes or unknown, confirmed people first."""
+    from api.queries.membership import interlocks_on
 
-    rows = interlock_rows(_membership_view(data), _parse_day(as_of, "--as-of"))
-    if format == "json":
-        _emit(rows, format, [], "")
-        return
-    flat = [{"person": r["person"], "seats": "; ".join(f"{s['body']} ({s['role']})" for s in r["seats"])}
-            for r in rows]
-    _emit(flat, format, ["person", "seats"], f"people on several bodies as of {as_of}")
+    _check_format(format)
+    day = _parse_day(as_of, "--as-of")
+    with _read_store(data) as store:
+        answer = interlocks_on(store, day, confirmed)
+    flat = [{"person": p.person.name, "confirmed": "yes" if p.confirmed else "no",
+             "seats": "; ".join(f"{s.body.name} ({s.role}, {s.member})" for s in p.seats)} for p in answer.people]
+    _emit(answer, format, [(f"people on several bodies as of {day}", ["person", "confirmed", "seats"], flat)])
+    if format == "table" and not flat:
+        out.print(f"no one has seats on two or more bodies on {day}")
 
 
 @app.command()
@@ -261,24 +298,45 @@ def view(
     name: Annotated[str, typer.Argument(help="membership, oversight, alignment, neighbourhood, timeline or heatmap")],
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write")],
     data: DataOpt = None,
-    body: Annotated[str, typer.Option(help="only this body (IRI)")] = "",
+    body: Annotated[str, typer.Option(help="only this body (a name, variant or IRI)")] = "",
     as_of: Annotated[str, typer.Option("--as-of", help="date, YYYY-MM-DD")] = "",
-    entity: Annotated[str, typer.Option(help="the entity IRI, for the neighbourhood view")] = "",
+    entity: Annotated[str, typer.Option(help="the entity at the centre (neighbourhood view): a name or IRI "
+                                             "of a body, person or plan")] = "",
     budget: Annotated[int, typer.Option(help="most nodes to draw")] = 500,
 ) -> None:
     """Write a view as a standalone HTML file."""
     from api.view_export import export_view
     from visualisations import UnknownView
 
-    store = _open_store(_settings(data), read_only=True)
-    try:
-        written = export_view(store, name, output, body=body, date=as_of, entity=entity, budget=budget)
-    except UnknownView as exc:
-        err.print(f"[red]error[/red]: {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
+    if as_of:
+        _parse_day(as_of, "--as-of")
+    with _read_store(data) as store:
+        body_iri = _resolve(store, body, "body", "--body") if body else ""
+        entity_iri = _resolve_any(store, entity) if entity else ""
+        try:
+            written = export_view(store, name, output, body=body_iri, date=as_of, entity=entity_iri, budget=budget)
+        except UnknownView as exc:
+            err.print(f"[red]error[/red]: {exc}")
+            raise typer.Exit(2) from None
+        except OSError as exc:
+            err.print(f"[red]error[/red]: cannot write {output}: {exc.strerror or exc}")
+            raise typer.Exit(1) from None
     err.print(f"wrote {written}")
+
+
+def _resolve_any(store, name: str) -> str:
+    """A body, person or plan that `name` names, tried in that order (exit 1 when none does)."""
+    from api.errors import NotFound
+    from api.queries.entities import find_entity
+
+    problems = []
+    for kind in ("body", "person", "plan"):
+        try:
+            return find_entity(store, name, kind)
+        except NotFound as exc:
+            problems.append(str(exc))
+    err.print(f"[red]error[/red]: --entity: {'; '.join(problems)}", highlight=False)
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -334,9 +392,34 @@ def demo(
         serve(data=data, host=host, port=port)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            out.print(f"govgraph {version('govgraph')}", highlight=False)
+        except PackageNotFoundError:
+            out.print("govgraph (not installed)", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                   help="print the version and exit")] = False) -> None:
+    """govgraph: a knowledge graph of boards, people, plans and principles from council papers."""
+
+
 def main() -> None:
+    """The command line; a user's mistake (a bad path, name or file) is one error line, never a traceback."""
+    from api.errors import ApiError
+    from graph.errors import GraphError
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    app()
+    try:
+        app(standalone_mode=True)
+    except (GraphError, ApiError, OSError, ValueError) as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

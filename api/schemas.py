@@ -73,6 +73,7 @@ class Evidence(BaseModel):
     quote: str | None = None
     extractor: str | None = None
     confidence: float | None = None
+    as_of: dt.date | None = Field(None, description="the date of the listing the evidence is (membership answers)")
     href: str = Field(description="the document in the API")
 
     @classmethod
@@ -158,7 +159,30 @@ class Members(BaseModel):
     members: list[MemberAnswer] = Field(description="members on the date (yes)")
     vacancies: list[Seat] = Field(description="vacant seats of the listing in force")
     unknown: list[MemberAnswer] = Field(description="listed on one side of the date only: unknown")
-    former: list[MemberAnswer] = Field(description="listed at some time but not on the date (no)")
+    former: list[MemberAnswer] = Field(description="listed before the date but not on it (no)")
+    future: list[MemberAnswer] = Field([], description="not a member on the date (no), first listed after it")
+    undated: list[Seat] = Field([], description="listings of the body in papers that give no date")
+
+
+class InterlockSeat(BaseModel):
+    body: EntityRef
+    role: str
+    member: str = Field(description="yes or unknown")
+    reason: str
+    evidence: list[Evidence] = []
+
+
+class Interlock(BaseModel):
+    person: EntityRef
+    confirmed: bool = Field(description="two or more seats answered yes")
+    seats: list[InterlockSeat]
+
+
+class Interlocks(BaseModel):
+    """People with seats on two or more bodies on a date (each seat yes or unknown, never guessed)."""
+
+    as_of: dt.date
+    people: list[Interlock]
 
 
 class MembershipChange(BaseModel):

@@ -11,7 +11,7 @@ from visualisations.views import VIEW_NAMES, UnknownView, ViewParams, render_vie
 
 def export_view(store: Any, name: str, output: str | os.PathLike[str], *, kinds: tuple[str, ...] = (),
                 body: str = "", date: str = "", budget: int = 500, entity: str = "", item_kind: str = "action",
-                plan: str = "") -> Path:
+                plan: str = "", start: str = "", end: str = "") -> Path:
     """Render view `name` over `store` (anything with ``query(sparql, **bindings)``) to `output`.
 
     Written through a temporary file and renamed, so a failed export leaves nothing
@@ -21,7 +21,7 @@ def export_view(store: Any, name: str, output: str | os.PathLike[str], *, kinds:
     if name not in VIEW_NAMES:
         raise UnknownView(f"no view named {name!r} (choose from {', '.join(VIEW_NAMES)})")
     params = ViewParams(kinds=tuple(kinds), body=body, date=date, budget=budget, entity=entity,
-                        item_kind=item_kind, plan=plan)
+                        item_kind=item_kind, plan=plan, start=start, end=end)
     html = render_view(name, fetch_view_rows(store, name, params), params)
     path = Path(output)
     tmp = path.with_name(path.name + ".part")

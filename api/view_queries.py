@@ -57,14 +57,14 @@ SELECT ?id ?kind ?label ?notation ?text ?framework WHERE {
   OPTIONAL { SELECT ?id (SAMPLE(?f) AS ?framework) WHERE { ?id skos:inScheme/rdfs:label ?f } GROUP BY ?id }
 }"""
 
+#: membership listings; `as_of` is the listing's own date, as the as-of answers (graph.tenures) read it: a
+#: listing in a paper that gives no date stays undated (never drawn at the document's date)
 MEMBERSHIPS = """
 SELECT ?m ?body ?person ?role ?as_of ?document ?doc_id ?line ?quote WHERE {
   ?m a org:Membership ; org:member ?person ; org:organization ?body .
   OPTIONAL { ?m gg:role ?role }
   FILTER (!BOUND(?role) || ?role != "vacancy")
-  OPTIONAL { ?m gg:asOf ?fact_date }
-  OPTIONAL { ?m prov:wasDerivedFrom/gg:document/dcterms:date ?doc_date }
-  BIND (COALESCE(?fact_date, ?doc_date) AS ?as_of)
+  OPTIONAL { ?m gg:asOf ?as_of }
 """ + _evidence("?m") + "\n}"
 
 CHANGES = """
@@ -131,37 +131,6 @@ SELECT ?centre ?s ?p ?o ?document ?doc_id ?line ?quote WHERE {
   }
 }"""
 
-SEARCH = """
-SELECT ?q ?id ?kind ?label WHERE {
-  VALUES (?cls ?kind) { (gg:Plan "plan") (foaf:Person "person") (org:Organization "body") (gg:Action "action")
-                        (gg:Principle "principle") }
-  ?id a ?cls .
-  { ?id rdfs:label ?label } UNION { ?id skos:altLabel ?label } UNION { ?id gg:text ?label }
-  UNION { ?id skos:notation ?label }
-  FILTER (CONTAINS(LCASE(STR(?label)), LCASE(STR(?q))))
-} LIMIT 400"""
-
-POSITIONS = """
-SELECT ?person ?post ?organisation ?as_of ?document ?doc_id ?line ?quote WHERE {
-  ?f a gg:Position ; gg:holder ?person .
-  OPTIONAL { ?f gg:post ?post }
-  OPTIONAL { ?f gg:organisation ?organisation }
-  OPTIONAL { ?f gg:asOf ?as_of }
-""" + _evidence("?f") + "\n}"
-
-ATTENDANCE = """
-SELECT ?person ?meeting ?meeting_id ?body ?date ?status ?mode ?document ?doc_id ?line ?quote WHERE {
-  ?f a gg:Attendance ; gg:attendee ?person .
-  OPTIONAL { ?f gg:meeting ?meeting . OPTIONAL { ?meeting dcterms:identifier ?meeting_id }
-             OPTIONAL { ?meeting gg:body ?body } }
-  OPTIONAL { ?f gg:date ?f_date }
-  OPTIONAL { ?meeting dcterms:date ?m_date }
-  BIND (COALESCE(?f_date, ?m_date) AS ?date)
-  OPTIONAL { ?f gg:status ?status }
-  OPTIONAL { ?f gg:mode ?mode }
-""" + _evidence("?f") + "\n}"
-
-
 def plain(rows: list[dict[str, Any]]) -> list[Row]:
     """Rows with dates as ISO strings and numbers kept, ready for the view builders."""
     out = []
@@ -200,7 +169,21 @@ def _entity_index(store: RowStore) -> dict[str, Row]:
                 current["framework"] = r["framework"]
             continue
         found[r["id"]] = {"id": r["id"], "kind": r["kind"], "label": _label(r), "framework": r.get("framework") or ""}
+    if hasattr(store, "run"):  # a GraphStore: meetings are named by body and date, not by their slug
+        from api import queries
+
+        for r in plain(queries.run(store, "meetings")):
+            meeting, body = found.get(r["mt"]), found.get(str(r.get("body")))
+            if meeting and meeting["kind"] == "meeting":
+                meeting["label"] = meeting_label(body["label"] if body else None, r.get("date"), r.get("ident"))
     return found
+
+
+def meeting_label(body_label: str | None, day: str | None, ident: str | None) -> str:
+    """A meeting read as people name it: "Body, 2024-05-01" (or "Body (undated)"), never its slug."""
+    if body_label:
+        return f"{body_label}, {day}" if day else f"{body_label} (undated)"
+    return ident.replace("-", " ") if ident else "meeting"
 
 
 def _label(r: Row) -> str:
@@ -375,28 +358,6 @@ def matrix_rows(store: RowStore, item_kind: str = "action", plan: str | None = N
     wanted = {i["id"] for i in items}
     cells = [r for r in plain(store.query(ALIGNMENTS)) if r["item"] in wanted]
     return items, principles, cells
-
-
-def search(store: RowStore, text: str) -> list[Row]:
-    """Entities whose name, variant, notation or text contains `text` (case-insensitive), one row each."""
-    index = entities(store)
-    seen: dict[str, Row] = {}
-    for r in plain(store.query(SEARCH, q=text)):
-        entity = index.get(r["id"])
-        if entity and r["id"] not in seen:
-            seen[r["id"]] = {"id": r["id"], "kind": entity["kind"], "label": entity["label"],
-                             "matched": str(r.get("label") or "")}
-    return sorted(seen.values(), key=lambda r: (KIND_ORDER.index(r["kind"]), r["label"].lower()))
-
-
-def position_rows(store: RowStore, person: str) -> list[Row]:
-    rows = plain(store.query(POSITIONS, person=iri(person)))
-    return _name(rows, entities(store), "organisation")
-
-
-def attendance_rows(store: RowStore, person: str) -> list[Row]:
-    rows = plain(store.query(ATTENDANCE, person=iri(person)))
-    return sorted(_name(rows, entities(store), "body"), key=lambda r: str(r.get("date") or ""))
 
 
 def body_choices(store: RowStore) -> list[tuple[str, str]]:

@@ -11,9 +11,11 @@ of one sector (so the graph has structure, as real boards do). It then runs the 
 (`camera.animate`, linear, `--seconds` long), how many frames sigma.js draws per second:
 
 * folded: the page as it opens (bodies as clusters sized by members, interlock edges);
-* unfolded: every body unfolded, all nodes and edges shown (edges hidden while the camera
-  moves, sigma's `hideEdgesOnMove`, switched on above 20,000 shown edges);
-* unfolded, every edge every frame: the same with `hideEdgesOnMove` off (a worst case).
+* unfolded: every body unfolded, all nodes and edges shown;
+* unfolded, every edge every frame: the same with sigma's `hideEdgesOnMove` off (a worst case).
+
+The page hides edges while the camera moves when it shows more than 2,000 (level of detail,
+sigma's `hideEdgesOnMove`); they are drawn again as soon as the camera stops.
 
 Prints the server-side build, layout and render times, page size, time to first draw, and
 frames/s (median of `--runs`) per mode, with the machine's load average (the figure depends on it:
@@ -88,8 +90,8 @@ FPS = """(ms) => new Promise((resolve) => {
 DRAWN = "new Promise((r) => { const s = window.govgraph.sigma; s.once('afterRender', r); s.refresh(); })"
 
 MODES = {
-    "folded (as opened)": "window.govgraph.foldAll()",
-    "unfolded, edges hidden while moving": "window.govgraph.unfoldAll()",
+    "folded, as opened (interlock edges hidden while moving)": "window.govgraph.foldAll()",
+    "unfolded (edges hidden while moving)": "window.govgraph.unfoldAll()",
     "unfolded, every edge every frame": "window.govgraph.unfoldAll(); window.govgraph.sigma.setSetting('hideEdgesOnMove', false)",
 }
 
@@ -117,7 +119,7 @@ def measure(url: str, runs: int, seconds: float, chromium: str, screenshot: str 
                     page.evaluate(DRAWN)
                     fps[mode].append(float(page.evaluate(FPS, int(seconds * 1000))["fps"]))
                     print(f"  {mode}: {fps[mode][-1]:.1f} frames/s", file=sys.stderr, flush=True)
-                    if mode.startswith("unfolded, edges"):
+                    if mode.startswith("unfolded (edges"):
                         shown = {"nodes": page.evaluate("window.govgraph.visibleCount()"),
                                  "edges": page.evaluate("window.govgraph.shown.seats")}
                         if screenshot:

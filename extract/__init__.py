@@ -16,6 +16,7 @@ _HOMES = {
     "Fact": "extract.records",
     "DocumentError": "extract.errors", "ExtractError": "extract.errors",
     "SUPPORTED": "extract.documents", "iter_paper_paths": "extract.documents", "load_document": "extract.documents",
+    "is_title": "extract.documents",
     "extract_document": "extract.pipeline", "load_builtins": "extract.pipeline", "register": "extract.pipeline",
     "load_ner_model": "extract.people.model_mentions",
     "load_overrides": "extract.resolve", "resolve_across": "extract.resolve.across",

@@ -9,6 +9,7 @@ naming the file and the problem.
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -99,12 +100,24 @@ def _read_bounded(path: Path) -> bytes:
 _READERS = {"txt": read_text, "md": read_text, "html": read_html, "pdf": read_pdf, "docx": read_docx}
 
 
+#: headings that are a web page's furniture or an image's alt text, never a paper's title
+NOT_TITLE = re.compile(r"^(skip (to|navigation)|jump to|main (content|menu)|menu|navigation|search|home|"
+                       r"image|img|logo|photo|picture|figure|graphic|icon|cookies?|accessibility)\b"
+                       r"|^\W*$|^[\w.-]+\.(png|jpe?g|gif|svg)$", re.IGNORECASE)
+
+
+def is_title(text: str) -> bool:
+    """Whether a heading can be a paper's title: 4 to 150 characters and not page furniture."""
+    text = " ".join(text.split())
+    return 4 <= len(text) <= 150 and not NOT_TITLE.search(text)
+
+
 def _title(doc: Document) -> str | None:
     for block in doc.blocks[:40]:
         text = block.text.strip(" #*")
-        if block.kind == "heading" and 3 <= len(text) <= 150:
+        if block.kind == "heading" and is_title(text):
             return text
     for block in doc.blocks[:5]:
-        if 3 <= len(block.text) <= 150:
+        if is_title(block.text.strip(" #*")):
             return block.text.strip(" #*")
     return None

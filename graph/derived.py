@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from extract.records import Identity, PersonSources
 from graph import identity as ident
-from graph import ids
+from graph import ids, search
 from graph.namespaces import GG, ORG, PROV, RDF, TIME, XSD
 from graph.store import GraphStore, find_overrides
 from graph.tenures import Listing, StatedChange, Tenure, Timeline
@@ -44,6 +44,7 @@ def refresh(store: GraphStore, resolve_people: PeopleResolver, overrides: str | 
     sources = store.sources_digest(overrides)
     update, count = derived_update(store, resolve_people, str(overrides) if overrides is not None else None)
     store.write_derived(update, sources)
+    search.build_index(store)  # the full-text index of names and text, from the same snapshot
     return count
 
 

@@ -57,3 +57,9 @@ def doc_id_of_graph(graph_iri: str) -> str:
     if not graph_iri.startswith(GRAPH_BASE):
         raise ValueError(f"not a document graph: {graph_iri}")
     return graph_iri[len(GRAPH_BASE):]
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key that reads runs of digits as numbers: 5.1.2 before 5.1.10, "Item 9" before "Item 10"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+                 for part in re.split(r"(\d+)", text or "") if part)

@@ -115,8 +115,10 @@ class Timeline:
         self.changes = list(changes)
         self._dates: dict[str, list[str]] = defaultdict(list)
         self._at: dict[tuple[str, str], dict[str, Listing]] = defaultdict(dict)
-        for l in sorted(self.listings, key=lambda x: (x.as_of or "", _role_rank(x.role))):
+        self._undated: dict[tuple[str, str], list[Listing]] = defaultdict(list)
+        for l in sorted(self.listings, key=lambda x: (x.as_of or "", role_rank(x.role))):
             if l.as_of is None:
+                self._undated[(l.body, l.person)].append(l)
                 continue
             self._at[(l.body, l.as_of)].setdefault(l.person, l)
         for body, date in self._at:
@@ -141,7 +143,29 @@ class Timeline:
         answers = [self.member(body, person, date) for person in people]
         return [a for a in answers if a.member != "no"] + [a for a in answers if a.member == "no"]
 
+    def undated(self, body: str) -> list[Listing]:
+        """The body's listings in papers that give no date (they answer no date's question)."""
+        return [l for (b, _), ls in self._undated.items() if b == body for l in ls]
+
     def member(self, body: str, person: str, date: str) -> MemberAnswer:
+        """yes / no / unknown from the dated listings and stated changes; an undated listing of the
+        person turns a "no" read from the listings on either side into "unknown" (it may fall between)."""
+        answer = self._dated_member(body, person, date)
+        undated = self._undated.get((body, person))
+        if not undated or answer.member == "yes" or answer.reason.startswith("stated: left"):
+            return answer
+        note = f"listed in an undated paper ({undated[0].doc})"
+        if answer.member == "no":
+            return MemberAnswer(person, body, answer.role, "unknown", f"{answer.reason}, but {note}",
+                                tuple(undated[:1]))
+        return MemberAnswer(person, body, answer.role, "unknown", f"{answer.reason}; {note}",
+                            answer.evidence + tuple(undated[:1]))
+
+    def first_listed(self, body: str, person: str) -> str | None:
+        """The date of the body's first dated listing that names the person."""
+        return next((d for d in self._dates.get(body, []) if person in self._at[(body, d)]), None)
+
+    def _dated_member(self, body: str, person: str, date: str) -> MemberAnswer:
         dates = self._dates.get(body, [])
         stated = self._stated_answer(body, person, date)
         if date in dates and person in self._at[(body, date)]:
@@ -172,7 +196,7 @@ class Timeline:
 
     def _any_role(self, body: str, person: str) -> str:
         roles = self._roles.get(body, {}).get(person, ())
-        return min(roles, key=_role_rank) if roles else "member"
+        return min(roles, key=role_rank) if roles else "member"
 
     def _stated_answer(self, body: str, person: str, date: str) -> MemberAnswer | None:
         """The answer a stated change gives, when no listing since it speaks.
@@ -282,14 +306,18 @@ class Timeline:
                 run.stated_end = c.date
                 run.status = "ended"
 
-    def interlocks(self, date: str) -> dict[str, list[MemberAnswer]]:
-        """People who sit (yes) on two or more bodies on `date`, with their seats."""
+    def interlocks(self, date: str, confirmed_only: bool = False) -> dict[str, list[MemberAnswer]]:
+        """People with a seat on two or more bodies on `date`, each seat answered yes or unknown (only
+        yes with `confirmed_only`); people with two or more yes seats first, then by person."""
+        wanted = ("yes",) if confirmed_only else ("yes", "unknown")
         seats: dict[str, list[MemberAnswer]] = defaultdict(list)
-        for body in self._dates:
+        for body in sorted(self._dates):  # a body listed only in undated papers answers no date
             for answer in self.members(body, date):
-                if answer.member == "yes":
+                if answer.member in wanted:
                     seats[answer.person].append(answer)
-        return {p: s for p, s in sorted(seats.items()) if len(s) > 1}
+        several = [(p, sorted(s, key=lambda a: (a.member != "yes", a.body))) for p, s in seats.items() if len(s) > 1]
+        several.sort(key=lambda ps: (sum(a.member == "yes" for a in ps[1]) < 2, ps[0]))
+        return dict(several)
 
 
 def _latest_on_or_before(dates: list[str], date: str) -> str | None:
@@ -297,7 +325,8 @@ def _latest_on_or_before(dates: list[str], date: str) -> str | None:
     return dates[i - 1] if i else None
 
 
-def _role_rank(role: str) -> int:
+def role_rank(role: str) -> int:
+    """Chair first, then co-chair, vice-chair, member, ... (ROLES order); other roles last."""
     return ROLES.index(role) if role in ROLES else len(ROLES)
 
 

@@ -145,3 +145,34 @@ def search(store: Any, q: str, prefix: str) -> list[EntityRef]:
     """Named nodes under `prefix` whose label, variant, notation, identifier or text contains `q`."""
     wanted = q.strip().lower()
     return [EntityRef.of(e, name) for e, name, text in _index(store) if e.startswith(prefix) and wanted in text]
+
+
+def find_entity(store: Any, text: str, kind: str) -> str:
+    """The IRI of the one `kind` entity (body, person, plan, ...) that `text` names: its IRI, a name or
+    variant (bodies: as `graph.membership.MembershipView.find_body`), else a name containing every word
+    of `text`. NotFound names up to five candidates when several match or none does."""
+    from api.errors import NotFound
+    from api.queries.membership import view_of
+    from api.view_queries import entities
+    from graph.ids import normalise_name
+    from graph.membership import BodyNotFound
+
+    index = entities(store)
+    if text in index and index[text]["kind"] == kind:
+        return text
+    if kind == "body":
+        try:
+            return view_of(store).find_body(text)
+        except BodyNotFound as exc:
+            raise NotFound(str(exc)) from None
+    key = normalise_name(text)
+    named = [(e["id"], normalise_name(e["label"])) for e in index.values() if e["kind"] == kind]
+    exact = sorted(i for i, n in named if n == key)
+    words = key.split()
+    partial = sorted(i for i, n in named if words and all(w in n.split() for w in words))
+    for hits in (exact, partial):
+        if len(hits) == 1:
+            return hits[0]
+    seen = exact or partial
+    hint = f"; did you mean: {', '.join(index[i]['label'] for i in seen[:5])}?" if seen else ""
+    raise NotFound(f"no {kind} named {text!r}{hint}")

@@ -14,7 +14,8 @@ from weakref import WeakKeyDictionary
 from pyoxigraph import NamedNode
 
 from api import queries
-from api.schemas import (Changes, EntityRef, Evidence, MemberAnswer, Members, MembershipChange, Seat, ref)
+from api.schemas import (Changes, EntityRef, Evidence, Interlock, InterlockSeat, Interlocks, MemberAnswer, Members,
+                         MembershipChange, Seat, ref)
 from graph.membership import MembershipView, membership_view
 from graph.tenures import Listing, StatedChange
 
@@ -43,8 +44,10 @@ def _doc_ids(store: Any) -> dict[str, str]:
 
 def _evidence(item: Listing | StatedChange, doc_ids: dict[str, str], quote: str | None = None) -> Evidence:
     doc_id = doc_ids.get(item.doc, "")
+    listed = item.as_of if isinstance(item, Listing) else None
     return Evidence(id=None, fact_type="membership" if isinstance(item, Listing) else "change", document=doc_id,
-                    document_name=item.doc, line=item.line, quote=quote, href=f"/documents/{doc_id}")
+                    document_name=item.doc, line=item.line, quote=quote,
+                    as_of=date.fromisoformat(listed) if listed else None, href=f"/documents/{doc_id}")
 
 
 def _person(view: MembershipView, iri: str) -> EntityRef:
@@ -52,19 +55,42 @@ def _person(view: MembershipView, iri: str) -> EntityRef:
 
 
 def members_as_of(store: Any, body: str, day: date, name: str | None = None) -> Members:
-    """Everyone with a membership role on `body` on `day`, answered yes / unknown (and no, as former)."""
+    """Everyone ever listed on `body`, answered for `day`: yes (members), unknown, and no, split into
+    former (listed before the day) and future (first listed after it); the undated listings beside.
+
+    The one answer: the API, the command line and the UI all show this."""
     view = view_of(store)
     doc_ids = _doc_ids(store)
-    groups: dict[str, list[MemberAnswer]] = {"yes": [], "unknown": [], "no": []}
-    for answer in view.timeline.members(body, day.isoformat()):
-        groups[answer.member].append(MemberAnswer(
+    iso = day.isoformat()
+    groups: dict[str, list[MemberAnswer]] = {"yes": [], "unknown": [], "former": [], "future": []}
+    for answer in view.timeline.members(body, iso):
+        group = answer.member if answer.member != "no" else (
+            "future" if (view.timeline.first_listed(body, answer.person) or "") > iso else "former")
+        groups[group].append(MemberAnswer(
             person=_person(view, answer.person), role=answer.role, member=answer.member, reason=answer.reason,
-            fact=answer.evidence[0].fact if answer.evidence else None, evidence=[_evidence(e, doc_ids, e.quote) for e in answer.evidence]))
-    dates = [d for d in view.timeline.listing_dates(body) if d <= day.isoformat()]
+            fact=answer.evidence[0].fact if answer.evidence else None,
+            evidence=[_evidence(e, doc_ids, e.quote) for e in answer.evidence]))
+    dates = [d for d in view.timeline.listing_dates(body) if d <= iso]
     in_force = date.fromisoformat(dates[-1]) if dates else None
-    return Members(body=EntityRef.of(body, name), as_of=day, listing_date=in_force, members=groups["yes"],
-                   vacancies=_vacancies(store, body, in_force) if in_force else [], unknown=groups["unknown"],
-                   former=groups["no"])
+    undated = [Seat(person=_person(view, l.person), role=l.role, fact=l.fact, evidence=_evidence(l, doc_ids, l.quote))
+               for l in view.timeline.undated(body)]
+    return Members(body=EntityRef.of(body, name or view.label(body)), as_of=day, listing_date=in_force,
+                   members=groups["yes"], vacancies=_vacancies(store, body, in_force) if in_force else [],
+                   unknown=groups["unknown"], former=groups["former"], future=groups["future"],
+                   undated=sorted(undated, key=lambda s: (s.person.name or "").casefold() if s.person else ""))
+
+
+def interlocks_on(store: Any, day: date, confirmed_only: bool = False) -> Interlocks:
+    """People with seats on two or more bodies on `day` (each seat yes or unknown), confirmed ones first."""
+    view = view_of(store)
+    doc_ids = _doc_ids(store)
+    people = [Interlock(person=_person(view, person), confirmed=sum(a.member == "yes" for a in seats) >= 2,
+                        seats=[InterlockSeat(body=EntityRef.of(a.body, view.label(a.body)), role=a.role,
+                                             member=a.member, reason=a.reason,
+                                             evidence=[_evidence(e, doc_ids, e.quote) for e in a.evidence])
+                               for a in seats])
+              for person, seats in view.timeline.interlocks(day.isoformat(), confirmed_only).items()]
+    return Interlocks(as_of=day, people=people)
 
 
 def _vacancies(store: Any, body: str, listed: date) -> list[Seat]:
@@ -92,6 +118,6 @@ def changes_between(store: Any, body: str, start: date, end: date, name: str | N
             change=c.change, source="listings" if (c.evidence_from or c.evidence_to) else "stated",
             person=_person(view, c.person), role_from=c.role_from, role_to=c.role_to,
             date=date.fromisoformat(seen) if seen else None, evidence=evidence, disagreement=c.disagreement))
-    return Changes(body=EntityRef.of(body, name), start=start, end=end,
+    return Changes(body=EntityRef.of(body, name or view.label(body)), start=start, end=end,
                    listing_from=date.fromisoformat(first) if first else None,
                    listing_to=date.fromisoformat(last) if last else None, changes=out)

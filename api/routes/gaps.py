@@ -7,6 +7,7 @@ from api import queries
 from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.schemas import Action, EntityRef, Gaps, Plan, Principle, Vacancy
+from graph.ids import natural_key
 
 router = APIRouter(route_class=StoreRoute, tags=["gaps"], responses=ERROR_RESPONSES)
 
@@ -21,7 +22,9 @@ def get_gaps(store: StoreDep) -> Gaps:
                                               text=r.get("text"), framework=r.get("framework"), actions=0)
                                     for r in queries.run(store, "gaps_principles")],
         actions_without_principles=[Action(action=EntityRef.of(r["action"], r["id"]), id=r["id"], text=r.get("text"),
-                                           leads=[], principles=[]) for r in queries.run(store, "gaps_actions")],
+                                           leads=[], principles=[])
+                                    for r in sorted(queries.run(store, "gaps_actions"),
+                                                    key=lambda r: (r["plan"], natural_key(r["id"])))],
         bodies_with_vacancies=[Vacancy(body=EntityRef.of(r["body"], r["name"]), listing_date=r["latest"],
                                        vacancies=r["vacancies"]) for r in queries.run(store, "gaps_vacancies")],
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -11,9 +12,10 @@ from api import queries
 from api.deps import PageDep, StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.queries.entities import properties
+from api.queries.membership import interlocks_on
 from api.routes.common import Key, matches, require
-from api.schemas import (Attendance, EntityRef, Evidence, Membership, Page, Person, PersonDetail, Position, Tenure,
-                         page, ref)
+from api.schemas import (Attendance, EntityRef, Evidence, Interlocks, Membership, Page, Person, PersonDetail, Position,
+                         Tenure, page, ref)
 
 router = APIRouter(route_class=StoreRoute, prefix="/people", tags=["people"], responses=ERROR_RESPONSES)
 
@@ -29,6 +31,14 @@ def list_people(store: StoreDep, paging: PageDep,
     return page(items, paging.limit, paging.offset)
 
 
+@router.get("/interlocks", response_model=Interlocks,
+            summary="People with seats on two or more bodies on a date (each seat yes or unknown)")
+def get_interlocks(store: StoreDep,
+                   as_of: Annotated[date | None, Query(description="YYYY-MM-DD (default: today)")] = None,
+                   confirmed: Annotated[bool, Query(description="only seats answered yes")] = False) -> Interlocks:
+    return interlocks_on(store, as_of or date.today(), confirmed)
+
+
 def _once(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     """One row per fact node (labels seen in several documents repeat rows)."""
     seen: dict[str, dict[str, Any]] = {}
@@ -40,13 +50,26 @@ def _once(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 @router.get("/{key}", response_model=PersonDetail,
             summary="A person: posts, memberships over time (per body), attendance, with evidence")
 def get_person(key: Key, store: StoreDep) -> PersonDetail:
-    iri = require(store, "person", key, FOAF_PERSON, "person")
-    person = NamedNode(iri)
-    props = properties(queries.run(store, "entity_properties", e=person))
+    return person_record(store, require(store, "person", key, FOAF_PERSON, "person"))
+
+
+def cluster(store: Any, iri: str) -> list[str]:
+    """The person and every IRI merged into them (the identity graph): one person is one entity."""
+    same = {r["entity"]: r["canonical"] for r in store.run("identity_same_as")}
+    head = same.get(iri, iri)
+    return sorted({head, iri} | {e for e, c in same.items() if c == head})
+
+
+def person_record(store: Any, iri: str) -> PersonDetail:
+    """A person's names, posts, memberships, tenures and attendance, over every IRI merged into them;
+    attendance once per meeting and status (papers that restate it add no row). The API and the UI
+    both show this."""
+    people = [NamedNode(i) for i in cluster(store, iri)]
+    props = properties([r for p in people for r in queries.run(store, "entity_properties", e=p)])
     names = sorted(set(props.get("label", [])) | set(props.get("altLabel", [])))
-    pos_rows = _once(queries.run(store, "person_positions", person=person), "pos")
-    mem_rows = _once(queries.run(store, "person_memberships", person=person), "m")
-    att_rows = _once(queries.run(store, "person_attendance", person=person), "a")
+    pos_rows = _once(queries.run(store, "person_positions", person=people), "pos")
+    mem_rows = _once(queries.run(store, "person_memberships", person=people), "m")
+    att_rows = _once(queries.run(store, "person_attendance", person=people), "a")
     names_ = queries.names_of(store, [r.get("org") for r in pos_rows] + [r["body"] for r in mem_rows]
                               + [r.get("body") for r in att_rows])
     positions = [Position(post=r.get("post"), organisation=ref(r.get("org"), names_.get(r.get("org"))),
@@ -54,10 +77,15 @@ def get_person(key: Key, store: StoreDep) -> PersonDetail:
     memberships = [Membership(body=EntityRef.of(r["body"], names_.get(r["body"])), role=r.get("role"),
                               post=r.get("post"), as_of=r.get("asOf"), evidence=Evidence.of_row(r))
                    for r in mem_rows]
+    once: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in att_rows:
+        once.setdefault((r.get("meeting") or (r.get("date"), r.get("body")), r.get("status")), r)
     attendance = [Attendance(meeting=ref(r.get("meeting")), body=ref(r.get("body"), names_.get(r.get("body"))),
                              date=r.get("date"), status=r.get("status"), mode=r.get("mode"),
-                             evidence=Evidence.of_row(r)) for r in att_rows]
-    return PersonDetail(person=EntityRef.of(iri, (props.get("label") or [None])[0]), names=names,
+                             evidence=Evidence.of_row(r))
+                  for r in sorted(once.values(), key=lambda r: (r.get("date") is None, r.get("date") or date.min))]
+    label = (props.get("label") or [None])[0]
+    return PersonDetail(person=EntityRef.of(iri, label), names=names,
                         titles=sorted(props.get("title", [])), positions=positions, memberships=memberships,
                         bodies=_tenures(memberships), attendance=attendance)
 

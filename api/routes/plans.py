@@ -13,6 +13,7 @@ from api.errors import ERROR_RESPONSES
 from api.queries.entities import display_name, properties
 from api.routes.common import Key, matches, require
 from api.schemas import Action, ChainLink, EntityRef, LinkedPlan, Page, Plan, PlanDetail, page
+from graph.ids import natural_key
 from graph.vocab import RELATION_NAMES
 
 router = APIRouter(route_class=StoreRoute, prefix="/plans", tags=["plans"], responses=ERROR_RESPONSES)
@@ -67,7 +68,7 @@ def actions(store: Any, plan: str) -> list[Action]:
     for r in queries.run(store, "plan_action_principles", plan=NamedNode(plan)):
         if r["action"] in found and all(x.id != r["principle"] for x in found[r["action"]].principles):
             found[r["action"]].principles.append(EntityRef.of(r["principle"], r["principleId"]))
-    return sorted(found.values(), key=lambda a: [int(p) if p.isdigit() else p for p in a.id.split(".")])
+    return sorted(found.values(), key=lambda a: natural_key(a.id))
 
 
 @router.get("/{key}", response_model=PlanDetail,

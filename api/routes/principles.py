@@ -13,6 +13,7 @@ from api.deps import StoreDep, StoreRoute
 from api.errors import ERROR_RESPONSES
 from api.routes.common import matches
 from api.schemas import EntityRef, Matrix, MatrixCell, MatrixRow, Principle
+from graph.ids import natural_key
 
 router = APIRouter(route_class=StoreRoute, prefix="/principles", tags=["principles"], responses=ERROR_RESPONSES)
 
@@ -20,11 +21,12 @@ Framework = Annotated[str | None, Query(max_length=200, description="only princi
 
 
 def principles(store: Any, framework: str | None = None) -> list[Principle]:
-    return [Principle(principle=EntityRef.of(r["pr"], r["id"]), id=r["id"], kind=r.get("kind"), text=r.get("text"),
-                      framework=r.get("framework"), actions=r["actions"])
-            for r in queries.run(store, "principles")
-            if framework is None or (r.get("framework") and matches(r["framework"], framework)
-                                     and matches(framework, r["framework"]))]
+    found = [Principle(principle=EntityRef.of(r["pr"], r["id"]), id=r["id"], kind=r.get("kind"), text=r.get("text"),
+                       framework=r.get("framework"), actions=r["actions"])
+             for r in queries.run(store, "principles")
+             if framework is None or (r.get("framework") and matches(r["framework"], framework)
+                                      and matches(framework, r["framework"]))]
+    return sorted(found, key=lambda p: (p.framework or "", natural_key(p.id)))  # P2 before P10
 
 
 @router.get("", response_model=list[Principle], summary="Principles, with how many actions align with each")

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from extract.governance.common import (ID_AT_START, PAGE_MARK, PAGE_ONLY, acronym_definitions, clean,
                                        expand_acronym, html_cells, org_kind, principle_labels, quote_of, split_leads,
                                        title_case)
+from extract.dates import iso, parse_date
+from extract.governance.meeting_actions import people_so_far
 from extract.pipeline import Context, register
 from extract.records import Document, Fact
 
@@ -340,7 +342,25 @@ def _layout(header: list[str]) -> dict[str, object]:
             label_cols.append(ci)
         elif _HEADER_ACTION.search(cell) and ci < 3:
             text_col = ci
-    return {"text": text_col, "lead": lead_col, "labels": label_cols}
+    due = next((ci for ci, c in enumerate(header) if ci and _DUE_HEAD.search(c)), None)
+    status = next((ci for ci, c in enumerate(header) if ci and _STATUS_HEAD.search(c)), None)
+    return {"text": text_col, "lead": lead_col, "labels": label_cols, "due": due, "status": status}
+
+
+#: an action tracker's columns: when it is due and how far it has got
+_DUE_HEAD = re.compile(r"\b(?:due|deadline|target\s+date|by\s+when|timescales?|completion\s+date)\b", re.IGNORECASE)
+_STATUS_HEAD = re.compile(r"\b(?:status|rag|progress)\b", re.IGNORECASE)
+
+
+def _tracking(cells: list[str], layout: dict) -> dict[str, str]:
+    """The due date (ISO when the cell gives a full date) and the status of a tracker row."""
+    out = {}
+    for key in ("due", "status"):
+        col = layout.get(key)
+        value = " ".join(cells[col].split()) if col is not None and col < len(cells) else ""
+        if value:
+            out[key] = iso(parse_date(value)) or value if key == "due" else value
+    return out
 
 
 def _labels(cell: str, known: set[str]) -> list[str]:
@@ -397,7 +417,7 @@ def _alignments(events: list, col_kind: dict[int, str], layout: dict | None = No
 
 
 @register("govgraph.actions.v1", order=60,
-          reads=("blocks", "principle"),
+          reads=("blocks", "principle", "membership", "attendance"),
           writes=("action", "alignment", "organisation", "acronyms"))
 def extract_actions(doc: Document, context: Context):
     people = set()
@@ -412,6 +432,7 @@ def extract_actions(doc: Document, context: Context):
     context.shared.acronyms = defs
     orgs: dict[str, Fact] = {}
     known = {f.fields["id"] for f in context.of_type("principle") if f.fields.get("id")}
+    known_people = people_so_far(context)
     for header, col_kind, events, layout in parse_action_tables(doc, people):
         actions = [e for e in events if e != "break"]
         tables.append(actions)
@@ -425,13 +446,18 @@ def extract_actions(doc: Document, context: Context):
             text = " ".join(text.split())
             leads = split_leads(a.cells[lc], people) if len(a.cells) > lc else []
             leads = list(dict.fromkeys(expand_acronym(x, defs) for x in leads))
+            persons = [known_people[x.lower()] for x in leads if x.lower() in known_people]  # "Responsible officer"
+            leads = [x for x in leads if x.lower() not in known_people]
             for acr, full in defs.items():
                 if full in leads and full not in orgs:
                     orgs[full] = Fact("organisation", {"name": full, "kind": org_kind(full), "variants": [full, acr]},
                                       a.line, quote_of(a.raw, acr), confidence=0.7)
             conf = 0.9 if a.printed == a.id else 0.7
-            facts.append(Fact("action", {"id": a.id, "text": text, "plan": a.plan, "section": a.section,
-                                         "leads": leads}, a.line, quote_of(a.raw, text[:120] or a.printed),
+            fields = {"id": a.id, "text": text, "plan": a.plan, "section": a.section, "leads": leads}
+            if persons:
+                fields["lead_persons"] = persons
+            fields.update(_tracking(a.cells, layout))
+            facts.append(Fact("action", fields, a.line, quote_of(a.raw, text[:120] or a.printed),
                               confidence=conf))
         done: set[tuple[str, str]] = set()
         for a, pid, line, src in _alignments(events, col_kind, layout, known):

@@ -75,7 +75,7 @@ def body_place(body: str, doc: Document, place: str | None) -> str | None:
     return None
 
 
-def _people(context: Context) -> dict[str, str]:
+def people_so_far(context: Context) -> dict[str, str]:
     """Lower-cased surface -> canonical name of the people read so far."""
     out: dict[str, str] = {}
     for f in context.facts:  # people of membership lists and attendance, before resolution names them
@@ -92,7 +92,7 @@ def _people(context: Context) -> dict[str, str]:
     return out
 
 
-def _orgs(context: Context) -> set[str]:
+def orgs_so_far(context: Context) -> set[str]:
     out = set()
     for f in context.of_type("organisation"):
         for v in [f.fields.get("name"), *(f.fields.get("variants") or [])]:
@@ -374,8 +374,8 @@ def extract_meeting_actions(doc: Document, context: Context):
     if not sections:
         return []
     from extract.resolve import paper_place  # resolve imports the pipeline; import late
-    people = _people(context)
-    orgs = _orgs(context)
+    people = people_so_far(context)
+    orgs = orgs_so_far(context)
     org_names = [v for f in context.of_type("organisation") for v in [f.fields.get("name")] if isinstance(v, str)]
     org_names += [o for o, _, _ in context.shared.org_mentions if isinstance(o, str)]
     place = paper_place(doc.lines, org_names)

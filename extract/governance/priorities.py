@@ -47,6 +47,11 @@ def _style(item_id: str) -> str:
 #: "Recommendation 2 (partially agreed): ...", "Priority 1: ...": an item labelled on its own line
 _LABELLED = re.compile(r"^\s*(?:[-*•]\s*)?(?P<kind>Recommendation|Priority)\s+(?P<id>\d{1,2}[a-z]?)\s*"
                        r"(?:\((?P<status>[^)]{3,40})\))?\s*[:.\-–—]\s*(?P<text>[A-Z].{5,})$", re.IGNORECASE)
+#: "R1 ...", "Rec 3 - ...", "L2 ...", "Lesson 4: ...": recommendations and lessons with prefixed ids
+_PREFIXED = re.compile(r"^\s*(?:[-*•]\s*)?(?P<kind>Rec\.?|R|Lesson|L)\s?(?P<num>\d{1,2})\b\s*[:.\-–—]?\s*"
+                       r"(?P<text>[A-Z].{5,})$")
+#: "Lead: Anytown Housing Trust." inside an item
+_LEAD_LABEL = re.compile(r"^(?:lead|owner|responsible)\s*:\s*(?P<lead>[^.;]{2,80})[.;]\s*", re.IGNORECASE)
 #: "Response: Partially agreed. ...", "Cabinet response – Not agreed"
 _RESPONSE = re.compile(r"^\s*(?:[\w ]{0,30}\s)?response\s*[:\-–—]\s*(?P<r>(?:not\s+|partially\s+|partly\s+)?"
                        r"(?:agreed|accepted|supported|rejected|noted))\b", re.IGNORECASE)
@@ -81,8 +86,36 @@ def _labelled(doc: Document, board: str | None, seen: set) -> list[Fact]:
     return out
 
 
+def _prefixed(doc: Document, context: Context, board: str | None) -> list[Fact]:
+    """Lists of recommendations or lessons with prefixed ids ("R1", "Rec 3", "L2"): a prefix counts when two
+    or more items carry it. The lead an item names ("Lead: X.", "X to review ...") is an organisation or a person."""
+    from extract.governance.meeting_actions import orgs_so_far, people_so_far, subject_of, _owners
+    found: dict[str, list[tuple[int, re.Match]]] = {}
+    for b in doc.blocks:
+        m = _PREFIXED.match(clean(b.text).strip(" *#")) if b.kind in ("paragraph", "list_item", "heading") else None
+        if m:
+            found.setdefault(m.group("kind")[0].upper(), []).append((b.line, m))
+    people, orgs = people_so_far(context), orgs_so_far(context)
+    out = []
+    for prefix, items in found.items():
+        if len(items) < 2:
+            continue
+        for line, m in items:
+            text = m.group("text").strip()
+            label = _LEAD_LABEL.match(text)
+            owner = label.group("lead") if label else subject_of(text)
+            text = text[label.end():] if label else text
+            leads, persons = _owners([owner] if owner else [], people, orgs)
+            fields = {"id": f"{prefix}{m.group('num')}", "text": text, "body": board,
+                      "kind": "lesson" if prefix == "L" else "recommendation", "leads": leads}
+            if persons:
+                fields["lead_persons"] = persons
+            out.append(Fact("recommendation", fields, line, quote_of(doc.line(line), text[:80]), confidence=0.6))
+    return out
+
+
 @register("govgraph.priorities.v1", order=66,
-          reads=("blocks", "meeting", "plans"),
+          reads=("blocks", "meeting", "plans", "membership", "attendance", "organisation"),
           writes=("priority", "recommendation"))
 def extract_priorities(doc: Document, context: Context):
     facts: list[Fact] = []
@@ -132,4 +165,4 @@ def extract_priorities(doc: Document, context: Context):
             continue
         if b.kind == "heading" or (b.kind == "paragraph" and facts and len(text) > 0):
             mode = None
-    return facts + _labelled(doc, board, seen)
+    return facts + _labelled(doc, board, seen) + _prefixed(doc, context, board)

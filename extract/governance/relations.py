@@ -20,14 +20,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extract.governance.common import ID_AT_START, clean, line_at, paragraphs
+from extract.governance.common import ID_AT_START, clean, line_at, paragraphs, quote_of
 from extract.governance.oversight.alignment import aligns, anaphor, corresponding
-from extract.governance.oversight.body_structure import includes, members, reports, structure
-from extract.governance.oversight.chairs import chair_posts, chaired
+from extract.governance.oversight.body_structure import includes, members, organ_of, partners, reports, structure
+from extract.governance.oversight.chairs import chair_posts, chaired, titled_chairs
 from extract.governance.oversight.chart import read_chart
 from extract.governance.oversight.collector import Rel
 from extract.records import MAX_PROSE_CHARS
-from extract.governance.oversight.names import (GENERIC, ORG, ORG_RE, PERSON, SENTENCE_BREAK, clean_body, clean_org,
+from extract.governance.oversight.names import (GENERIC, ORG, ORG_HEADS, ORG_RE, PERSON, SENTENCE_BREAK, clean_body, clean_org,
                                                 plans_in)
 from extract.governance.oversight.new_plans import appositive, runs
 from extract.governance.oversight.plan_roles import brings, delivers, led, oversees, owned, provides
@@ -62,6 +62,7 @@ class _Reading:
     last_plans: list[str] = field(default_factory=list)  # plans named lately, for "This strategy ..."
     new_plans: list[Fact] = field(default_factory=list)
     topic: Topic = field(default_factory=Topic)  # the body "it", "they" and "the Board" refer to
+    chair_places: list[Fact] = field(default_factory=list)  # memberships of chairs a sentence names
 
 
 def _membership_chairs(rel: Rel, context: Context) -> None:
@@ -71,6 +72,47 @@ def _membership_chairs(rel: Rel, context: Context) -> None:
         body = clean_body(f.fields.get("body")) or (rel.own_bodies[0] if rel.own_bodies and f.fields.get("body") else None)
         if role in ("chair", "co-chair") and f.fields.get("person") and body:
             rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["person"], 0.8)
+        elif role in ("chair", "co-chair") and body and (f.fields.get("post") or f.fields.get("affiliation")):
+            # "(i) Cabinet Member for Health (Chair)" in a terms of reference: the post, or the organisation, chairs
+            post = f.fields.get("post")
+            if post and not re.fullmatch(r"(?:a\s+)?representatives?|partner|member", post, re.IGNORECASE):
+                rel.add(body, "chaired_by", post, f.line, f.quote or post, 0.7, object_kind="post")
+            elif f.fields.get("affiliation"):
+                rel.add(body, "chaired_by", f.fields["affiliation"], f.line, f.quote or f.fields["affiliation"], 0.7,
+                        object_is_org=True)
+
+
+#: a post that names the body its holder chairs: "APS Chair", "WSCB Independent Chair" (not "IJB Vice Chair")
+_BODY_CHAIR_POST = re.compile(r"^(?P<body>[A-Z]{2,8})\s+(?:Independent\s+|Joint\s+)?(?P<role>(?:Co-?|Vice[- ]?)?Chair)"
+                              r"(?:man|person)?\b", re.IGNORECASE)
+
+
+def _position_chairs(rel: Rel, context: Context) -> list[Fact]:
+    """People whose post is the chair of a body named by its acronym ("APS Chair", "IJB Vice Chair") sit on
+    that body in that role, and a chair chairs it. The body is the one the paper names with that acronym and
+    a head ("APS Committee"), else the acronym's expansion, else the acronym."""
+    out = []
+    for f in context.of_type("position"):
+        m = _BODY_CHAIR_POST.match(f.fields.get("post") or "")
+        if not m or not f.fields.get("person") or not m.group("body").isupper():
+            continue
+        acronym = m.group("body")
+        named = sorted({o for o in rel.known_orgs() if re.fullmatch(rf"{acronym}\s+(?:{ORG_HEADS})", o)})
+        body = named[0] if len(named) == 1 else rel.resolve(acronym)
+        word = m.group("role").lower()
+        role = "vice-chair" if word.startswith("vice") else "co-chair" if word.startswith("co") else "chair"
+        if role != "vice-chair":
+            rel.add(body, "chaired_by", f.fields["person"], f.line, f.quote or f.fields["post"], 0.6, subject_is_org=True)
+        out.append(_place(rel, f.fields["person"], body, role, f.fields["post"], f.line, f.quote or ""))
+    return out
+
+
+def _place(rel: Rel, person: str, body: str, role: str, post: str | None, line: int, quote: str) -> Fact:
+    """The membership of a chair or vice chair a post or a sentence names."""
+    from extract.people.common import listing_date
+    return Fact("membership", {"person": person, "body": body, "role": role, "post": post, "affiliation": None,
+                               "as_of": listing_date(rel.context, line), "source": "stated post"},
+                line, quote_of(rel.doc.line(line), quote), confidence=0.6)
 
 
 def _title_plan(doc: Document, plans: PlanSet | None) -> str | None:
@@ -141,6 +183,8 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
     """Every sentence pattern, on each sentence of a paragraph, at the line the sentence starts on."""
     plans, section_plan = state.plans, state.section_plan
     sentences = SENTENCE_BREAK.split(text)
+    for role, person, ln in titled_chairs(rel, text, lambda at: line_at(offsets, at)):
+        state.chair_places.append(_place(rel, person, rel.own_bodies[0], role, None, ln, text))
     pos = 0
     for k, s in enumerate(sentences):
         pos = text.find(s, pos)
@@ -159,6 +203,7 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
         runs(rel, s, ln, plans, state.new_plans)
         brings(rel, s, ln, section_plan if state.section_from_heading else None)
         members(rel, s, ln, state.recent)
+        partners(rel, s, ln, state.recent)
         structure(rel, s, ln, plans, section_plan or state.doc_plan)
         provides(rel, s, ln, plans)
         owned(rel, s, ln, plans)
@@ -166,13 +211,15 @@ def _read_sentences(rel: Rel, state: _Reading, kind: str, text: str, offsets: li
 
 
 @register("govgraph.oversight.v1", order=70,
-          reads=("lines", "blocks", "meeting", "membership", "position", "organisation", "plans", "acronyms", "org_mentions"),
-          writes=("oversight", "organisation", "plan"))
+          reads=("lines", "blocks", "meetings", "paper_date", "meeting", "membership", "position", "organisation", "plans", "acronyms",
+                 "org_mentions"),
+          writes=("oversight", "organisation", "plan", "membership"))
 def extract_oversight(doc: Document, context: Context) -> list[Fact]:
     rel = Rel(doc, context)
     plans = context.shared.plans
     state = _Reading(plans, post_holders(context))
     _membership_chairs(rel, context)
+    chair_places = _position_chairs(rel, context)
     state.section_plan = state.doc_plan = _title_plan(doc, plans)
     state.topic.main = _title_body(doc)
     cells = _cells_by_line(doc)
@@ -193,4 +240,6 @@ def extract_oversight(doc: Document, context: Context) -> list[Fact]:
         state.last_plans = (state.last_plans + here)[-5:]
     read_blocks(rel, state.topic, doc.blocks, plans)
     read_chart(rel)
-    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", [])
+    organ_of(rel)
+    return rel.facts + list(rel.orgs.values()) + state.new_plans + getattr(rel, "plan_facts", []) + chair_places + \
+        state.chair_places

@@ -106,9 +106,11 @@ class _Emitter:
             post_only, org = post.strip(), None  # "Vice-Chairman" is a post, not an organisation
         as_of = listing_date(self.context, block.line)
         name = person.name if person else None
+        if person is None and role != "vacancy" and (_VACANT.search(f"{post} {quote_text}") or not (post_only or org)):
+            role = "vacancy"  # a place with nobody named is a vacancy, unless a post or organisation holds it
         if body or person is None:  # a membership of no known body says nothing; the person's post still counts
             self.facts.append(Fact("membership", {
-                "person": name, "body": body, "role": role if person else "vacancy",
+                "person": name, "body": body, "role": role,
                 "post": post_only, "affiliation": org, "as_of": as_of, "source": source,
                 "surface": person.surface if person else None, "titles": person.titles if person else []},
                 line=block.line, quote=quote(quote_text)))
@@ -214,7 +216,7 @@ def _row_people(block: Block) -> list[tuple[PersonName | None, str, str]] | None
             continue
         person, post = _entry(cell)
         if person is None:
-            if _VACANT.search(cell):
+            if _VACANT.search(cell) and len(cell.split()) <= 10:  # a row, not a sentence that mentions a vacancy
                 out.append((None, cell, cell))
                 continue
             return None
@@ -326,7 +328,191 @@ def extract_members(doc: Document, context: Context):
             role = None
             heading = None
         i += 1
+    _roster_lists(out, context, blocks)
+    _roster_counts(out, context, blocks)
+    _prose_vacancies(out, context, blocks)
     yield from out.facts
+
+
+#: the lead-in of a membership list of posts and organisations: "The Board shall comprise the following:",
+#: "The strategic board partners include:", "The membership comprises the Director of ..., a representative of ..."
+_ROSTER_LEAD = re.compile(r"\b(?:shall\s+|will\s+|is\s+to\s+|to\s+)?(?:comprises?|comprising|consists?\s+of|"
+                          r"(?:be|is|was|are|were)\s+made\s+up\s+of|"
+                          r"(?:membership|members|partners)(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:and\s+|of\s+|&\s+)?"
+                          r"[A-Z][\w’'&-]*)*)?\s+(?:are|is|include|includes|will\s+be|shall\s+be)|"
+                          r"includes?\s+representatives?\s+(?:from|of))\s*(?:the\s+following\b)?\s*:?\s*", re.I)
+#: a heading of such a list: "Core members", "Statutory partners:", "By invitation"
+_ROSTER_HEAD = re.compile(r"^(?:(?P<invited>(?:attendance\s+)?by\s+invitation|standing\s+invitees|invited\s+to\s+attend)|"
+                          r"(?:core|statutory|voting|non-voting|full|board|standing|strategic\s+board)\s+"
+                          r"(?:members(?:hip)?|partners))\s*:?$", re.I)
+_ROSTER_MARK = re.compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25cf\u25e6]\s*|o\s+|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)]\s+)")
+#: not a statement of who sits on the body: a proposal, a question, a negation
+_ROSTER_NOT = re.compile(r"\b(?:propos(?:ed|al|es?)|asked\s+to\s+consider|consider\s+whether|suggested|could|might|"
+                         r"should|would|not|no\s+longer|whether|if|may)\b", re.I)
+_PUT_FORWARD = re.compile(r"^(?P<post>.+?)\s+(?:put\s+forward|nominated|appointed|chosen)\s+by\s+(?:the\s+)?(?P<org>.+)$", re.I)
+_REPRESENTATIVE = re.compile(r"^(?:(?:a|an|one|two|three|four|five)\s+)?(?P<post>(?:[\w-]+\s+)?representatives?)\s+"
+                             r"(?:of|from|for)\s+(?:the\s+|each\s+of\s+the\s+)?(?P<org>.+)$", re.I)
+
+
+#: an item that is a clause, not a post or an organisation ("experts who advise", "Members" as a footnote)
+_NOT_ITEM = re.compile(r"\b(?:is|are|was|were|includes?|who|which|that|will|has|have|had)\b|^(?i:members?|partners?)$|:|"
+                       r"^(?!(?:(?i:the|a|an|one|two|three|four|five|six|each)\s+)?(?:[A-Z0-9]|representatives?\b))")
+
+
+_ORG_ITEM = re.compile(r"^(?:Association|Federation|Office|Alliance|Network|Confederation|Society|Union)\s+(?:of|for)\s+[A-Z]")
+
+
+def _roster_items(text: str) -> list[str]:
+    """The items of a list written in one sentence: "the A; the B and a representative of the C"."""
+    text = re.split(r"(?<=[a-z)])\.\s", text)[0]
+    parts = re.split(r"\s*;\s*(?:and\s+)?|,\s*(?:and\s+)?(?=(?:the|a|an|one|two|three|four|five|each)\s|[A-Z])|"
+                     r"\s+and\s+(?=(?:the|a|an|one|two|three|four|five|each)\s)", text)
+    out = []
+    for part in (clean_text(x).strip(" .;,") for x in parts):
+        names = find_org_mentions(part)
+        joined = r"\s*(?:,|and|&)?\s*(?:the\s+)?".join(map(re.escape, names))
+        if len(names) >= 2 and re.fullmatch(rf"(?:the\s+)?{joined}", part):
+            out.extend(names)  # "the Fire and Rescue Service and Anytown Council": two bodies
+        elif part:
+            out.append(part)
+    return out
+
+
+def _roster_entry(item: str, default_post: str | None) -> tuple[str, str | None, str | None] | None:
+    """(role, post, affiliation) of one item of a roster; None when it names a person or nothing."""
+    item = clean_text(_ROSTER_MARK.sub("", item)).strip(" *;,.")
+    item = re.sub(r"^(?:and|the)\s+", "", item, flags=re.I).strip()
+    if not item or len(item.split()) > 25 or item.endswith(":") or _NOT_ITEM.search(item):
+        return None
+    person, _ = _entry(item)
+    if person is not None and looks_like_name(person.name):
+        return None  # a named member: the list readers above have it
+    role, item = _role_from_post(item, "member")
+    if _VACANT.search(item):  # "Vacant – Healthwatch representative", "Youth representative (to be appointed)"
+        post = clean_text(re.sub(r"\(?\b(?:vacan(?:cy|t)|tbc|tba|to be (?:confirmed|appointed))\b\)?", "", item,
+                                 flags=re.I)).strip(" -–:,()")
+        return "vacancy", post or None, split_post(post)[1] if post else None
+    item = re.sub(r"\s*\((?:[A-Z][\w’'&]*s?|[A-Z]{2,8}[’']?s?)\)", "", item).strip()  # "(NPS)", "(ICB’s)": an acronym
+    m = _PUT_FORWARD.match(item) or _REPRESENTATIVE.match(item)
+    if m:
+        return role, clean_text(m.group("post")), clean_text(m.group("org")).strip(" .") or None
+    bracket = re.match(r"^(?P<org>[^()]+?)\s*\((?P<post>[^()]*\brepresentative\b[^()]*)\)$", item, re.I)
+    if bracket:  # "Anytown Youth Trust (voluntary sector representative)"
+        return role, bracket.group("post"), bracket.group("org")
+    whole = re.sub(r"^the\s+", "", item, flags=re.I)
+    if whole in find_org_mentions(whole) or _ORG_ITEM.match(whole):
+        return role, default_post or "representative", whole
+    post, org = split_post(item)
+    if org and not post:
+        return role, default_post or "representative", org
+    return (role, post, org) if post else None
+
+
+def _roster_body(context: Context, lead: str, line: int, heading: str | None) -> str | None:
+    named = [o for o in find_org_mentions(lead) if BODY_HEAD.search(o.split()[-1])]
+    return smart_title(named[0]) if named else listing_body(context, line, heading)
+
+
+def _roster_lists(out: _Emitter, context: Context, blocks: list[Block]) -> None:
+    """Memberships by post and by organisation (`person: null`): a lead-in or heading and the items after it,
+    or a lead-in sentence that lists them itself. Named people are left to the list readers."""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        text = clean_text(_ROSTER_MARK.sub("", block.text))
+        head = _ROSTER_HEAD.match(text) if block.kind in ("heading", "paragraph") else None
+        lead = _ROSTER_LEAD.search(text) if not head and block.kind in ("paragraph", "list_item") else None
+        if not (head or lead) or (lead and _ROSTER_NOT.search(text[:lead.end()])) or len(text) > 400:
+            i += 1
+            continue
+        role = "additional attendee" if head and head.group("invited") else "member"
+        default_post = "partner" if re.search(r"\bpartners?\b", text, re.I) else None
+        body = _roster_body(context, text[:lead.end()] if lead else "", block.line, None)
+        if not body:
+            i += 1
+            continue
+        colon = block.text.rstrip().endswith(":")  # the items follow
+        rest = text[lead.end():] if lead else ""
+        tail = re.search(r"(?:^|[;,]?\s+(?:and\s+)?)(?:(?:a|an|one)\s+)?(?P<post>representatives?)\s+(?:from|of)\s*:?\s*$", rest, re.I)
+        if tail and colon:  # "... the Lead Member and one representative from:": the items below are represented
+            default_post, rest = "representative", rest[:tail.start()]
+        for item in _roster_items(rest) if rest and (tail or not colon) else []:
+            _roster_member(out, block, item, role, default_post, body)
+        if not (colon or head):
+            i += 1
+            continue
+        j = i + 1
+        marked = j < len(blocks) and (blocks[j].kind == "list_item" or bool(_ROSTER_MARK.match(blocks[j].text)))
+        while j < len(blocks) and blocks[j].line - blocks[j - 1].line <= 3 and blocks[j].kind in ("list_item", "paragraph") \
+                and (blocks[j].kind == "list_item" or _ROSTER_MARK.match(blocks[j].text)
+                     or not marked and len(blocks[j].text.split()) <= 10) \
+                and not _ROSTER_LEAD.search(blocks[j].text) and not blocks[j].text.rstrip().endswith(":"):
+            _roster_member(out, blocks[j], blocks[j].text, role, default_post, body)
+            j += 1
+        i = j
+
+
+#: "Membership: 8 Members: - Anytown Council Members: 4; Westshire Council representatives: 4": places per organisation
+_ROSTER_COUNT = re.compile(r"(?P<org>(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|&)\s+)?){0,6}(?:Council|Board|Trust|Authority|"
+                           r"Partnership|Service|Police|Commission))\s+(?P<post>members|representatives|councillors)\s*"
+                           r"[:=-]\s*(?P<n>\d{1,2})\b", re.IGNORECASE)
+
+
+def _roster_counts(out: _Emitter, context: Context, blocks: list[Block]) -> None:
+    for block in blocks:
+        text = clean_text(block.text)
+        if not re.match(r"^(?:\d+(?:\.\d+)*\.?\s+)?membership\s*:", text, re.I) or _ROSTER_NOT.search(text):
+            continue
+        body = listing_body(context, block.line, None)
+        for m in _ROSTER_COUNT.finditer(text) if body else []:
+            out.facts.append(Fact("membership", {
+                "person": None, "body": body, "role": "member", "post": f"{m.group('post').lower()} ({m.group('n')})",
+                "affiliation": clean_text(m.group("org")), "as_of": listing_date(context, block.line),
+                "source": "membership_list", "surface": None, "titles": []}, line=block.line, quote=quote(m.group(0))))
+
+
+#: a vacant place stated in prose: "The post of Vice-Chair remains vacant", "one vacancy for a parent governor",
+#: "A new Youth Forum representative is to be appointed"
+_PROSE_VACANCY = [
+    re.compile(r"\b(?:post|seat|place|position|role)\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)\s+"
+               r"(?:is|remains|has\s+been|was)\s+(?:currently\s+|still\s+)?vacant\b"),
+    re.compile(r"\b(?:a|one|two|three|four|\d)\s+vacanc(?:y|ies)\s+(?:for|on|in)\s+(?:the\s+|a\s+|an\s+)?"
+               r"(?P<post>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)(?=\s*[.,;]|\s+(?:and|which|following|after|since|at)\b|\s*$)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:a\s+|the\s+)?(?:new\s+)?(?P<post>(?:[\w’'-]+\s+){0,4}(?:[Cc]hair|[Mm]ember|[Rr]epresentative|[Dd]irector|"
+               r"[Oo]fficer|[Cc]ouncillor|[Ll]ead|[Gg]overnor|[Tt]rustee))\s+(?:is|are)\s+(?:yet\s+|still\s+)?to\s+be\s+"
+               r"(?:appointed|elected|nominated|recruited)\b"),
+]
+
+
+def _prose_vacancies(out: _Emitter, context: Context, blocks: list[Block]) -> None:
+    for block in blocks:
+        if block.kind not in ("paragraph", "list_item") or len(block.text) > 1500:
+            continue
+        text = clean_text(block.text)
+        for pat in _PROSE_VACANCY:
+            for m in pat.finditer(text):
+                if _ROSTER_NOT.search(text[max(0, m.start() - 60):m.end()]):
+                    continue  # "asked whether the post should be made vacant"
+                body = listing_body(context, block.line, None)
+                post = re.sub(r"^(?:[\d.()]+\s+|(?:a|an|the|new)\s+)+", "", clean_text(m.group("post")), flags=re.I)
+                if body and post:
+                    out.facts.append(Fact("membership", {
+                        "person": None, "body": body, "role": "vacancy", "post": post,
+                        "affiliation": split_post(post)[1], "as_of": listing_date(context, block.line),
+                        "source": "membership_list", "surface": None, "titles": []},
+                        line=block.line, quote=quote(m.group(0))))
+
+
+def _roster_member(out: _Emitter, block: Block, item: str, role: str, default_post: str | None, body: str) -> None:
+    entry = _roster_entry(item, default_post)
+    if entry is None:
+        return
+    item_role, post, org = entry
+    out.facts.append(Fact("membership", {
+        "person": None, "body": body, "role": item_role if item_role != "member" else role,
+        "post": post, "affiliation": org, "as_of": listing_date(out.context, block.line),
+        "source": "membership_list", "surface": None, "titles": []}, line=block.line, quote=quote(item)))
 
 
 #: a membership list written as one sentence after its heading

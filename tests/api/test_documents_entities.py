@@ -57,7 +57,8 @@ def test_entity_with_facts_and_evidence(client: httpx.Client) -> None:
     assert attendance["evidence"][0] == {
         "id": attendance["evidence"][0]["id"], "fact_type": "attendance", "document": "aaaa000000000001",
         "document_name": "01_hwb_2021-06-17.txt", "line": 21, "quote": "Apologies: Dr Bob Jones",
-        "extractor": "govgraph.test.attendance.v1", "confidence": 1.0, "href": "/documents/aaaa000000000001"}
+        "extractor": "govgraph.test.attendance.v1", "confidence": 1.0, "as_of": None,
+        "href": "/documents/aaaa000000000001"}
     assert [e["line"] for e in body["evidence"]] == [11]  # the person fact itself
 
 

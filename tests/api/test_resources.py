@@ -30,20 +30,22 @@ def test_body_detail(client: httpx.Client) -> None:
         ("oversees", "wexcombe-violence-reduction-strategy"), ("reports_to", "wexcombe-cabinet")}
 
 
-@pytest.mark.parametrize(("as_of", "listing", "members", "unknown", "former"), [
-    ("2020-01-01", None, [], ["Ann Smith", "Bob Jones", "Carol White", "Dave Green", "Erin Black"], []),
-    ("2021-06-17", "2021-06-17", ["Ann Smith", "Bob Jones", "Carol White"], [], ["Dave Green", "Erin Black"]),
-    ("2021-12-01", "2021-06-17", ["Ann Smith", "Carol White"], ["Bob Jones", "Dave Green"], ["Erin Black"]),
-    ("2022-03-10", "2022-03-10", ["Ann Smith", "Carol White", "Dave Green"], [], ["Bob Jones", "Erin Black"]),
-    ("2030-01-01", "2023-01-12", [], ["Ann Smith", "Dave Green", "Erin Black"], ["Bob Jones", "Carol White"]),
+@pytest.mark.parametrize(("as_of", "listing", "members", "unknown", "former", "future"), [
+    ("2020-01-01", None, [], ["Ann Smith", "Bob Jones", "Carol White", "Dave Green", "Erin Black"], [], []),
+    ("2021-06-17", "2021-06-17", ["Ann Smith", "Bob Jones", "Carol White"], [], [], ["Dave Green", "Erin Black"]),
+    ("2021-12-01", "2021-06-17", ["Ann Smith", "Carol White"], ["Bob Jones", "Dave Green"], [], ["Erin Black"]),
+    ("2022-03-10", "2022-03-10", ["Ann Smith", "Carol White", "Dave Green"], [], ["Bob Jones"], ["Erin Black"]),
+    ("2030-01-01", "2023-01-12", [], ["Ann Smith", "Dave Green", "Erin Black"], ["Bob Jones", "Carol White"], []),
 ])
 def test_members_as_of(client: httpx.Client, as_of: str, listing: str | None, members: list[str],
-                       unknown: list[str], former: list[str]) -> None:
+                       unknown: list[str], former: list[str], future: list[str]) -> None:
+    """former: listed before the date, not on it; future: not on it, first listed after it."""
     body = client.get(f"{BOARD}/members", params={"as_of": as_of}).json()
     assert body["listing_date"] == listing
     assert names(body["members"]) == members
     assert names(body["unknown"]) == unknown
     assert names(body["former"]) == former
+    assert names(body["future"]) == future
 
 
 def test_members_carry_role_and_evidence(client: httpx.Client) -> None:

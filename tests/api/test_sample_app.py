@@ -30,8 +30,7 @@ def test_members_as_of_agree_with_the_command_line(sample_client: httpx.Client, 
     api = sample_client.get(f"/bodies/{key}/members", params={"as_of": "2022-03-10"}).json()
     result = CliRunner().invoke(cli, ["members", "Health and Wellbeing Board", "--as-of", "2022-03-10",
                                       "--data", str(sample_data), "--format", "json"])
-    rows = json.loads(result.stdout)
-    assert {m["person"]["name"] for m in api["members"]} == {r["person"] for r in rows if r["member"] == "yes"}
+    assert json.loads(result.stdout) == api  # one answer: the command line prints the API's JSON
     assert len(api["members"]) == 13
 
 

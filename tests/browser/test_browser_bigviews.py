@@ -62,7 +62,7 @@ def test_big_view_slider_follows_the_members_rule(big_probe, big_base_url: str) 
     page.click("#unfold-all")
     first = page.evaluate("window.govgraph.visibleCount()")
     slide_to(page, 1)
-    assert page.url.endswith(f"date={SECOND}")
+    assert page.url.endswith(f"date={SECOND}") and page.locator("#view-title").inner_text().endswith(SECOND)
     answer = page.evaluate(f"fetch('/views/membership/held.json?date={SECOND}').then(r => r.json())")
     held = {(p, b) for p, b, _ in answer["seats"]}
     drawn = set(map(tuple, page.evaluate("window.govgraph.shownSeats()")))
@@ -85,6 +85,7 @@ def test_membership_slider_plays_through_the_dates(probe, base_url: str) -> None
     assert CAROL in hidden and DAN not in hidden  # Carol not listed in 2022; Dan joined
     assert page.evaluate("window.govgraph.visibleCount()") == 4  # the board, Ann, Bob, Dan (the ICP: unknown)
     assert page.locator("#slider-date").inner_text() == "2022-03-10"
+    assert page.locator("#view-title").inner_text() == "Bodies and their members as of 2022-03-10"
     probe.screenshot("slider-membership")
     assert probe.errors == [] and probe.outside == []
 

@@ -70,7 +70,8 @@ def test_click_on_a_node_shows_its_evidence_and_links_to_the_line(probe, base_ur
 def test_body_page_timeline_marker_shows_evidence(probe, base_url: str) -> None:
     page = probe.page
     page.goto(f"{base_url}/ui/body?id={quote(HWB, safe='')}&date=2021-07-01")
-    assert "Carol White" in page.locator("#members").inner_text()
+    assert "Bob Jones" in page.locator("#members").inner_text()  # listed on both sides: yes
+    assert "Carol White" in page.locator("#unknown").inner_text()  # listed before only: unknown, as the API says
     marker = page.locator("svg.timeline circle.listing").first
     marker.click()
     panel = page.locator("#evidence")

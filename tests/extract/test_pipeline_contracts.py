@@ -17,11 +17,11 @@ SNAPSHOT = """
 46 govgraph.model_mentions.v1 reads lines person_mentions org_mentions writes person_mentions org_mentions
 50 govgraph.plans.v1 reads blocks writes plan plans
 55 govgraph.principles.v1 reads lines blocks plans writes principle
-60 govgraph.actions.v1 reads blocks principle writes action alignment organisation acronyms
+60 govgraph.actions.v1 reads blocks principle membership attendance writes action alignment organisation acronyms
 62 govgraph.prose_alignment.v1 reads blocks writes alignment
 64 govgraph.meeting_actions.v1 reads lines meeting membership attendance organisation action org_mentions writes action
-66 govgraph.priorities.v1 reads blocks meeting plans writes priority recommendation
-70 govgraph.oversight.v1 reads lines blocks meeting membership position organisation plans acronyms org_mentions writes oversight organisation plan
+66 govgraph.priorities.v1 reads blocks meeting plans membership attendance organisation writes priority recommendation
+70 govgraph.oversight.v1 reads lines blocks meetings paper_date meeting membership position organisation plans acronyms org_mentions writes oversight organisation plan membership
 90 govgraph.resolve.v1 reads lines meetings person_mentions org_mentions meeting membership attendance position change oversight action organisation plan writes person organisation change_merges
 """
 

@@ -72,7 +72,7 @@ def test_stated_departure_is_used_and_a_contradiction_is_flagged() -> None:
 def test_interlocks_are_people_with_two_seats_on_a_date() -> None:
     other = [Listing("Dev Patel", "Riverside Safety Partnership", "member", "2022-06-01")]
     timeline = Timeline(_listings() + other)
-    assert list(timeline.interlocks("2022-06-01")) == ["Dev Patel"]
+    assert list(timeline.interlocks("2022-06-01", confirmed_only=True)) == ["Dev Patel"]
 
 
 def test_undated_and_vacancy_listings_answer_nothing() -> None:
@@ -90,3 +90,24 @@ def test_a_stated_join_holds_only_up_to_a_listing_that_names_them() -> None:
     assert (dev.member, dev.evidence[0].as_of) == ("yes", "2022-06-01")
     assert timeline.member(BOARD, "Dev Patel", "2022-01-01").member == "unknown"
     assert timeline.member(BOARD, "Eve Marr", "2024-01-01").member == "unknown"
+
+
+def test_interlocks_include_unknown_seats_after_the_confirmed_ones() -> None:
+    other = [Listing("Dev Patel", "Riverside Safety Partnership", "member", "2022-06-01"),
+             Listing("Cora Lind", "Riverside Safety Partnership", "member", "2021-06-01"),
+             Listing("Ben Oduya", "Riverside Safety Partnership", "member", "2021-06-01")]
+    timeline = Timeline(_listings() + other)
+    both = timeline.interlocks("2021-12-01")
+    assert list(both) == ["Ben Oduya", "Cora Lind", "Dev Patel"]  # Ben: yes + unknown; the others unknown twice
+    assert [a.member for a in both["Ben Oduya"]] == ["yes", "unknown"]
+    assert list(timeline.interlocks("2022-06-01", confirmed_only=True)) == ["Dev Patel"]
+
+
+def test_an_undated_listing_turns_a_bracketed_no_into_unknown() -> None:
+    undated = [Listing("Cora Lind", BOARD, "member", None, "terms.txt", 4)]
+    timeline = Timeline(_listings() + undated)
+    answer = timeline.member(BOARD, "Cora Lind", "2022-06-01")
+    assert answer.member == "unknown" and "undated paper (terms.txt)" in answer.reason
+    assert answer.evidence[0].doc == "terms.txt"
+    assert Timeline(_listings()).member(BOARD, "Cora Lind", "2022-06-01").member == "no"
+    assert [l.doc for l in timeline.undated(BOARD)] == ["terms.txt"]

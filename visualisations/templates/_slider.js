@@ -26,6 +26,13 @@ function govgraphSlider(apply) {
       status.textContent = data.seats.length + " seats held on " + day + "; " + data.interlocks.length +
         " people on more than one body";
       document.body.setAttribute("data-date", day);
+      var title = document.querySelector("[data-title-as-of]");  // a title that names its date follows the slider
+      if (title) { title.textContent = title.getAttribute("data-title-as-of") + " as of " + day; }
+      document.querySelectorAll("#messages li").forEach(function (li) {
+        if (li.textContent.indexOf("more than one body") >= 0) {
+          li.textContent = data.interlocks.length + " people sit on more than one body on " + day + " (highlighted).";
+        }
+      });
       var u = new URL(window.location.href);
       u.searchParams.set("date", day);
       window.history.replaceState(null, "", u.toString());

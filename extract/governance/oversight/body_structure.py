@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract.governance.oversight.collector import Rel
-from extract.governance.oversight.names import ORG, ORG_HEADS, clean_org, last_org, list_items, plans_in
+from extract.governance.oversight.names import ORG, ORG_HEADS, ORG_RE, clean_org, extend_org, last_org, list_items, plans_in
 
 if TYPE_CHECKING:
     from extract.governance.plans import PlanSet
@@ -61,8 +61,33 @@ def includes(rel: Rel, s: str, line: int) -> None:
         whole = clean_org(m.group("whole"))
         for part in re.split(r",\s*|\s+and\s+(?=the\s|[A-Z])", m.group("parts")):
             org = clean_org(part)
+            for each in rel.each_of(org) if org else []:  # "... and Safeguarding Boards": each such board
+                rel.add(each, "part_of", whole, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
             if org and re.search(rf"(?:{ORG_HEADS})$|^[A-Z]{{2,6}}$", org):
                 rel.add(org, "part_of", whole, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
+
+
+#: "with three statutory safeguarding partners being A, B and C", "The statutory partners of the X are: A, B and C"
+_PARTNERS = re.compile(r"\b(?:(?:two|three|four|five|six|\d)\s+)?statutory\s+(?:(?P<q>[a-z]+)\s+)?partners\s+"
+                       rf"(?:(?:of|for)\s+(?P<whole>{ORG})\s+)?(?:being|are|were|is|comprise|namely)\s*:?\s+"
+                       r"(?P<list>[^.;]{5,250})")
+
+
+def partners(rel: Rel, s: str, line: int, recent: list[str]) -> None:
+    """A partnership's statutory partners make it up: each is part_of it. The partnership is the one the
+    sentence names, else the latest partnership named (with the partners' qualifier, "safeguarding")."""
+    from extract.governance.oversight.tor import bodies_in_list, is_fact
+    for m in _PARTNERS.finditer(s):
+        if not is_fact(s, m.start("list")):
+            continue  # "the statutory partners are not ...", "it is proposed that the partners are ..."
+        whole = clean_org(m.group("whole")) if m.group("whole") else None
+        if not whole:
+            q = (m.group("q") or "").lower()
+            whole = next((b for b in reversed(recent) if re.search(r"\bPartnership$", b) and q in b.lower()), None)
+        if not whole:
+            continue
+        for org in bodies_in_list(m.group("list")):
+            rel.add(org, "part_of", whole, line, m.group(0)[:120], 0.6, subject_is_org=True, object_is_org=True)
 
 
 _MEMBERS = re.compile(rf"^(?P<list>[^.;:]{{5,200}}?)\s+(?:are|is)\s+(?:all\s+)?(?:also\s+)?(?:members?|part)\s+of\s+"
@@ -116,3 +141,33 @@ def structure(rel: Rel, s: str, line: int, plans: PlanSet | None, section_plan: 
             found = [section_plan]
         if subj and found:
             rel.add(subj, relation, found[0], line, m.group(0)[:120], 0.6, subject_is_org=True)
+
+
+#: the organisation words a board or committee of that organisation is named after ("X Trust Board")
+_PARENT_HEAD = re.compile(r"(?:Authority|Partnership|Trust|Council|Agency|Service|Commission|Constabulary|Police|"
+                          r"Combined\s+Authority|Joint\s+Committee)$")
+_OWN_ORGAN = re.compile(r"^(?:[-–]\s+)?(?:(?:[A-Z][\w’'&]*|and|&|of)\s+){0,4}(?:Board|Committee|Sub[- ]?Committee)$")
+
+
+def organ_of(rel: Rel) -> None:
+    """A board or committee named after an organisation the paper also names on its own ("the X Trust" and
+    "the X Trust Board", "X Partnership - Management Committee") is that organisation's: part_of it."""
+    named = [clean_org(extend_org(b.text, m)) for b in rel.doc.blocks for m in ORG_RE.finditer(b.text)]
+    bodies = list(dict.fromkeys(rel.own_bodies + [n for n in named if n]))
+    for body in bodies:
+        words = body.split()
+        for k in range(len(words) - 1, 0, -1):
+            prefix, rest = " ".join(words[:k]), " ".join(words[k:])
+            if not _OWN_ORGAN.match(rest):
+                continue
+            parent = prefix
+            if not _PARENT_HEAD.search(parent) or len(parent.split()) < 2:
+                continue
+            alone = re.compile(rf"\b{re.escape(parent)}\b(?!\s*[-–]?\s*{re.escape(rest.lstrip('-– ').split()[0])})")
+            if not (rest[:1] in "-–" or alone.search(rel.doc_text)) or parent.lower() == body.lower():
+                continue
+            line = next((n for n in range(1, len(rel.doc.lines) + 1) if body in rel.doc.line(n)), None) or \
+                next((n for n in range(1, len(rel.doc.lines) + 1) if parent in rel.doc.line(n)), None)
+            if line:
+                rel.add(body, "part_of", parent, line, body, 0.5, subject_is_org=True, object_is_org=True)
+            break

@@ -80,3 +80,33 @@ def chair_posts(rel: Rel, text: str, line: int, in_table: bool = False) -> None:
                                 not re.search(rf"(?:{ORG_HEADS}|Community|Commission|Partnership)s?$", body)):
                 continue
             rel.add(body, "chaired_by", person, line, m.group(0)[:120], 0.7, subject_is_org=True)
+
+
+#: "Chairperson Cllr. O. Doe and Vice Chairperson Cllr. K. Roe remain in post": a chair's title before a titled name
+_TITLED_CHAIR = re.compile(r"(?<![\w-])(?P<vice>(?:Vice|Deputy)[- ]?)?Chair(?:man|woman|person)?\s+"
+                           r"(?P<person>(?:Cllr|Councillor|Mayor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+(?:[A-Z]\.\s*)*"
+                           r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)?)")
+#: not a statement of who holds the chair ("proposed by X, seconded by Y and agreed that ..." is one)
+_CHAIR_NOT = re.compile(r"\b(?:not|whether|if|could|might|should|asked\s+to\s+consider|propos(?:ed|al)(?!\s+by))\b",
+                        re.IGNORECASE)
+
+
+def titled_chairs(rel: Rel, s: str, line_of) -> list[tuple[str, str, int]]:
+    """(role, person, line) of each chair or vice chair a paragraph names by title ("Chairperson Cllr. O. Doe") for
+    the paper's own body; a chair also chairs it. Read on the whole paragraph: "Cllr. O." is no sentence end."""
+    from extract.names import parse_person
+    body = rel.own_bodies[0] if rel.own_bodies else None
+    out = []
+    for m in _TITLED_CHAIR.finditer(s) if body else []:
+        if _CHAIR_NOT.search(s[max(0, m.start() - 80):m.start()]):
+            continue
+        if re.search(r"[A-Z][\w’'-]+\*?\s+$", s[:m.start()]):
+            continue  # "Mr A Doe Chair Dr B Roe Vice-Chair": a run-on list, the title is the name's before it
+        person = parse_person(m.group("person"))
+        if person is None:
+            continue
+        role, line = "vice-chair" if m.group("vice") else "chair", line_of(m.start())
+        if role == "chair":
+            rel.add(body, "chaired_by", person.name, line, m.group(0), 0.7, subject_is_org=True)
+        out.append((role, person.name, line))
+    return out

@@ -13,6 +13,7 @@ from extract.records import Document, Fact
 class Rel:
     def __init__(self, doc: Document, context: Context | None = None) -> None:
         self.doc = doc
+        self.context = context
         self.facts: list[Fact] = []
         self.seen: set[tuple[str, str, str]] = set()
         self.orgs: dict[str, Fact] = {}
@@ -50,6 +51,17 @@ class Rel:
                         counts[org] += 1
             self._known = dict(counts)
         return self._known
+
+    def each_of(self, name: str) -> list[str]:
+        """A plural body name ("Safeguarding Boards") as each body the paper names that ends with its singular
+        ("Children's Safeguarding Board", "Adults Safeguarding Board"), when it names two or more; else []."""
+        m = re.fullmatch(r"(?P<stem>.*\b(?:Board|Partnership|Group|Committee|Panel|Forum|Trust))s", name)
+        if not m:
+            return []
+        stem = m.group("stem").lower()
+        found = {o for o in list(self.known_orgs()) if o.lower().endswith(" " + stem)}
+        longest = sorted(o for o in found if not any(p != o and p.lower().endswith(" " + o.lower()) for p in found))
+        return longest if len(longest) >= 2 else []
 
     def resolve(self, name: str) -> str:
         """A bare generic name ("the Council", "the Police") as the body of that kind the paper names:

@@ -50,10 +50,14 @@ class Outcome:
 
 def _work(conn: Connection, settings: dict[str, Any], max_facts: int) -> None:  # pragma: no cover - child
     from api.workers import _die_with_parent
-    from extract import load_builtins
+    from extract import load_builtins, load_ner_model
 
     _die_with_parent()
     load_builtins()
+    try:
+        load_ner_model(settings)  # the NER model's load is no file's time
+    except Exception:  # reported per file by the extractor
+        pass
     conn.send("ready")
     while True:
         try:

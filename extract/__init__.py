@@ -18,6 +18,7 @@ _HOMES = {
     "SUPPORTED": "extract.documents", "iter_paper_paths": "extract.documents", "load_document": "extract.documents",
     "is_title": "extract.documents",
     "extract_document": "extract.pipeline", "load_builtins": "extract.pipeline", "register": "extract.pipeline",
+    "load_ner_model": "extract.people.model_mentions",
     "load_overrides": "extract.resolve", "resolve_across": "extract.resolve.across",
     "records_from": "extract.resolve.across", "conflict": "extract.resolve.across",
     "people_named": "extract.resolve.across", "norm_name": "extract.names",

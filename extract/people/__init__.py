@@ -2,4 +2,4 @@
 
 Importing the package registers its extractors (see extract.pipeline).
 """
-from extract.people import meetings, members, attendance, positions, changes, orgs  # noqa: F401
+from extract.people import meetings, members, attendance, positions, changes, orgs, model_mentions  # noqa: F401

@@ -4,7 +4,7 @@ Rules find: titled mentions ("Cllr Doe", "Dr Jane Doe", "Mayor Doe"), speakers
 ("Jane Doe said/asked/reported...", "<p>Jane Doe:</p>"), agenda presenters
 ("(Jane Doe)", "(Jane Doe - Anytown Healthwatch)"), "Name, Post" and "Post (Name)"
 signatures and report covers ("Report author Jane Doe, Policy Officer"). The spaCy
-NER of extract.nlp adds untitled names the rules miss. Mentions go to
+model adds untitled names the rules miss (extract.people.model_mentions). Mentions go to
 `context.shared.person_mentions` for the resolution pass; posts become `position` facts.
 """
 from __future__ import annotations
@@ -242,32 +242,5 @@ def extract_prose_people(doc: Document, context: Context):
                     mention(person, number, "cell")
             elif post.startswith("(") and len(cells) > 1:
                 mention(person, number, "cell")
-    if context.settings.get("ner", False):
-        _ner_mentions(doc, context, mention)
     context.shared.person_mentions = mentions
     yield from facts
-
-
-def _ner_mentions(doc: Document, context: Context, mention) -> None:
-    """Untitled names in prose from the spaCy pipeline (extract.nlp); weak, checked in resolution."""
-    from extract.nlp import cached_nlp
-    try:
-        nlp = cached_nlp(context.settings.get("spacy_model"), context.settings.get("model_dir"))
-    except Exception as exc:  # a broken model must not stop extraction
-        context.warnings.append(f"NER unavailable: {exc}")
-        return
-    # the shipped model is small and weak (its names need a known forename); a pipeline the
-    # user chose is trusted like a structural source
-    source = "pretrained_ner" if context.settings.get("spacy_model") else "ner"
-    lines = [(n, re.sub(r"<[^>]+>", " ", raw).replace("**", "")) for n, raw in enumerate(doc.lines, 1)
-             if 20 <= len(raw) <= 3000 and "\t" not in raw]
-    for (number, text), sdoc in zip(lines, nlp.pipe(t for _, t in lines)):
-        for ent in sdoc.ents:
-            if ent.label_ not in ("PERSON", "PER"):
-                continue
-            before, after = text[:ent.start_char].rstrip(), text[ent.end_char:ent.end_char + 1]
-            if after in ("-", "’", "'") or (before and before.split()[-1][:1].isupper() and before[-1].isalpha()):
-                continue  # part of a longer name the tokenizer split
-            person = parse_person(ent.text)
-            if person and _ok(person.name) and 2 <= len(person.name.split()) <= 3:
-                mention(person, number, source)

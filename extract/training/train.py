@@ -1,45 +1,19 @@
-"""Build the data, train a blank-English NER, evaluate on held-out names, save to extract/model/."""
+"""Build the data, train a blank-English NER, evaluate on held-out lines, save to extract/model/."""
 from __future__ import annotations
 
 import json
 import random
-import re
 import sys
 import time
 from pathlib import Path
+
+from extract.training import silver
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 MODEL_DIR = HERE.parent / "model"
 FIXTURES = ROOT / "tests" / "data" / "papers"
-
-SURNAMES_TRAIN = """Ashworth Bellamy Carrow Dunmore Ellery Farrant Galloway Hartley Ingram Jessop Kettering Lowther Marlow
-Norcross Oakley Pendle Quarry Radley Sefton Thornbury Underwood Varley Whitlock Yardley Abara Bose Chaudhry Dlamini Eze
-Fonseca Gallagher Haddad Iqbal Jovanovic Kowalski Lindqvist Mensah Nakamura Okonkwo Petrov Quintero Rahman Santos
-Takahashi Umeh Vasquez Wozniak Xu Yilmaz Zielinski Ashby-Quinn O'Rourke McAllister MacLeod""".split()
-SURNAMES_HELD = """Brightwell Cottingham Devereux Fairbairn Grimshaw Holloway Kilbride Mortimer Nettleton Pemberton
-Rushworth Stansfield Trevelyan Wainwright Adeyemi Banerjee Castellano Demir Esposito Fitzgerald""".split()
-ORGS = ["the Clinical Commissioning Group", "Wexbury Council", "the Safeguarding Adults Board", "Fernmouth CVS",
-        "the Youth Justice Service", "Public Health", "the Community Safety Partnership", "Healthwatch Wexbury",
-        "the Integrated Care Board", "the Police", "Age Concern Fernmouth", "the GP Federation"]
-POSTS = ["Director of Public Health", "Head of Community Safety", "Chief Executive", "Programme Manager",
-         "Cabinet Member for Housing", "Policy Officer", "Chair of the Board", "Consultant in Public Health"]
-TITLES = ["", "", "", "Cllr ", "Councillor ", "Dr ", "Mayor "]
-TEMPLATES = [
-    "{t}{n} said that the service had improved.", "{t}{n} asked how residents would be involved.",
-    "{n}, {p}, introduced the report.", "The report was presented by {t}{n}, {p}.",
-    "{t}{n} ({o}) noted the risks to delivery.", "Action: {n} to share the data with {o}.",
-    "The Chair thanked {t}{n} for the update.", "{t}{n} explained that {o} would lead the work.",
-    "{t}{n} and {t2}{n2} responded to questions.", "Apologies were received from {t}{n}.",
-    "{o} will report to the Board in the autumn.", "Members agreed the recommendations of {o}.",
-    "The {p} will attend the next meeting.", "{n} welcomed the progress made by {o}.",
-]
-
-
-def _forenames() -> list[str]:
-    sys.path.insert(0, str(ROOT))
-    from extract.names import FORENAMES
-    return sorted(f.capitalize() for f in FORENAMES)
+LABEL_KEYS = {"people": "PERSON", "posts": "POST", "orgs": "ORG"}
 
 
 def _silver_names() -> list[str]:
@@ -55,77 +29,63 @@ def _silver_names() -> list[str]:
         for f in ex.facts:
             if f.type in ("membership", "attendance") and f.fields.get("person"):
                 names.add(f.fields["person"])
-    return sorted(names)
+    return sorted(n for n in names if len(n.split()) >= 2)
 
 
-def _example(rng: random.Random, firsts: list[str], surnames: list[str]) -> tuple[str, list[str]]:
-    tpl = rng.choice(TEMPLATES)
-    n = f"{rng.choice(firsts)} {rng.choice(surnames)}"
-    n2 = f"{rng.choice(firsts)} {rng.choice(surnames)}"
-    text = tpl.format(t=rng.choice(TITLES), t2=rng.choice(TITLES), n=n, n2=n2, o=rng.choice(ORGS), p=rng.choice(POSTS))
-    people = [x for x in (n, n2) if x in text and ("{n}" in tpl or "{n2}" in tpl)]
-    people = [n] * ("{n}" in tpl) + [n2] * ("{n2}" in tpl)
-    return text, people
+def annotated() -> list[silver.Line]:
+    """The hand-annotated sentences: each listed span's first free occurrence."""
+    lines = []
+    for row in (HERE / "annotated.jsonl").read_text(encoding="utf-8").splitlines():
+        if not row.strip():
+            continue
+        d = json.loads(row)
+        spans: list[silver.Span] = []
+        for key, label in LABEL_KEYS.items():
+            for value in d.get(key, []):
+                start = d["text"].find(value)
+                while start >= 0 and any(s < start + len(value) and start < e for s, e, _ in spans):
+                    start = d["text"].find(value, start + 1)
+                if start >= 0:
+                    spans.append((start, start + len(value), label))
+        lines.append(silver.Line(d["text"], sorted(spans)))
+    return lines
 
 
-def _spans(text: str, people: list[str]) -> list[tuple[int, int, str]]:
-    spans, taken = [], []
-    for p in people:
-        for m in re.finditer(re.escape(p), text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                spans.append((m.start(), m.end(), "PERSON"))
-                taken.append((m.start(), m.end()))
-                break
-    return spans
-
-
-def build(seed: int = 7) -> tuple[list, list]:
-    rng = random.Random(seed)
-    firsts = _forenames()
-    silver = _silver_names()
-    train, held = [], []
-    for line in (HERE / "annotated.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            d = json.loads(line)
-            train.append((d["text"], _spans(d["text"], d["people"])))
-    for name in silver:
-        for tpl in rng.sample(TEMPLATES[:10], 3):
-            text = tpl.format(t="", t2="", n=name, n2=name, o=rng.choice(ORGS), p=rng.choice(POSTS))
-            train.append((text, _spans(text, [name])))
-    for _ in range(700):
-        text, people = _example(rng, firsts, SURNAMES_TRAIN)
-        train.append((text, _spans(text, people)))
-    for _ in range(200):
-        text, people = _example(rng, firsts, SURNAMES_HELD)
-        held.append((text, _spans(text, people)))
+def build(seed: int = 7, n_silver: int = 4000) -> tuple[list[silver.Line], dict[str, list[silver.Line]]]:
+    """Training lines and the held-out sets by name."""
+    names = _silver_names()
+    train = annotated() * 3 + silver.examples(n_silver, seed, "train", extra_names=names)
+    held = {"held_out_names": silver.examples(max(n_silver // 8, 20), seed, "held", extra_names=names),
+            "held_out_layouts": silver.examples(max(n_silver // 16, 20), seed, "held_layouts", extra_names=names)}
     return train, held
 
 
-def evaluate(nlp, data) -> dict[str, float]:
-    tp = fp = fn = 0
-    for text, spans in data:
-        gold = {(s, e) for s, e, _ in spans}
-        pred = {(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"}
-        tp += len(gold & pred)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"P": round(p, 3), "R": round(r, 3), "F": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
-
-
-def train(out: Path = MODEL_DIR, epochs: int = 12, seed: int = 7) -> dict[str, float]:
-    import spacy
+def _examples(nlp, lines: list[silver.Line]):
     from spacy.training import Example
+    return [Example.from_dict(nlp.make_doc(l.text), {"entities": l.spans}) for l in lines]
+
+
+def evaluate(nlp, lines: list[silver.Line]) -> dict[str, object]:
+    """Exact-span P/R/F overall and per label."""
+    scores = nlp.evaluate(_examples(nlp, lines))
+    out: dict[str, object] = {"P": round(scores["ents_p"], 3), "R": round(scores["ents_r"], 3),
+                              "F": round(scores["ents_f"], 3)}
+    for label, s in sorted((scores.get("ents_per_type") or {}).items()):
+        out[label] = {k.upper(): round(v, 3) for k, v in s.items()}
+    return out
+
+
+def train(out: Path = MODEL_DIR, epochs: int = 10, seed: int = 7, n_silver: int = 4000) -> dict[str, object]:
+    import spacy
     from spacy.util import fix_random_seed, minibatch
 
     fix_random_seed(seed)
-    train_data, held = build(seed)
+    train_lines, held = build(seed, n_silver)
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
-    ner.add_label("PERSON")
-    examples = [Example.from_dict(nlp.make_doc(t), {"entities": s}) for t, s in train_data]
+    for label in silver.LABELS:
+        ner.add_label(label)
+    examples = _examples(nlp, train_lines)
     optimizer = nlp.initialize(lambda: examples)
     rng = random.Random(seed)
     start = time.time()
@@ -134,17 +94,15 @@ def train(out: Path = MODEL_DIR, epochs: int = 12, seed: int = 7) -> dict[str, f
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=16):
             nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
-        print(f"epoch {epoch + 1}: loss {losses.get('ner', 0):.1f}", flush=True)
-    scores = evaluate(nlp, held)
-    scores["train_sentences"] = len(train_data)
-    scores["held_out_sentences"] = len(held)
-    scores["seconds"] = round(time.time() - start, 1)
+        print(f"epoch {epoch + 1}: loss {losses.get('ner', 0):.1f} ({time.time() - start:.0f} s)", flush=True)
+    seconds = round(time.time() - start, 1)
+    scores: dict[str, object] = {name: evaluate(nlp, lines) for name, lines in held.items()}
+    scores.update({"train_lines": len(train_lines), "held_out_lines": {k: len(v) for k, v in held.items()},
+                   "epochs": epochs, "training_seconds": seconds})
     out.mkdir(parents=True, exist_ok=True)
-    from extract.nlp import _add_rules
-    _add_rules(nlp)
     nlp.to_disk(out)
     (out / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
-    print("held-out", scores)
+    print("held-out", json.dumps(scores, indent=2))
     return scores
 
 
@@ -152,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     ap = argparse.ArgumentParser(prog="python -m extract.training", description=__doc__)
     ap.add_argument("--out", default=str(MODEL_DIR))
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--silver", type=int, default=4000, help="silver lines to train on")
     args = ap.parse_args(argv)
-    train(Path(args.out), args.epochs)
+    train(Path(args.out), args.epochs, n_silver=args.silver)
     return 0

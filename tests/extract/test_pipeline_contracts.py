@@ -14,6 +14,7 @@ SNAPSHOT = """
 35 govgraph.changes.v1 reads lines meetings paper_date membership attendance position writes change membership
 40 govgraph.people_prose.v1 reads lines blocks meetings membership attendance change position writes position person_mentions
 45 govgraph.org_mentions.v1 reads lines writes org_mentions
+46 govgraph.model_mentions.v1 reads lines person_mentions org_mentions writes person_mentions org_mentions
 50 govgraph.plans.v1 reads blocks writes plan plans
 55 govgraph.principles.v1 reads lines blocks plans writes principle
 60 govgraph.actions.v1 reads blocks principle membership attendance writes action alignment organisation acronyms

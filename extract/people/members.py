@@ -543,7 +543,7 @@ def _inline_members(out: _Emitter, context: Context, block: Block, m: re.Match, 
     for person, post, part in entries:
         affiliation = None
         if head.startswith("co-opted"):
-            # "Mr D Fenwick (Westmarch Association of Parish Councils)": the bracket names whom they represent
+            # "Mr D Pellowe (Westmarch Association of Parish Councils)": the bracket names whom they represent
             post_only, org = split_post(post) if post else (None, None)
             affiliation = org if org and not post_only else None
             post = "Co-opted Member" if affiliation or not post else f"Co-opted Member, {post}"

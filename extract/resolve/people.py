@@ -165,10 +165,23 @@ def _join_initials(live: list[_Cluster], merged: dict[str, str]) -> None:
         cands = [o for o, (first, last) in ((o, _first_last(o.canonical)) for o in live)
                  if o is not c and o.key not in merged and last == surname and len(first) > 1
                  and first.startswith(initial) and not _conflict(c, o)]
+        how = ""
+        if len(cands) > 1:
+            # "Cllr J. Doe" beside "Cllr John Doe" and "Mrs Jane Doe": the one sharing a title is meant
+            titled = [o for o in cands if _title_words(o.titles) & _title_words(c.titles)]
+            if len(titled) == 1:
+                cands, how = titled, f" and title '{sorted(_title_words(c.titles) & _title_words(titled[0].titles))[0]}'"
         if len(cands) == 1:
             cands[0].absorb(c, "initial", f"'{c.canonical}': the one full name with surname '{surname}' "
-                                          f"and initial '{initial.upper()}' in this document")
+                                          f"and initial '{initial.upper()}'{how} in this document")
             merged[c.key] = cands[0].key
+
+
+def _title_words(titles: list[str]) -> set[str]:
+    """The words of a person's titles ('county councillor' -> {'councillor'}), the place words off."""
+    words = {w.lower().rstrip(".") for t in titles for w in t.split()}
+    words = {"councillor" if w in ("cllr", "cllrs", "councillors") else w for w in words}
+    return words - {"county", "city", "borough", "district", "town", "parish", "community"}
 
 
 def resolve_people(refs: list[dict[str, Any]], overrides: dict[str, list[tuple[str, str]]]

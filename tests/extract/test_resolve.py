@@ -96,6 +96,17 @@ def test_an_initial_shared_by_two_full_names_is_left_alone():
     assert {c.canonical for c in clusters} == {"Nadia Farrow", "Nigel Farrow", "N Farrow"}
 
 
+def test_an_initial_shared_by_two_full_names_joins_the_one_with_its_title():
+    refs = [ref("Nadia Farrow", titles=["Mrs"]), ref("Nigel Farrow", titles=["County Councillor"]),
+            ref("N. Farrow", titles=["Cllr"])]
+    clusters, index, _ = resolve_people(refs, NO_OVERRIDES)
+    assert {c.canonical for c in clusters} == {"Nadia Farrow", "Nigel Farrow"}
+    assert index["N. Farrow"].canonical == "Nigel Farrow"
+    # two councillors with the initial: still left alone
+    clusters, _, _ = resolve_people(refs[1:] + [ref("Nadia Farrow", titles=["Councillor"])], NO_OVERRIDES)
+    assert "N. Farrow" in {c.canonical for c in clusters}
+
+
 def test_titles_of_different_genders_are_two_people():
     clusters, _, _ = resolve_people([ref("P Orrin", titles=["Mr"]), ref("Petra Orrin", titles=["Mrs"]),
                                      ref("Orrin", titles=["Ms"])], NO_OVERRIDES)

@@ -119,14 +119,18 @@ def _score(query: str, text: str) -> float:
     return max(fuzz.ratio(q, run) for run in runs)
 
 
-def search_names(path: Path, query: str, limit: int = 100) -> list[NameHit]:
-    """Entities whose name or variant is close to `query`, best first, one hit per entity."""
+def _candidates(path: Path, query: str, sql: str) -> list[tuple]:
+    """The index's best CANDIDATES rows for `query` (none when the query has no trigram), for rescoring."""
     fts = _trigram_query(query)
     if fts is None:
         return []
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        rows = db.execute("SELECT name, id, kind FROM names WHERE names MATCH ? ORDER BY bm25(names) LIMIT ?",
-                          (fts, CANDIDATES)).fetchall()
+        return db.execute(sql, (fts, CANDIDATES)).fetchall()
+
+
+def search_names(path: Path, query: str, limit: int = 100) -> list[NameHit]:
+    """Entities whose name or variant is close to `query`, best first, one hit per entity."""
+    rows = _candidates(path, query, "SELECT name, id, kind FROM names WHERE names MATCH ? ORDER BY bm25(names) LIMIT ?")
     best: dict[str, NameHit] = {}
     for name, e, kind in rows:
         score = _score(query, name)
@@ -138,11 +142,6 @@ def search_names(path: Path, query: str, limit: int = 100) -> list[NameHit]:
 
 def search_text(path: Path, query: str, limit: int = 100) -> list[TextHit]:
     """Document lines that contain `query` or a near spelling of it, best first."""
-    fts = _trigram_query(query)
-    if fts is None:
-        return []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        rows = db.execute("SELECT text, doc, line FROM lines WHERE lines MATCH ? ORDER BY bm25(lines) LIMIT ?",
-                          (fts, CANDIDATES)).fetchall()
+    rows = _candidates(path, query, "SELECT text, doc, line FROM lines WHERE lines MATCH ? ORDER BY bm25(lines) LIMIT ?")
     hits = [TextHit(doc, line, text, _score(query, text)) for text, doc, line in rows]
     return sorted((h for h in hits if h.score >= TEXT_SCORE), key=lambda h: (-h.score, h.doc_id, h.line))[:limit]
